@@ -1,0 +1,35 @@
+// Indexes for the filters and orderings of the list queries, and for finding a link by its id.
+
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX website_status IF NOT EXISTS FOR (n:Website) ON (n.status);
+CREATE INDEX website_first_seen IF NOT EXISTS FOR (n:Website) ON (n.firstSeen);
+CREATE INDEX website_last_seen IF NOT EXISTS FOR (n:Website) ON (n.lastSeen);
+CREATE INDEX shipment_inspected_on IF NOT EXISTS FOR (n:Shipment) ON (n.inspectedOn);
+CREATE INDEX payment_account_kind IF NOT EXISTS FOR (n:PaymentAccount) ON (n.kind);
+CREATE INDEX entity_updated_at IF NOT EXISTS FOR (n:Entity) ON (n.updatedAt);
+CREATE INDEX entity_pending_key_check IF NOT EXISTS FOR (n:Entity) ON (n._pendingKeyCheck);
+CREATE INDEX link_id_hosted_at IF NOT EXISTS FOR ()-[r:HOSTED_AT]-() ON (r.id);
+CREATE INDEX link_id_allocated_to IF NOT EXISTS FOR ()-[r:ALLOCATED_TO]-() ON (r.id);
+CREATE INDEX link_id_registered_with IF NOT EXISTS FOR ()-[r:REGISTERED_WITH]-() ON (r.id);
+CREATE INDEX link_id_registered_by IF NOT EXISTS FOR ()-[r:REGISTERED_BY]-() ON (r.id);
+CREATE INDEX link_id_lists_contact IF NOT EXISTS FOR ()-[r:LISTS_CONTACT]-() ON (r.id);
+CREATE INDEX link_id_accepts_payment_to IF NOT EXISTS FOR ()-[r:ACCEPTS_PAYMENT_TO]-() ON (r.id);
+CREATE INDEX link_id_redirects_to IF NOT EXISTS FOR ()-[r:REDIRECTS_TO]-() ON (r.id);
+CREATE INDEX link_id_held_by IF NOT EXISTS FOR ()-[r:HELD_BY]-() ON (r.id);
+CREATE INDEX link_id_ordered_from IF NOT EXISTS FOR ()-[r:ORDERED_FROM]-() ON (r.id);
+CREATE INDEX link_id_carried_by IF NOT EXISTS FOR ()-[r:CARRIED_BY]-() ON (r.id);
+CREATE INDEX link_id_sent_by IF NOT EXISTS FOR ()-[r:SENT_BY]-() ON (r.id);
+CREATE INDEX link_id_sent_from IF NOT EXISTS FOR ()-[r:SENT_FROM]-() ON (r.id);
+CREATE INDEX link_id_contained IF NOT EXISTS FOR ()-[r:CONTAINED]-() ON (r.id);
+CREATE INDEX link_id_operates IF NOT EXISTS FOR ()-[r:OPERATES]-() ON (r.id);
+CREATE INDEX link_id_associate_of IF NOT EXISTS FOR ()-[r:ASSOCIATE_OF]-() ON (r.id);
+CREATE INDEX link_id_officer_of IF NOT EXISTS FOR ()-[r:OFFICER_OF]-() ON (r.id);
+CREATE INDEX link_id_uses IF NOT EXISTS FOR ()-[r:USES]-() ON (r.id);
+CREATE INDEX link_id_located_in IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.id);
+CREATE INDEX link_id_inspected IF NOT EXISTS FOR ()-[r:INSPECTED]-() ON (r.id);
+CREATE INDEX link_id_seized IF NOT EXISTS FOR ()-[r:SEIZED]-() ON (r.id);
+CREATE INDEX link_id_took_down IF NOT EXISTS FOR ()-[r:TOOK_DOWN]-() ON (r.id);
+CREATE INDEX link_id_investigates IF NOT EXISTS FOR ()-[r:INVESTIGATES]-() ON (r.id);
+CREATE INDEX link_id_coordinated_by IF NOT EXISTS FOR ()-[r:COORDINATED_BY]-() ON (r.id);
+CREATE INDEX link_id_supported_by IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r.id);
+CREATE INDEX link_id_participated_in IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.id);

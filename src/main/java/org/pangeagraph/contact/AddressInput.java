@@ -1,0 +1,20 @@
+package org.pangeagraph.contact;
+
+import java.util.List;
+import org.pangeagraph.entity.EntityInput;
+import org.pangeagraph.model.NodeKind;
+
+/** The input of {@code upsertAddress}: the key and the properties to write; null fields are left as they are. */
+public record AddressInput(
+        String text,
+        String country,
+        List<String> cases,
+        List<String> sources,
+        Integer expectedVersion) implements EntityInput {
+
+    @Override
+    public NodeKind nodeKind() {
+        return NodeKind.ADDRESS;
+    }
+
+}

@@ -1,0 +1,19 @@
+package org.pangeagraph.contact;
+
+import java.util.List;
+import org.pangeagraph.entity.EntityInput;
+import org.pangeagraph.model.NodeKind;
+
+/** The input of {@code upsertPhoneNumber}: the key and the properties to write; null fields are left as they are. */
+public record PhoneNumberInput(
+        String number,
+        List<String> cases,
+        List<String> sources,
+        Integer expectedVersion) implements EntityInput {
+
+    @Override
+    public NodeKind nodeKind() {
+        return NodeKind.PHONE_NUMBER;
+    }
+
+}

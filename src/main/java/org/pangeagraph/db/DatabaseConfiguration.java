@@ -1,0 +1,74 @@
+package org.pangeagraph.db;
+
+import java.net.URI;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database: an embedded Neo4j when no {@code spring.neo4j.uri} is configured, else the server or
+ * cluster it names. Either way Spring Boot builds the driver from the connection details; above the
+ * driver nothing knows which it is.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ EmbeddedNeo4jProperties.class, DatabaseProperties.class })
+public class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @Conditional(EmbeddedDatabaseCondition.class)
+    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+        return EmbeddedNeo4j.start(properties, false);
+    }
+
+    @Bean
+    @Conditional(EmbeddedDatabaseCondition.class)
+    Neo4jConnectionDetails embeddedConnectionDetails(EmbeddedNeo4j embedded) {
+        return new Neo4jConnectionDetails() {
+            @Override
+            public URI getUri() {
+                return embedded.boltUri();
+            }
+
+            @Override
+            public AuthToken getAuthToken() {
+                return AuthTokens.none();
+            }
+        };
+    }
+
+    @Bean
+    GraphDb graphDb(Driver driver, DatabaseProperties properties) {
+        return new GraphDb(driver, properties.queryTimeout());
+    }
+
+    @Bean
+    GraphVersion graphVersion(GraphDb db) {
+        return new GraphVersion(db);
+    }
+
+    /** Migrates, then seeds a new embedded store, before the web server takes requests. */
+    @Bean
+    SmartInitializingSingleton databaseInitializer(GraphDb db, DatabaseProperties properties,
+            org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded) {
+        return () -> {
+            int applied = new Migrations(db, properties.migrations()).migrate();
+            log.info("Schema up to date ({} scripts applied now)", applied);
+            boolean seed = properties.seed() != null ? properties.seed() : embedded.getIfAvailable() != null;
+            if (seed && new SeedLoader(db, properties.seedLocation()).seedIfNew()) {
+                log.info("Seeded the new store with the scripts of {}", properties.seedLocation());
+            }
+        };
+    }
+
+}

@@ -1,0 +1,27 @@
+package org.pangeagraph.db;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded Neo4j that runs when no external database is configured ({@code pangea.embedded.*}).
+ *
+ * @param storeDirectory where the store lives; data survives restarts
+ * @param boltAddress the address Bolt listens on; loopback so that only local tools connect
+ * @param boltPort the Bolt port (0 picks a free one, as the tests do)
+ * @param importDirectory where {@code LOAD CSV FROM 'file:///...'} reads from
+ * @param pageCache the page cache size, e.g. {@code 512m}; sized separately from the JVM heap
+ * @param transactionTimeout the longest any transaction may run, whoever opened it
+ */
+@ConfigurationProperties("pangea.embedded")
+public record EmbeddedNeo4jProperties(
+        @DefaultValue("data/neo4j") Path storeDirectory,
+        @DefaultValue("127.0.0.1") String boltAddress,
+        @DefaultValue("7687") int boltPort,
+        @DefaultValue("cypher/import") Path importDirectory,
+        @DefaultValue("512m") String pageCache,
+        @DefaultValue("30m") Duration transactionTimeout) {
+}

@@ -1,0 +1,153 @@
+package org.pangeagraph.db;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransactionTerminatedException;
+
+/**
+ * The one way the application talks to Neo4j: reads in read transactions (so that a cluster routes
+ * them to secondaries), writes in write transactions, each with a timeout, all sessions sharing one
+ * bookmark manager so that a read after a write sees it. Nothing above this class knows whether the
+ * database is embedded, a server or a cluster.
+ */
+public class GraphDb {
+
+    private final Driver driver;
+
+    private final SessionConfig readSession;
+
+    private final SessionConfig writeSession;
+
+    private final TransactionConfig apiTransaction;
+
+    private final LongAdder statements = new LongAdder();
+
+    private final List<TransactionObserver> observers = new CopyOnWriteArrayList<>();
+
+    public GraphDb(Driver driver, Duration transactionTimeout) {
+        this.driver = driver;
+        var bookmarks = driver.executableQueryBookmarkManager();
+        this.readSession = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
+            .withBookmarkManager(bookmarks).build();
+        this.writeSession = SessionConfig.builder().withDefaultAccessMode(AccessMode.WRITE)
+            .withBookmarkManager(bookmarks).build();
+        this.apiTransaction = TransactionConfig.builder().withTimeout(transactionTimeout).build();
+    }
+
+    /** Runs {@code work} in a read transaction, retried on transient failures. */
+    public <T> T read(Function<GraphTx, T> work) {
+        return execute(AccessMode.READ, work);
+    }
+
+    /** Runs {@code work} in one write transaction: all of it is written, or none. */
+    public <T> T write(Function<GraphTx, T> work) {
+        return execute(AccessMode.WRITE, work);
+    }
+
+    /** One read statement, its records mapped inside the transaction. */
+    public <T> List<T> query(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+        return read(tx -> tx.run(cypher, parameters).stream().map(mapper).toList());
+    }
+
+    /**
+     * Runs one statement in auto-commit mode, for statements that manage their own transactions
+     * ({@code CALL { ... } IN TRANSACTIONS}) and schema commands.
+     */
+    public void autoCommit(String cypher, Map<String, Object> parameters, Duration timeout) {
+        this.observers.forEach(o -> o.opened(AccessMode.WRITE));
+        try (Session session = this.driver.session(this.writeSession)) {
+            this.statements.increment();
+            session.run(cypher, parameters, TransactionConfig.builder().withTimeout(timeout).build()).consume();
+        }
+        catch (ServiceUnavailableException | SessionExpiredException ex) {
+            throw new DatabaseUnavailableException(ex);
+        }
+    }
+
+    /** How many statements this instance has sent, for tests that count round trips. */
+    public long statementsRun() {
+        return this.statements.sum();
+    }
+
+    public void addObserver(TransactionObserver observer) {
+        this.observers.add(observer);
+    }
+
+    public void removeObserver(TransactionObserver observer) {
+        this.observers.remove(observer);
+    }
+
+    public Driver driver() {
+        return this.driver;
+    }
+
+    private <T> T execute(AccessMode mode, Function<GraphTx, T> work) {
+        this.observers.forEach(o -> o.opened(mode));
+        try (Session session = this.driver.session(mode == AccessMode.READ ? this.readSession : this.writeSession)) {
+            if (mode == AccessMode.READ) {
+                return session.executeRead(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
+            }
+            return session.executeWrite(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
+        }
+        catch (ServiceUnavailableException | SessionExpiredException ex) {
+            throw new DatabaseUnavailableException(ex);
+        }
+        catch (TransactionTerminatedException ex) {
+            throw new QueryTimeoutException(ex);
+        }
+        catch (ClientException ex) {
+            if (ex.code() != null && ex.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+                throw new QueryTimeoutException(ex);
+            }
+            throw ex;
+        }
+    }
+
+    /** A transaction as the application sees it: statements in, records out. */
+    public interface GraphTx {
+
+        /** Runs one statement and returns all its records. */
+        List<Record> run(String cypher, Map<String, Object> parameters);
+
+    }
+
+    /** Told of every transaction the application opens, with its access mode. */
+    @FunctionalInterface
+    public interface TransactionObserver {
+
+        void opened(AccessMode mode);
+
+    }
+
+    private final class CountingTx implements GraphTx {
+
+        private final TransactionContext tx;
+
+        CountingTx(TransactionContext tx) {
+            this.tx = tx;
+        }
+
+        @Override
+        public List<Record> run(String cypher, Map<String, Object> parameters) {
+            GraphDb.this.statements.increment();
+            return this.tx.run(cypher, parameters).list();
+        }
+
+    }
+
+}

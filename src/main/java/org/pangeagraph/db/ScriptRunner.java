@@ -1,0 +1,238 @@
+package org.pangeagraph.db;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.summary.SummaryCounters;
+import org.pangeagraph.db.CypherScript.ParameterAssignment;
+import org.pangeagraph.db.CypherScript.Statement;
+
+/**
+ * Runs Cypher scripts the way cypher-shell would, but in batches: consecutive statements share one
+ * write transaction of up to {@code batchSize} statements; schema commands and statements that
+ * manage their own transactions ({@code CALL { ... } IN TRANSACTIONS}) run in auto-commit mode. A
+ * failing statement rolls back its transaction and stops the run; what was committed before stays
+ * and is reported.
+ */
+public final class ScriptRunner {
+
+    private final Driver driver;
+
+    private final int batchSize;
+
+    private final TransactionConfig transactionConfig;
+
+    public ScriptRunner(Driver driver, int batchSize, Duration transactionTimeout) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        this.driver = driver;
+        this.batchSize = batchSize;
+        this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout).build();
+    }
+
+    /** Progress of a run, told after every commit. */
+    @FunctionalInterface
+    public interface Progress {
+
+        void committed(String script, int lastLine, Tally total);
+
+    }
+
+    /** What a run changed, summed over committed transactions. */
+    public static final class Tally {
+
+        private int statements;
+
+        private int transactions;
+
+        private long nodesCreated;
+
+        private long relationshipsCreated;
+
+        private long propertiesSet;
+
+        private long nodesDeleted;
+
+        private long relationshipsDeleted;
+
+        void add(int statementCount, List<SummaryCounters> counters) {
+            this.statements += statementCount;
+            this.transactions++;
+            for (SummaryCounters c : counters) {
+                this.nodesCreated += c.nodesCreated();
+                this.relationshipsCreated += c.relationshipsCreated();
+                this.propertiesSet += c.propertiesSet();
+                this.nodesDeleted += c.nodesDeleted();
+                this.relationshipsDeleted += c.relationshipsDeleted();
+            }
+        }
+
+        public int statements() {
+            return this.statements;
+        }
+
+        public int transactions() {
+            return this.transactions;
+        }
+
+        public long nodesCreated() {
+            return this.nodesCreated;
+        }
+
+        public long relationshipsCreated() {
+            return this.relationshipsCreated;
+        }
+
+        public long propertiesSet() {
+            return this.propertiesSet;
+        }
+
+        public long nodesDeleted() {
+            return this.nodesDeleted;
+        }
+
+        public long relationshipsDeleted() {
+            return this.relationshipsDeleted;
+        }
+
+        @Override
+        public String toString() {
+            return this.statements + " statements in " + this.transactions + " transactions: " + this.nodesCreated
+                    + " nodes and " + this.relationshipsCreated + " relationships created, " + this.propertiesSet
+                    + " properties set, " + this.nodesDeleted + " nodes and " + this.relationshipsDeleted
+                    + " relationships deleted";
+        }
+
+    }
+
+    /** A statement the database refused, with where it is and what Neo4j said. */
+    public static final class StatementFailedException extends RuntimeException {
+
+        private final String script;
+
+        private final int line;
+
+        private final Tally committedBefore;
+
+        StatementFailedException(String script, int line, String neo4jMessage, Tally committedBefore, Throwable cause) {
+            super(script + ":" + line + ": " + neo4jMessage, cause);
+            this.script = script;
+            this.line = line;
+            this.committedBefore = committedBefore;
+        }
+
+        public String script() {
+            return this.script;
+        }
+
+        public int line() {
+            return this.line;
+        }
+
+        /** What the run had committed before this statement's transaction, which was rolled back. */
+        public Tally committedBefore() {
+            return this.committedBefore;
+        }
+
+    }
+
+    /**
+     * Runs {@code script}, starting from {@code parameters} (which {@code :param} commands add to).
+     *
+     * @throws StatementFailedException for the first statement the database refuses
+     */
+    public Tally run(CypherScript script, Map<String, Object> parameters, Tally tally, Progress progress) {
+        Map<String, Object> params = new HashMap<>(parameters);
+        List<Pending> batch = new ArrayList<>();
+        SessionConfig config = SessionConfig.builder().withDefaultAccessMode(AccessMode.WRITE)
+            .withBookmarkManager(this.driver.executableQueryBookmarkManager()).build();
+        try (Session session = this.driver.session(config)) {
+            for (CypherScript.Item item : script.items()) {
+                if (item instanceof ParameterAssignment assignment) {
+                    assign(session, script, assignment, params, tally);
+                }
+                else if (item instanceof Statement statement && statement.autoCommit()) {
+                    flush(session, script, batch, tally, progress);
+                    autoCommit(session, script, statement, params, tally, progress);
+                }
+                else if (item instanceof Statement statement) {
+                    batch.add(new Pending(statement, Map.copyOf(params)));
+                    if (batch.size() >= this.batchSize) {
+                        flush(session, script, batch, tally, progress);
+                    }
+                }
+            }
+            flush(session, script, batch, tally, progress);
+        }
+        return tally;
+    }
+
+    private record Pending(Statement statement, Map<String, Object> parameters) {
+    }
+
+    private void flush(Session session, CypherScript script, List<Pending> batch, Tally tally, Progress progress) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        int[] current = { 0 };
+        try {
+            List<SummaryCounters> counters = session.executeWrite(tx -> {
+                List<SummaryCounters> all = new ArrayList<>();
+                for (Pending pending : batch) {
+                    current[0] = pending.statement().line();
+                    all.add(tx.run(pending.statement().text(), pending.parameters()).consume().counters());
+                }
+                return all;
+            }, this.transactionConfig);
+            tally.add(batch.size(), counters);
+            progress.committed(script.name(), batch.get(batch.size() - 1).statement().line(), tally);
+            batch.clear();
+        }
+        catch (Neo4jException ex) {
+            throw new StatementFailedException(script.name(), current[0], ex.getMessage(), tally, ex);
+        }
+    }
+
+    private void autoCommit(Session session, CypherScript script, Statement statement, Map<String, Object> params,
+            Tally tally, Progress progress) {
+        try {
+            SummaryCounters counters = session.run(statement.text(), params, this.transactionConfig).consume().counters();
+            tally.add(1, List.of(counters));
+            progress.committed(script.name(), statement.line(), tally);
+        }
+        catch (Neo4jException ex) {
+            throw new StatementFailedException(script.name(), statement.line(), ex.getMessage(), tally, ex);
+        }
+    }
+
+    private void assign(Session session, CypherScript script, ParameterAssignment assignment, Map<String, Object> params,
+            Tally tally) {
+        try {
+            Object value = session.run("RETURN " + assignment.expression() + " AS value", params)
+                .single().get("value").asObject();
+            if (assignment.name() != null) {
+                params.put(assignment.name(), value);
+            }
+            else if (value instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> params.put(String.valueOf(k), v));
+            }
+            else {
+                throw new StatementFailedException(script.name(), assignment.line(), ":param {...} needs a map", tally, null);
+            }
+        }
+        catch (Neo4jException ex) {
+            throw new StatementFailedException(script.name(), assignment.line(), ex.getMessage(), tally, ex);
+        }
+    }
+
+}

@@ -1,0 +1,301 @@
+package org.pangeagraph.entity;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.exceptions.ClientException;
+import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.db.GraphDb.GraphTx;
+import org.pangeagraph.db.GraphVersion;
+import org.pangeagraph.model.Caller;
+import org.pangeagraph.model.ConflictException;
+import org.pangeagraph.model.ForbiddenException;
+import org.pangeagraph.model.InvalidInputException;
+import org.pangeagraph.model.InvalidValueException;
+import org.pangeagraph.model.KeyForm;
+import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.NotFoundException;
+import org.pangeagraph.model.PropertySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes entities: upserts keyed on the natural key, idempotent, in one write transaction each.
+ * Input is normalised and checked before anything is written; a check that needs the stored entity
+ * (its version, the order of its dates) fails inside the transaction, which then rolls back. Either
+ * way a failed write leaves the graph as it was.
+ */
+@Component
+public class EntityWriter {
+
+    /** Pairs of date properties where the second may not be before the first. */
+    private static final Map<NodeKind, List<String>> DATE_ORDER = Map.of(
+            NodeKind.WEBSITE, List.of("firstSeen", "lastSeen"),
+            NodeKind.OPERATION, List.of("startDate", "endDate"));
+
+    private final GraphDb db;
+
+    public EntityWriter(GraphDb db) {
+        this.db = db;
+    }
+
+    /** What an upsert did. */
+    public record Upserted(boolean created, Node node) {
+    }
+
+    /** What a delete did. */
+    public record Deleted(String id, String entityKind, String caption, int linksRemoved) {
+    }
+
+    /** Creates or updates the entity {@code input} describes. */
+    public Upserted upsert(EntityInput input, Caller caller) {
+        requireWriter(caller);
+        NodeKind kind = input.nodeKind();
+        Map<String, Object> values = new LinkedHashMap<>(input.values());
+        Map<String, Object> match = new LinkedHashMap<>();
+        Map<String, Object> props = new LinkedHashMap<>();
+        String personId = null;
+        if (kind.hasKey()) {
+            Object raw = values.remove(kind.keyInput());
+            if (!(raw instanceof String rawKey)) {
+                throw new InvalidInputException("input." + kind.keyInput(), "is required");
+            }
+            match.put(kind.keyProperty(), InvalidInputException.check("input." + kind.keyInput(), rawKey, kind.keyForm()));
+            if (kind.derivedKey()) {
+                props.put(kind.keyInput(), rawKey.strip());
+            }
+            if (kind.keyIncludesCountry()) {
+                Object country = values.remove("country");
+                if (!(country instanceof String code)) {
+                    throw new InvalidInputException("input.country", "is required: a company is known by its name and country");
+                }
+                match.put("country", InvalidInputException.check("input.country", code, KeyForm.COUNTRY_CODE));
+            }
+        }
+        else {
+            Object id = values.remove("id");
+            personId = id == null ? null : InvalidInputException.check("input.id", id.toString(), KeyForm.TRIMMED);
+        }
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            PropertySpec spec = kind.property(entry.getKey())
+                .orElseThrow(() -> new IllegalStateException(kind + " has no property " + entry.getKey()));
+            Object value = applyRule(spec, "input." + spec.name(), entry.getValue());
+            if (value != null) {
+                props.put(spec.name(), value);
+            }
+        }
+        if (input.cases() != null) {
+            List<String> cases = caseNumbers("input.cases", input.cases());
+            if (!caller.mayTag(cases)) {
+                throw new ForbiddenException("input.cases", "You may only tag facts with the cases you are a member of");
+            }
+            props.put("cases", cases);
+        }
+        List<String> sources = input.sources() == null ? null : sourceKeys("input.sources", input.sources());
+        if (sources != null) {
+            props.put("sources", sources);
+        }
+        String finalPersonId = personId;
+        ZonedDateTime now = now();
+        try {
+            return this.db.write(tx -> {
+                if (sources != null) {
+                    requireSources(tx, "input.sources", sources);
+                }
+                Record before = lockOrCreate(tx, kind, match, finalPersonId, now);
+                boolean created = before.get("created").asBoolean();
+                Map<String, Object> stored = before.get("props").asMap();
+                if (!created && !caller.visibility().sees(listOf(stored.get("cases")))) {
+                    throw new ForbiddenException("input", "This " + kind.label()
+                            + " belongs to a case you are not a member of; it cannot be written");
+                }
+                checkVersion(input.expectedVersion(), created, stored);
+                Map<String, Object> merged = new HashMap<>(stored);
+                merged.putAll(props);
+                checkDateOrder(kind, merged);
+                boolean changed = created || props.entrySet().stream()
+                    .anyMatch(e -> !sameValue(e.getValue(), stored.get(e.getKey())));
+                Map<String, Object> params = new HashMap<>();
+                params.put("eid", before.get("eid").asString());
+                params.put("props", props);
+                params.put("changed", changed);
+                params.put("now", now);
+                Record after = tx.run("""
+                        MATCH (n) WHERE elementId(n) = $eid
+                        SET n += $props,
+                            n.updatedAt = CASE WHEN $changed THEN $now ELSE n.updatedAt END,
+                            n.version = CASE WHEN $changed THEN coalesce(n.version, 0) + 1 ELSE n.version END
+                        REMOVE n._lock
+                        RETURN n {.*} AS props
+                        """, params).get(0);
+                if (changed) {
+                    GraphVersion.bump(tx);
+                }
+                return new Upserted(created, new Node(kind, after.get("props").asMap()));
+            });
+        }
+        catch (ClientException ex) {
+            throw translate(ex);
+        }
+    }
+
+    /** Deletes an entity with all its links. */
+    public Deleted delete(String id, Caller caller) {
+        requireWriter(caller);
+        Map<String, Object> params = new HashMap<>(caller.visibility().parameters());
+        params.put("id", id);
+        return this.db.write(tx -> {
+            List<Record> found = tx.run("""
+                    MATCH (n:Entity {id: $id})
+                    WHERE %s
+                    RETURN n {.*} AS props, labels(n) AS labels, COUNT { (n)--() } AS links
+                    """.formatted(org.pangeagraph.model.Visibility.visible("n")), params);
+            if (found.isEmpty()) {
+                throw new NotFoundException("id", "entity with id " + id);
+            }
+            Node node = EntityReader.node(found.get(0));
+            tx.run("MATCH (n:Entity {id: $id}) DETACH DELETE n", Map.of("id", id));
+            GraphVersion.bump(tx);
+            return new Deleted(id, node.kind().name(), node.caption(), found.get(0).get("links").asInt());
+        });
+    }
+
+    private static Record lockOrCreate(GraphTx tx, NodeKind kind, Map<String, Object> match, String personId,
+            ZonedDateTime now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("match", match);
+        params.put("newId", personId != null ? personId : UUID.randomUUID().toString());
+        params.put("now", now);
+        String merge;
+        if (kind.hasKey()) {
+            String keys = String.join(", ", match.keySet().stream().map(k -> k + ": $match." + k).toList());
+            merge = "MERGE (n:" + kind.label() + " {" + keys + "})";
+        }
+        else if (personId != null) {
+            merge = "MERGE (n:" + kind.label() + " {id: $newId})";
+        }
+        else {
+            merge = "CREATE (n:" + kind.label() + " {id: $newId})";
+        }
+        String onCreate = merge.startsWith("CREATE") ? "SET n._created = true" : "ON CREATE SET n._created = true";
+        // Writing _lock takes the node's write lock before its version is read, so that of two
+        // concurrent updates with the same expected version exactly one passes the check.
+        return tx.run(merge + "\n" + onCreate + """
+
+                SET n:Entity, n._lock = true,
+                    n.id = coalesce(n.id, $newId), n.createdAt = coalesce(n.createdAt, $now),
+                    n.updatedAt = coalesce(n.updatedAt, $now), n.version = coalesce(n.version, 0)
+                WITH n, coalesce(n._created, false) AS created
+                REMOVE n._created
+                RETURN elementId(n) AS eid, created, n {.*} AS props
+                """, params).get(0);
+    }
+
+    static void checkVersion(Integer expected, boolean created, Map<String, Object> stored) {
+        if (expected == null) {
+            return;
+        }
+        long actual = created ? 0 : ((Number) stored.getOrDefault("version", 0L)).longValue();
+        if (created || actual != expected) {
+            throw new ConflictException("input.expectedVersion", created
+                    ? "The entity did not exist (it may have been deleted); expected version " + expected
+                    : "The entity was changed meanwhile: it is at version " + actual + ", not " + expected
+                            + "; read it again and reapply your change");
+        }
+    }
+
+    private static void checkDateOrder(NodeKind kind, Map<String, Object> merged) {
+        List<String> order = DATE_ORDER.get(kind);
+        if (order == null) {
+            return;
+        }
+        Object earlier = merged.get(order.get(0));
+        Object later = merged.get(order.get(1));
+        if (earlier instanceof LocalDate a && later instanceof LocalDate b && b.isBefore(a)) {
+            throw new InvalidInputException("input." + order.get(1), "(" + b + ") is before " + order.get(0) + " (" + a + ")");
+        }
+    }
+
+    static Object applyRule(PropertySpec spec, String field, Object value) {
+        try {
+            return spec.rule().apply(value);
+        }
+        catch (InvalidValueException ex) {
+            throw new InvalidInputException(field, "'" + value + "' " + ex.getMessage());
+        }
+    }
+
+    static List<String> caseNumbers(String field, List<String> cases) {
+        List<String> normal = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            String number = InvalidInputException.check(field + "[" + i + "]", cases.get(i), KeyForm.CODE);
+            if (!normal.contains(number)) {
+                normal.add(number);
+            }
+        }
+        return normal;
+    }
+
+    static List<String> sourceKeys(String field, List<String> sources) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            String key = InvalidInputException.check(field + "[" + i + "]", sources.get(i), KeyForm.TRIMMED);
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    static void requireSources(GraphTx tx, String field, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<String> known = tx.run("MATCH (s:Source) WHERE s.key IN $keys RETURN s.key AS key", Map.of("keys", keys))
+            .stream().map(r -> r.get("key").asString()).toList();
+        for (String key : keys) {
+            if (!known.contains(key)) {
+                throw new InvalidInputException(field, "names the source '" + key
+                        + "', which does not exist; create it first with upsertSource");
+            }
+        }
+    }
+
+    static void requireWriter(Caller caller) {
+        if (!caller.mayWrite()) {
+            throw new ForbiddenException(null, "You may read the graph but not change it");
+        }
+    }
+
+    static RuntimeException translate(ClientException ex) {
+        if (ex.code() != null && ex.code().startsWith("Neo.ClientError.Schema.ConstraintValidationFailed")) {
+            return new ConflictException("input", "Another entity already has this key or id");
+        }
+        return ex;
+    }
+
+    static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.longValue() == y.longValue();
+        }
+        return Objects.equals(a, b);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> listOf(Object value) {
+        return value instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    static ZonedDateTime now() {
+        return ZonedDateTime.now(ZoneOffset.UTC);
+    }
+
+}

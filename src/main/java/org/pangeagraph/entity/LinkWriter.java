@@ -1,0 +1,228 @@
+package org.pangeagraph.entity;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.neo4j.driver.Record;
+import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.db.GraphDb.GraphTx;
+import org.pangeagraph.db.GraphVersion;
+import org.pangeagraph.model.Caller;
+import org.pangeagraph.model.ForbiddenException;
+import org.pangeagraph.model.InvalidInputException;
+import org.pangeagraph.model.KeyForm;
+import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.NotFoundException;
+import org.pangeagraph.model.PropertySpec;
+import org.pangeagraph.model.RelationshipType;
+import org.pangeagraph.model.Visibility;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes and removes links. A link is identified by its type, its two ends, its source and its
+ * {@code validFrom}: the same link sent again updates its provenance and creates nothing, while the
+ * same pair linked by another source, or for another period, is a link of its own.
+ */
+@Component
+public class LinkWriter {
+
+    private static final String LINK_BY_ID = Arrays.stream(RelationshipType.values())
+        .map(t -> "MATCH (a)-[r:" + t.cypherName() + " {id: $linkId}]->(b) RETURN r, a, b")
+        .collect(Collectors.joining(" UNION ALL "));
+
+    private final GraphDb db;
+
+    public LinkWriter(GraphDb db) {
+        this.db = db;
+    }
+
+    /** What {@code link} did. */
+    public record Written(boolean created, LinkView link, Node from, Node to) {
+    }
+
+    public Written link(LinkInput input, Caller caller) {
+        EntityWriter.requireWriter(caller);
+        RelationshipType type = input.type();
+        Map<String, Object> props = provenance(input, caller);
+        String linkKey = (input.source() == null ? "" : input.source().strip()) + "|"
+                + (input.validFrom() == null ? "" : input.validFrom().toString());
+        return this.db.write(tx -> {
+            if (props.get("source") instanceof String source) {
+                EntityWriter.requireSources(tx, "input.source", List.of(source));
+            }
+            Resolved from = resolve(tx, "input.from", input.from(), caller.visibility());
+            Resolved to = resolve(tx, "input.to", input.to(), caller.visibility());
+            if (!type.joins(from.node().kind(), to.node().kind())) {
+                throw new InvalidInputException("input.type", type + " joins " + labels(type.from()) + " to "
+                        + labels(type.to()) + ", not " + from.node().kind().label() + " to " + to.node().kind().label());
+            }
+            if (from.eid().equals(to.eid())) {
+                throw new InvalidInputException("input.to", "is the same entity as input.from; a link joins two entities");
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("from", from.eid());
+            params.put("to", to.eid());
+            params.put("linkKey", linkKey);
+            params.put("props", props);
+            params.put("newId", UUID.randomUUID().toString());
+            params.put("now", EntityWriter.now());
+            params.put("user", caller.name());
+            Record r = tx.run("""
+                    MATCH (a) WHERE elementId(a) = $from
+                    MATCH (b) WHERE elementId(b) = $to
+                    MERGE (a)-[r:%s {linkKey: $linkKey}]->(b)
+                    ON CREATE SET r.id = $newId, r.recordedAt = $now, r.recordedBy = $user, r._created = true
+                    WITH r, coalesce(r._created, false) AS created, r {.*} AS before
+                    SET r += $props
+                    REMOVE r._created
+                    RETURN created, r {.*} AS link, created OR before <> r {.*} AS changed
+                    """.formatted(type.cypherName()), params).get(0);
+            boolean created = r.get("created").asBoolean();
+            if (created || r.get("changed").asBoolean()) {
+                GraphVersion.bump(tx);
+            }
+            return new Written(created, new LinkView(type, r.get("link").asMap()), from.node(), to.node());
+        });
+    }
+
+    /** Removes the links {@code input} names; returns how many. */
+    public int unlink(UnlinkInput input, Caller caller) {
+        EntityWriter.requireWriter(caller);
+        Map<String, Object> params = new HashMap<>(caller.visibility().parameters());
+        return this.db.write(tx -> {
+            List<Record> links;
+            if (input.linkId() != null) {
+                params.put("linkId", input.linkId());
+                links = tx.run("CALL () { " + LINK_BY_ID + " } WITH r, a, b WHERE " + Visibility.visible("r") + " AND "
+                        + Visibility.visible("a") + " AND " + Visibility.visible("b") + " RETURN elementId(r) AS eid, r.cases AS cases",
+                        params);
+            }
+            else {
+                if (input.type() == null || input.from() == null || input.to() == null) {
+                    throw new InvalidInputException("input", "needs either linkId, or type, from and to");
+                }
+                Resolved from = resolve(tx, "input.from", input.from(), caller.visibility());
+                Resolved to = resolve(tx, "input.to", input.to(), caller.visibility());
+                params.put("from", from.eid());
+                params.put("to", to.eid());
+                params.put("source", input.source() == null ? null : input.source().strip());
+                links = tx.run("MATCH (a)-[r:" + input.type().cypherName() + "]->(b) WHERE elementId(a) = $from AND "
+                        + "elementId(b) = $to AND ($source IS NULL OR r.source = $source) AND " + Visibility.visible("r")
+                        + " RETURN elementId(r) AS eid, r.cases AS cases", params);
+            }
+            for (Record link : links) {
+                List<String> cases = link.get("cases").isNull() ? List.of() : link.get("cases").asList(v -> v.asString());
+                if (!caller.mayTag(cases)) {
+                    throw new ForbiddenException("input", "A link to remove belongs to a case you may not write to");
+                }
+            }
+            List<String> eids = links.stream().map(l -> l.get("eid").asString()).toList();
+            if (!eids.isEmpty()) {
+                tx.run("UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r", Map.of("eids", eids));
+                GraphVersion.bump(tx);
+            }
+            return eids.size();
+        });
+    }
+
+    private record Resolved(String eid, Node node) {
+    }
+
+    private static Resolved resolve(GraphTx tx, String field, EntityRef ref, Visibility visibility) {
+        Map<String, Object> params = new HashMap<>(visibility.parameters());
+        String cypher;
+        String what;
+        if (ref.id() != null) {
+            params.put("id", ref.id());
+            cypher = "MATCH (n:Entity {id: $id})";
+            what = "entity with id " + ref.id();
+        }
+        else if (ref.kind() != null && ref.key() != null) {
+            NodeKind kind = ref.kind();
+            if (!kind.hasKey()) {
+                throw new InvalidInputException(field + ".key", "cannot find a " + kind.label() + " by key; give its id");
+            }
+            params.put("key", InvalidInputException.check(field + ".key", ref.key(), kind.keyForm()));
+            cypher = "MATCH (n:" + kind.label() + " {" + kind.keyProperty() + ": $key})";
+            if (kind.keyIncludesCountry()) {
+                if (ref.country() == null) {
+                    throw new InvalidInputException(field + ".country", "is required to find a company");
+                }
+                params.put("country", InvalidInputException.check(field + ".country", ref.country(), KeyForm.COUNTRY_CODE));
+                cypher += " WHERE n.country = $country";
+            }
+            what = kind.label() + " " + ref.key();
+        }
+        else {
+            throw new InvalidInputException(field, "needs either id, or kind and key");
+        }
+        String where = cypher.contains("WHERE") ? " AND " : " WHERE ";
+        List<Record> found = tx.run(cypher + where + Visibility.visible("n")
+                + " RETURN elementId(n) AS eid, n {.*} AS props, labels(n) AS labels", params);
+        if (found.isEmpty()) {
+            throw new NotFoundException(field, what);
+        }
+        return new Resolved(found.get(0).get("eid").asString(), EntityReader.node(found.get(0)));
+    }
+
+    private static Map<String, Object> provenance(LinkInput input, Caller caller) {
+        RelationshipType type = input.type();
+        if (type == null) {
+            throw new InvalidInputException("input.type", "is required");
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        if (input.source() != null) {
+            props.put("source", InvalidInputException.check("input.source", input.source(), KeyForm.TRIMMED));
+        }
+        if (input.grade() != null) {
+            props.put("grade", EntityWriter.applyRule(RelationshipType.PROVENANCE.get(1), "input.grade", input.grade()));
+        }
+        LocalDate from = input.validFrom();
+        LocalDate to = input.validTo();
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidInputException("input.validTo", "(" + to + ") is before validFrom (" + from + ")");
+        }
+        putIfPresent(props, "validFrom", from);
+        putIfPresent(props, "validTo", to);
+        if (input.cases() != null) {
+            List<String> cases = EntityWriter.caseNumbers("input.cases", input.cases());
+            if (!caller.mayTag(cases)) {
+                throw new ForbiddenException("input.cases", "You may only tag facts with the cases you are a member of");
+            }
+            props.put("cases", cases);
+        }
+        Map<String, Object> particular = new LinkedHashMap<>();
+        particular.put("quantity", input.quantity());
+        particular.put("counterfeit", input.counterfeit());
+        particular.put("role", input.role());
+        particular.put("date", input.date());
+        for (Map.Entry<String, Object> entry : particular.entrySet()) {
+            if (entry.getValue() == null) {
+                continue;
+            }
+            PropertySpec spec = type.properties().stream().filter(p -> p.name().equals(entry.getKey())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("input." + entry.getKey(),
+                        "does not apply to " + type + " links"));
+            Object value = EntityWriter.applyRule(spec, "input." + spec.name(), entry.getValue());
+            putIfPresent(props, spec.name(), value);
+        }
+        return props;
+    }
+
+    private static void putIfPresent(Map<String, Object> props, String name, Object value) {
+        if (value != null) {
+            props.put(name, value);
+        }
+    }
+
+    private static String labels(java.util.Set<NodeKind> kinds) {
+        return kinds.stream().map(NodeKind::label).collect(Collectors.joining(" or "));
+    }
+
+}

@@ -1,0 +1,21 @@
+package org.pangeagraph.infrastructure;
+
+import java.util.List;
+import org.pangeagraph.entity.EntityInput;
+import org.pangeagraph.model.NodeKind;
+
+/** The input of {@code upsertRegistrar}: the key and the properties to write; null fields are left as they are. */
+public record RegistrarInput(
+        String name,
+        Long ianaId,
+        String country,
+        List<String> cases,
+        List<String> sources,
+        Integer expectedVersion) implements EntityInput {
+
+    @Override
+    public NodeKind nodeKind() {
+        return NodeKind.REGISTRAR;
+    }
+
+}

@@ -1,0 +1,57 @@
+package org.pangeagraph.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the caller may see (need-to-know): a fact with no case is visible to every signed-in user; a
+ * fact tagged with cases only to members of one of them; {@link #everything()} for administrators
+ * and the application itself. Every read statement takes the parameters {@code $seeAll} and
+ * {@code $myCases} and filters with the predicates below.
+ *
+ * @param all whether every fact is visible
+ * @param cases the case numbers the caller is a member of
+ */
+public record Visibility(boolean all, List<String> cases) {
+
+    public Visibility {
+        cases = List.copyOf(cases);
+    }
+
+    public static Visibility everything() {
+        return new Visibility(true, List.of());
+    }
+
+    public static Visibility ofCases(List<String> cases) {
+        return new Visibility(false, cases);
+    }
+
+    /** The parameters the predicates read. */
+    public Map<String, Object> parameters() {
+        return Map.of("seeAll", this.all, "myCases", this.cases);
+    }
+
+    /** Whether a fact tagged with these cases is visible. */
+    public boolean sees(List<String> factCases) {
+        return this.all || factCases == null || factCases.isEmpty() || factCases.stream().anyMatch(this.cases::contains);
+    }
+
+    /**
+     * The Cypher predicate that a node or relationship bound to {@code variable} is visible. The
+     * variable name comes from the query text, never from input.
+     */
+    public static String visible(String variable) {
+        return "($seeAll OR coalesce(size(" + variable + ".cases), 0) = 0 OR any(c IN " + variable
+                + ".cases WHERE c IN $myCases))";
+    }
+
+    /**
+     * The Cypher predicate that a relationship bound to {@code variable} held on {@code $asOf}
+     * (inclusive bounds, open ends open), or always when {@code $asOf} is null.
+     */
+    public static String validOn(String variable) {
+        return "($asOf IS NULL OR ((" + variable + ".validFrom IS NULL OR " + variable + ".validFrom <= $asOf) AND ("
+                + variable + ".validTo IS NULL OR " + variable + ".validTo >= $asOf)))";
+    }
+
+}

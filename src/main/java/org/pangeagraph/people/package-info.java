@@ -1,0 +1,4 @@
+/**
+ * People and companies. Lookups by natural key, filtered lists, upserts; their inputs and payloads.
+ */
+package org.pangeagraph.people;

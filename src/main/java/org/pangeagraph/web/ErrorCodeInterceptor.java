@@ -1,0 +1,90 @@
+package org.pangeagraph.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives the errors graphql-java raises before any resolver runs (parse errors, validation errors,
+ * argument values that cannot be coerced) the same {@code extensions.code} as resolver errors, so that
+ * a client handles every error by its code.
+ */
+@Component
+class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
+
+    /** How graphql-java names the argument or variable whose value it could not coerce. */
+    private static final Pattern ARGUMENT = Pattern.compile("(?:argument|Variable) '([^']+)'");
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return chain.next(request).map(response -> {
+            if (response.getErrors().isEmpty()
+                    || response.getErrors().stream().allMatch(e -> e.getExtensions().containsKey("code"))) {
+                return response;
+            }
+            return response.transform(builder -> builder.errors(coded(response.getErrors())));
+        });
+    }
+
+    private static List<GraphQLError> coded(List<ResponseError> errors) {
+        return errors.stream().map(ErrorCodeInterceptor::coded).toList();
+    }
+
+    private static GraphQLError coded(ResponseError error) {
+        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
+        ErrorCode code = codeOf(error);
+        extensions.putIfAbsent("code", code.name());
+        if (code == ErrorCode.INVALID_INPUT) {
+            Matcher argument = ARGUMENT.matcher(error.getMessage() == null ? "" : error.getMessage());
+            if (argument.find()) {
+                extensions.putIfAbsent("field", argument.group(1));
+            }
+        }
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(error.getMessage())
+            .errorType(error.getErrorType()).extensions(extensions);
+        if (!error.getLocations().isEmpty()) {
+            builder.locations(error.getLocations());
+        }
+        if (!error.getParsedPath().isEmpty()) {
+            builder.path(error.getParsedPath());
+        }
+        return builder.build();
+    }
+
+    private static ErrorCode codeOf(ResponseError error) {
+        ErrorClassification type = error.getErrorType();
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        if (type == ErrorType.InvalidSyntax) {
+            return ErrorCode.GRAPHQL_PARSE_FAILED;
+        }
+        if (type == ErrorType.ValidationError) {
+            boolean badValue = message.contains("has an invalid value") || message.contains("is not a valid")
+                    || message.contains("Expected a value that can be converted") || message.contains("must not be null");
+            return badValue ? ErrorCode.INVALID_INPUT : ErrorCode.GRAPHQL_VALIDATION_FAILED;
+        }
+        if (type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
+            return ErrorCode.INVALID_INPUT;
+        }
+        return ErrorCode.INTERNAL;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+}

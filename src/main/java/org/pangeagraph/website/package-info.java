@@ -1,0 +1,4 @@
+/**
+ * Websites: the storefronts. Lookups by natural key, filtered lists, upserts; their inputs and payloads.
+ */
+package org.pangeagraph.website;
