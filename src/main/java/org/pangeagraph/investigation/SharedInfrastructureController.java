@@ -1,0 +1,30 @@
+package org.pangeagraph.investigation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.pangeagraph.model.Caller;
+import org.pangeagraph.model.InfrastructureKind;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Which websites share infrastructure with a website, and on what evidence. */
+@Controller
+class SharedInfrastructureController {
+
+    private final SharedInfrastructureQuery query;
+
+    SharedInfrastructureController(SharedInfrastructureQuery query) {
+        this.query = query;
+    }
+
+    @QueryMapping
+    List<SharedInfrastructureQuery.Sibling> sharedInfrastructure(@Argument String domain,
+            @Argument List<InfrastructureKind> kinds, @Argument Double minScore, @Argument LocalDate asOf,
+            @Argument int first, @ContextValue Caller caller) {
+        return this.query.find(domain, kinds, minScore, asOf, first, caller.visibility());
+    }
+
+}

@@ -1,0 +1,130 @@
+package org.pangeagraph.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pangeagraph.support.GraphQlClient;
+import org.pangeagraph.support.IntegrationTest;
+import org.pangeagraph.support.TestGraph;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * sharedInfrastructure on fixtures/shared-infrastructure.cypher, N = 10 websites. Weights by hand,
+ * weight = specificity × ln(10 / k):
+ * merchant account MID-RX-0001 (k 3): 1.0 × ln(10/3) = 1.2040; its holder Rx Holdings (k 3): 1.2040;
+ * IP 198.51.100.1 (k 2): 0.5 × ln 5 = 0.8047; Midsize Hosting (k 3): 0.35 × ln(10/3) = 0.4214;
+ * the MegaHost IP (k 7): 0.5 × ln(10/7) = 0.1783; MegaHost (k 7): 0.35 × ln(10/7) = 0.1248;
+ * the registrar every site uses (k 10): 0.
+ */
+@IntegrationTest
+class SharedInfrastructureIT {
+
+    private static final double LN_10_3 = Math.log(10.0 / 3);
+
+    private static final double LN_10_7 = Math.log(10.0 / 7);
+
+    @Autowired
+    TestGraph graph;
+
+    @Autowired
+    GraphQlClient client;
+
+    @BeforeEach
+    void loadFixture() {
+        this.graph.reset();
+        this.graph.load("shared-infrastructure");
+    }
+
+    @Test
+    void siblingsComeInOrderOfTheirRarityWeightedScore() {
+        GraphQlTester.Response response = query(Map.of("domain", "https://www.RX-ONE.example/"));
+
+        assertThat(domains(response)).containsExactly("rx-two.example", "rx-three.example", "shop-u1.example",
+                "shop-u2.example", "shop-u3.example", "shop-u4.example", "shop-u5.example", "shop-u6.example", "lone.example");
+        assertThat(score(response, 0)).isCloseTo(2 * LN_10_3 + 0.5 * Math.log(5) + 0.35 * LN_10_3, within(1e-9));
+        assertThat(score(response, 1)).isCloseTo(2 * LN_10_3 + 0.35 * LN_10_3, within(1e-9));
+        assertThat(score(response, 2)).isCloseTo(0.5 * LN_10_7 + 0.35 * LN_10_7, within(1e-9));
+        assertThat(score(response, 8)).isEqualTo(0.0);
+    }
+
+    @Test
+    void eachSharedItemShowsItsWeightHowManySitesUseItAndTheLinksOnBothSides() {
+        GraphQlTester.Response response = query(Map.of("domain", "rx-one.example"));
+
+        response.path("sharedInfrastructure[0].sharedItems[*].kind").entityList(String.class)
+            .containsExactly("ACCOUNT_HOLDER", "PAYMENT_ACCOUNT", "IP_ADDRESS", "HOSTING_PROVIDER", "REGISTRAR");
+        response.path("sharedInfrastructure[0].sharedItems[1].item.caption").entity(String.class).isEqualTo("MID-RX-0001");
+        response.path("sharedInfrastructure[0].sharedItems[1].websiteCount").entity(Integer.class).isEqualTo(3);
+        response.path("sharedInfrastructure[0].sharedItems[1].routesFromWebsite[0].links[0].grade").entity(String.class)
+            .isEqualTo("B2");
+        response.path("sharedInfrastructure[0].sharedItems[0].routesFromOther[0].via[0].caption").entity(String.class)
+            .isEqualTo("MID-RX-0001");
+        response.path("sharedInfrastructure[0].sharedItems[3].routesFromWebsite[0].via[0].caption").entity(String.class)
+            .isEqualTo("198.51.100.1");
+        response.path("sharedInfrastructure[0].sharedItems[4].weight").entity(Double.class).isEqualTo(0.0);
+    }
+
+    @Test
+    void asOfUsesOnlyLinksThatHeldThatDayWithBothBoundsIncluded() {
+        // rx-two left 198.51.100.1 on 2009-06-30: that day it still shares it, the day after it does not,
+        // and the IP's and the provider's counts fall with it.
+        GraphQlTester.Response lastDay = query(Map.of("domain", "rx-one.example", "asOf", "2009-06-30"));
+        assertThat(domains(lastDay).get(0)).isEqualTo("rx-two.example");
+
+        GraphQlTester.Response dayAfter = query(Map.of("domain", "rx-one.example", "asOf", "2009-07-01"));
+        assertThat(domains(dayAfter).subList(0, 2)).containsExactly("rx-three.example", "rx-two.example");
+        assertThat(score(dayAfter, 0)).isCloseTo(2 * LN_10_3 + 0.35 * Math.log(5), within(1e-9));
+        assertThat(score(dayAfter, 1)).isCloseTo(2 * LN_10_3, within(1e-9));
+
+        // Before either was hosted at 198.51.100.1, only the undated links count: the account and its
+        // holder, equally for both, so the tie is broken by domain.
+        GraphQlTester.Response before = query(Map.of("domain", "rx-one.example", "asOf", "2008-12-31"));
+        assertThat(domains(before).subList(0, 2)).containsExactly("rx-three.example", "rx-two.example");
+        assertThat(score(before, 0)).isCloseTo(2 * LN_10_3, within(1e-9));
+        assertThat(score(before, 1)).isCloseTo(2 * LN_10_3, within(1e-9));
+    }
+
+    @Test
+    void kindsAndMinScoreNarrowTheAnswer() {
+        GraphQlTester.Response accounts = query(Map.of("domain", "rx-one.example", "kinds", List.of("PAYMENT_ACCOUNT")));
+        assertThat(domains(accounts)).containsExactly("rx-three.example", "rx-two.example");
+
+        GraphQlTester.Response strong = query(Map.of("domain", "rx-one.example", "minScore", 1.0));
+        assertThat(domains(strong)).containsExactly("rx-two.example", "rx-three.example");
+
+        GraphQlTester.Response firstTwo = query(Map.of("domain", "rx-one.example", "first", 2));
+        assertThat(domains(firstTwo)).containsExactly("rx-two.example", "rx-three.example");
+    }
+
+    @Test
+    void anUnknownWebsiteIsNotFoundAndAMalformedDomainIsInvalid() {
+        this.client.tester().documentName("sharedInfrastructure").variable("domain", "nowhere.example").execute()
+            .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_FOUND"));
+        this.client.tester().documentName("sharedInfrastructure").variable("domain", "not a domain").execute()
+            .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID_INPUT")
+                .containsEntry("field", "domain"));
+        this.client.tester().documentName("sharedInfrastructure").variable("domain", "rx-one.example").variable("first", 101)
+            .execute().errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "LIMIT_EXCEEDED"));
+    }
+
+    private GraphQlTester.Response query(Map<String, Object> variables) {
+        GraphQlTester.Request<?> request = this.client.tester().documentName("sharedInfrastructure");
+        variables.forEach(request::variable);
+        return request.execute();
+    }
+
+    private static List<String> domains(GraphQlTester.Response response) {
+        return response.path("sharedInfrastructure[*].website.domain").entityList(String.class).get();
+    }
+
+    private static double score(GraphQlTester.Response response, int index) {
+        return response.path("sharedInfrastructure[" + index + "].score").entity(Double.class).get();
+    }
+
+}
