@@ -159,11 +159,11 @@ class SharedInfrastructureQuery {
                 RETURN w IS NOT NULL AS found, website, score, shared
                 """.formatted(
                 Visibility.visible("w"), Visibility.visible("x"),
-                InfrastructureKind.firstTypes(false), Routes.visibleAndValid(List.of("a1"), List.of("i")), Routes.link("a1"),
+                InfrastructureKind.firstTypes(false), Visibility.route(List.of("a1"), List.of("i")), Routes.link("a1"),
                 InfrastructureKind.firstTypes(true), InfrastructureKind.secondTypes(),
-                Routes.visibleAndValid(List.of("a1", "a2"), List.of("am", "i")), Routes.link("a2"), Routes.node("am"),
-                Routes.visibleAndValid(List.of("b1"), List.of("o")), Routes.link("b1"),
-                Routes.visibleAndValid(List.of("b1", "b2"), List.of("bm", "o")), Routes.link("b2"), Routes.node("bm"));
+                Visibility.route(List.of("a1", "a2"), List.of("am", "i")), Routes.link("a2"), Routes.node("am"),
+                Visibility.route(List.of("b1"), List.of("o")), Routes.link("b1"),
+                Visibility.route(List.of("b1", "b2"), List.of("bm", "o")), Routes.link("b2"), Routes.node("bm"));
     }
 
 }

@@ -1,0 +1,80 @@
+package org.pangeagraph.analytics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.model.InfrastructureKind;
+import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.Visibility;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the projection in one read transaction: every visible website, then every item reached by
+ * the routes of DOMAIN.md through visible links valid on the date, with the websites reaching it.
+ */
+@Component
+class ProjectionReader {
+
+    private static final String WEBSITES = """
+            MATCH (w:Website) WHERE %s
+            RETURN w.id AS id, w.domain AS domain
+            ORDER BY w.domain
+            """.formatted(Visibility.visible("w"));
+
+    private static final String ITEMS = """
+            CALL () {
+              MATCH (w:Website)-[a1:%1$s]-(i:Entity)
+              WHERE %2$s
+              RETURN w, $byRoute[type(a1)] AS kind, i
+              UNION
+              MATCH (w:Website)-[a1:%3$s]-(am:Entity)-[a2:%4$s]->(i:Entity)
+              WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %5$s
+              RETURN w, $byRoute[type(a1) + '/' + type(a2)] AS kind, i
+              UNION
+              MATCH (w:Website)-[a1:REDIRECTS_TO]-(:Website)
+              WHERE %6$s
+              RETURN w, 'REDIRECT' AS kind, w AS i
+            }
+            WITH kind, i, collect(w.id) AS websites
+            RETURN kind, i.id AS item, labels(i) AS labels, websites
+            """.formatted(InfrastructureKind.firstTypes(false), Visibility.route(List.of("a1"), List.of("w", "i")),
+            InfrastructureKind.firstTypes(true), InfrastructureKind.secondTypes(),
+            Visibility.route(List.of("a1", "a2"), List.of("w", "am", "i")), Visibility.route(List.of("a1"), List.of("w")));
+
+    private final GraphDb db;
+
+    ProjectionReader(GraphDb db) {
+        this.db = db;
+    }
+
+    Projection read(Visibility visibility, LocalDate asOf) {
+        Map<String, Object> params = new HashMap<>(visibility.parameters());
+        params.put("asOf", asOf);
+        params.put("byRoute", InfrastructureKind.byRoute());
+        return this.db.read(tx -> {
+            List<String> ids = new ArrayList<>();
+            List<String> domains = new ArrayList<>();
+            Map<String, Integer> index = new HashMap<>();
+            for (Record r : tx.run(WEBSITES, params)) {
+                index.put(r.get("id").asString(), ids.size());
+                ids.add(r.get("id").asString());
+                domains.add(r.get("domain").asString());
+            }
+            List<Projection.Item> items = new ArrayList<>();
+            for (Record r : tx.run(ITEMS, params)) {
+                List<String> members = r.get("websites").asList(v -> v.asString());
+                int[] websites = members.stream().mapToInt(index::get).sorted().toArray();
+                NodeKind nodeKind = NodeKind.ofLabels(r.get("labels").asList(v -> v.asString())).orElseThrow();
+                items.add(new Projection.Item(InfrastructureKind.valueOf(r.get("kind").asString()), r.get("item").asString(),
+                        nodeKind, websites));
+            }
+            return new Projection(List.copyOf(ids), List.copyOf(domains), Map.copyOf(index), List.copyOf(items));
+        });
+    }
+
+}
