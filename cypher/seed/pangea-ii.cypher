@@ -36,7 +36,7 @@ SET p.source = 'interpol-pangea-ii-results-2009', p.grade = 'A1';
 // supported by international bodies and national police, customs and regulators.
 UNWIND [
   ['interpol', 'INTERPOL', 'INTERPOL', 'INTERNATIONAL', 'FR', 'COORDINATED_BY'],
-  ['international medical products anti-counterfeiting taskforce', 'International Medical Products Anti-Counterfeiting Taskforce (WHO)', 'IMPACT', 'INTERNATIONAL', null, 'COORDINATED_BY'],
+  ['international medical products anti-counterfeiting taskforce', 'International Medical Products Anti-Counterfeiting Taskforce', 'IMPACT', 'INTERNATIONAL', null, 'COORDINATED_BY'],
   ['permanent forum on international pharmaceutical crime', 'Permanent Forum on International Pharmaceutical Crime', 'PFIPC', 'INTERNATIONAL', null, 'SUPPORTED_BY'],
   ['world customs organization', 'World Customs Organization', 'WCO', 'INTERNATIONAL', 'BE', 'SUPPORTED_BY'],
   ['medicines and healthcare products regulatory agency', 'Medicines and Healthcare products Regulatory Agency', 'MHRA', 'REGULATOR', 'GB', 'SUPPORTED_BY'],
@@ -62,5 +62,6 @@ CALL (a, o, agency) {
 CALL (a, agency) {
   WITH a, agency WHERE agency[4] IS NOT NULL
   MATCH (c:Country {code: agency[4]})
-  MERGE (a)-[:LOCATED_IN]->(c)
+  MERGE (a)-[l:LOCATED_IN]->(c)
+  SET l.source = 'interpol-pangea-ii-results-2009', l.grade = 'A1'
 };
