@@ -34,34 +34,23 @@ final class NetworkDetection {
     }
 
     /**
-     * The networks of at least {@code minWebsites} websites, largest first (ties by id), and for each
-     * website the index of its network or -1.
+     * The networks of at least {@code minWebsites} websites, largest first (ties by id); for each
+     * website the index of its network or -1, and the group it binds to whatever its size (a website
+     * bound to nothing is a group of its own).
      */
-    record Result(List<Network> networks, int[] networkOfWebsite) {
+    record Result(List<Network> networks, int[] networkOfWebsite, int[] groupOfWebsite) {
     }
 
     static Result detect(Projection projection, Set<InfrastructureKind> kinds, double threshold, int minWebsites) {
-        return detect(projection, kinds, threshold, minWebsites, Set.of(), Set.of());
-    }
-
-    /**
-     * As {@link #detect(Projection, Set, double, int)}, with some items and websites taken away first
-     * (by id), as a takedown would.
-     */
-    static Result detect(Projection projection, Set<InfrastructureKind> kinds, double threshold, int minWebsites,
-            Set<String> removedItems, Set<Integer> removedWebsites) {
         int n = projection.websiteCount();
         UnionFind<Integer> components = new UnionFind<>(new java.util.LinkedHashSet<>(range(n)));
         List<Projection.Item> binding = new ArrayList<>();
         for (Projection.Item item : projection.items()) {
-            if (!kinds.contains(item.kind()) || removedItems.contains(item.id()) || projection.weight(item) < threshold) {
+            if (!kinds.contains(item.kind()) || projection.weight(item) < threshold) {
                 continue;
             }
             int first = -1;
             for (int website : item.websites()) {
-                if (removedWebsites.contains(website)) {
-                    continue;
-                }
                 if (first < 0) {
                     first = website;
                 }
@@ -73,16 +62,12 @@ final class NetworkDetection {
         }
         Map<Integer, List<Integer>> members = new HashMap<>();
         for (int website = 0; website < n; website++) {
-            if (!removedWebsites.contains(website)) {
-                members.computeIfAbsent(components.find(website), k -> new ArrayList<>()).add(website);
-            }
+            members.computeIfAbsent(components.find(website), k -> new ArrayList<>()).add(website);
         }
         Map<Integer, List<Projection.Item>> bindingByRoot = new HashMap<>();
         for (Projection.Item item : binding) {
-            int anyMember = java.util.Arrays.stream(item.websites()).filter(w -> !removedWebsites.contains(w)).findFirst()
-                .orElse(-1);
-            if (anyMember >= 0 && item.websites().length > 1) {
-                bindingByRoot.computeIfAbsent(components.find(anyMember), k -> new ArrayList<>()).add(item);
+            if (item.websites().length > 1) {
+                bindingByRoot.computeIfAbsent(components.find(item.websites()[0]), k -> new ArrayList<>()).add(item);
             }
         }
         List<Network> networks = new ArrayList<>();
@@ -103,7 +88,11 @@ final class NetworkDetection {
                 networkOf[website] = i;
             }
         }
-        return new Result(List.copyOf(networks), networkOf);
+        int[] groupOf = new int[n];
+        for (int website = 0; website < n; website++) {
+            groupOf[website] = components.find(website);
+        }
+        return new Result(List.copyOf(networks), networkOf, groupOf);
     }
 
     private static List<Integer> range(int n) {

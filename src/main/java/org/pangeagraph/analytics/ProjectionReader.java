@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 class ProjectionReader {
 
     private static final String WEBSITES = """
-            MATCH (w:Website) WHERE %s
+            MATCH (w:Website) WHERE NOT w.id IN $excluded AND %s
             RETURN w.id AS id, w.domain AS domain
             ORDER BY w.domain
             """.formatted(Visibility.visible("w"));
@@ -33,13 +34,14 @@ class ProjectionReader {
               RETURN w, $byRoute[type(a1)] AS kind, i
               UNION
               MATCH (w:Website)-[a1:%3$s]-(am:Entity)-[a2:%4$s]->(i:Entity)
-              WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %5$s
+              WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND NOT am.id IN $excluded AND %5$s
               RETURN w, $byRoute[type(a1) + '/' + type(a2)] AS kind, i
               UNION
               MATCH (w:Website)-[a1:REDIRECTS_TO]-(:Website)
               WHERE %6$s
               RETURN w, 'REDIRECT' AS kind, w AS i
             }
+            WITH kind, i, w WHERE NOT i.id IN $excluded AND NOT w.id IN $excluded
             WITH kind, i, collect(w.id) AS websites
             RETURN kind, i.id AS item, labels(i) AS labels, websites
             """.formatted(InfrastructureKind.firstTypes(false), Visibility.route(List.of("a1"), List.of("w", "i")),
@@ -53,7 +55,13 @@ class ProjectionReader {
     }
 
     Projection read(Visibility visibility, LocalDate asOf) {
+        return read(visibility, asOf, Set.of());
+    }
+
+    /** The projection as it would be without the {@code excluded} entities, as after a takedown. */
+    Projection read(Visibility visibility, LocalDate asOf, Set<String> excluded) {
         Map<String, Object> params = new HashMap<>(visibility.parameters());
+        params.put("excluded", List.copyOf(excluded));
         params.put("asOf", asOf);
         params.put("byRoute", InfrastructureKind.byRoute());
         return this.db.read(tx -> {

@@ -1,0 +1,129 @@
+package org.pangeagraph.analytics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.pangeagraph.model.InfrastructureKind;
+import org.pangeagraph.model.InvalidInputException;
+import org.pangeagraph.model.KeyForm;
+import org.pangeagraph.model.LimitExceededException;
+import org.pangeagraph.model.Visibility;
+import org.springframework.stereotype.Component;
+
+/** Criminal networks as the API serves them: detected on the cached projection, described a page at a time. */
+@Component
+class CriminalNetworks {
+
+    static final int MAX_PAGE = 100;
+
+    private final Projections projections;
+
+    private final NetworkDetails details;
+
+    CriminalNetworks(Projections projections, NetworkDetails details) {
+        this.projections = projections;
+        this.details = details;
+    }
+
+    /** What to detect. */
+    record Criteria(int minWebsites, double minLinkScore, Set<InfrastructureKind> kinds, LocalDate asOf) {
+
+        static Criteria of(Integer minWebsites, Double minLinkScore, List<InfrastructureKind> kinds, LocalDate asOf) {
+            int min = minWebsites == null ? 2 : minWebsites;
+            if (min < 2) {
+                throw new InvalidInputException("minWebsites", "must be at least 2: a network has two websites or more");
+            }
+            double score = minLinkScore == null ? NetworkDetection.DEFAULT_THRESHOLD : minLinkScore;
+            if (score < 0 || Double.isNaN(score)) {
+                throw new InvalidInputException("minLinkScore", "must not be negative");
+            }
+            Set<InfrastructureKind> allowed = kinds == null || kinds.isEmpty() ? EnumSet.allOf(InfrastructureKind.class)
+                    : EnumSet.copyOf(kinds);
+            return new Criteria(min, score, allowed, asOf);
+        }
+
+    }
+
+    /** A page of networks, shaped as a Relay connection. */
+    record CriminalNetworkConnection(List<Edge> edges, PageInfo pageInfo, int totalCount) {
+    }
+
+    record Edge(String cursor, NetworkDetails.CriminalNetwork node) {
+    }
+
+    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    }
+
+    NetworkDetection.Result detect(Criteria criteria, Visibility visibility) {
+        Projection.Key key = this.projections.key(visibility, criteria.asOf());
+        return detect(key, criteria);
+    }
+
+    NetworkDetection.Result detect(Projection.Key key, Criteria criteria) {
+        return this.projections.derived(key, "networks",
+                List.of(criteria.kinds(), criteria.minLinkScore(), criteria.minWebsites()),
+                p -> NetworkDetection.detect(p, criteria.kinds(), criteria.minLinkScore(), criteria.minWebsites()));
+    }
+
+    CriminalNetworkConnection page(Criteria criteria, int first, String after, Visibility visibility) {
+        LimitExceededException.bounded("first", first, 0, MAX_PAGE);
+        Projection.Key key = this.projections.key(visibility, criteria.asOf());
+        Projection projection = this.projections.projection(key);
+        List<NetworkDetection.Network> all = detect(key, criteria).networks();
+        int from = after == null ? 0 : decode(after) + 1;
+        int to = Math.min(all.size(), from + first);
+        List<NetworkDetails.CriminalNetwork> described = from >= to ? List.of()
+                : this.details.describe(projection, all.subList(from, to), visibility);
+        List<Edge> edges = new java.util.ArrayList<>();
+        for (int i = 0; i < described.size(); i++) {
+            edges.add(new Edge(encode(from + i), described.get(i)));
+        }
+        PageInfo info = new PageInfo(to < all.size(), from > 0, edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new CriminalNetworkConnection(edges, info, all.size());
+    }
+
+    /** The network, with default criteria, of the website named by domain or id; null if it binds to none. */
+    NetworkDetails.CriminalNetwork containing(String website, Visibility visibility) {
+        Criteria criteria = Criteria.of(null, null, null, null);
+        Projection.Key key = this.projections.key(visibility, null);
+        Projection projection = this.projections.projection(key);
+        Integer index = projection.index().get(website);
+        if (index == null && KeyForm.DOMAIN.accepts(website)) {
+            index = indexOfDomain(projection, KeyForm.DOMAIN.normalise(website));
+        }
+        if (index == null) {
+            throw new org.pangeagraph.model.NotFoundException("containing", "website " + website);
+        }
+        NetworkDetection.Result result = detect(key, criteria);
+        int network = result.networkOfWebsite()[index];
+        return network < 0 ? null : this.details.describe(projection, List.of(result.networks().get(network)), visibility).get(0);
+    }
+
+    static Integer indexOfDomain(Projection projection, String domain) {
+        int found = java.util.Collections.binarySearch(projection.domains(), domain);
+        return found >= 0 ? found : null;
+    }
+
+    private static String encode(int index) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("network:" + index).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decode(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith("network:")) {
+                throw new IllegalArgumentException();
+            }
+            return Integer.parseInt(text.substring("network:".length()));
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidInputException("after", "is not a cursor this API issued; pass a page's endCursor");
+        }
+    }
+
+}
