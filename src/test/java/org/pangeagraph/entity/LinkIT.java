@@ -169,10 +169,12 @@ class LinkIT {
         first.path("link.from.entityKind").entity(String.class).isEqualTo(pair.from());
         first.path("link.to.entityKind").entity(String.class).isEqualTo(pair.to());
 
+        String afterFirst = this.graph.snapshot();
         var again = link(input);
         again.path("link.created").entity(Boolean.class).isEqualTo(false);
         again.path("link.link.id").entity(String.class).isEqualTo((String) written.get("id"));
         assertThat(linksBetween(fromId, toId, pair.type())).isEqualTo(1);
+        assertThat(this.graph.snapshot()).isEqualTo(afterFirst);
 
         assertThat(relationField(fromId, outgoingField(pair))).singleElement().satisfies(linked -> {
             assertThat(linked).extractingByKey("node").isEqualTo(Map.of("id", toId, "entityKind", pair.to()));
@@ -205,6 +207,23 @@ class LinkIT {
         unlink(Map.of("type", "HOSTED_AT", "from", hosted.fromRef(), "to", hosted.toRef())).path("unlink.removed")
             .entity(Integer.class).isEqualTo(2);
         assertThat(this.graph.count("MATCH ()-[r]->() RETURN count(r)")).isZero();
+    }
+
+    @Test
+    void aRelationshipFieldAnswersTheLinksThatHeldOnADayAndAtMostFirstOfThem() {
+        Pair hosted = DOMAIN_TABLE.get(0);
+        link(provenance(hosted, "whois-2009", "2009-11-01"));
+        Map<String, Object> openEnded = new HashMap<>(provenance(hosted, "passive-dns-2009", "2009-12-01"));
+        openEnded.remove("validTo");
+        link(openEnded);
+
+        assertThat(sourcesOfIpAddresses("2009-11-15", null)).containsExactly("whois-2009");
+        assertThat(sourcesOfIpAddresses("2009-11-30", null)).containsExactly("whois-2009");
+        assertThat(sourcesOfIpAddresses("2010-06-01", null)).containsExactly("passive-dns-2009");
+        assertThat(sourcesOfIpAddresses("2009-10-31", null)).isEmpty();
+        assertThat(sourcesOfIpAddresses(null, null)).containsExactlyInAnyOrder("whois-2009", "passive-dns-2009");
+        assertThat(sourcesOfIpAddresses(null, 1)).hasSize(1);
+        expectError(ipAddressesOfWebsite(null, 501), "LIMIT_EXCEEDED", "first");
     }
 
     @Test
@@ -338,6 +357,18 @@ class LinkIT {
     private List<Map<String, Object>> relationField(String id, String field) {
         return this.client.tester().documentName("relations").variable("id", id).execute().path("node." + field)
             .entity(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).get();
+    }
+
+    private List<String> sourcesOfIpAddresses(String asOf, Integer first) {
+        return ipAddressesOfWebsite(asOf, first).path("website.ipAddresses[*].link.source").entityList(String.class).get();
+    }
+
+    private GraphQlTester.Response ipAddressesOfWebsite(String asOf, Integer first) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("domain", "pharma-direct.example");
+        variables.put("asOf", asOf);
+        variables.put("first", first);
+        return this.client.tester().documentName("links").operationName("websiteIpAddresses").variables(variables).execute();
     }
 
     private long linksBetween(String fromId, String toId, String type) {
