@@ -20,6 +20,10 @@ public class InvalidInputException extends RuntimeException {
 
     /** Runs {@code normaliser} on a value, naming {@code field} if it fails. */
     public static String check(String field, String value, KeyForm form) {
+        if (value.length() > KeyForm.MAX_LENGTH) {
+            throw new InvalidInputException(field, "is " + value.length() + " characters long; a key or id may have at most "
+                    + KeyForm.MAX_LENGTH);
+        }
         try {
             return form.normalise(value);
         }

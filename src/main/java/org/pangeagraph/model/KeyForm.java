@@ -50,7 +50,8 @@ public enum KeyForm {
             catch (IllegalArgumentException ex) {
                 throw new InvalidValueException("is not a valid domain name");
             }
-            if (ascii.startsWith("www.") && ascii.indexOf('.', 4) > 0) {
+            // Repeated ("www.www.shop.example") until none is left, so that the normal form is its own normal form.
+            while (ascii.startsWith("www.") && ascii.indexOf('.', 4) > 0) {
                 ascii = ascii.substring(4);
             }
             if (!Domains.VALIDATOR.isValid(ascii)) {
@@ -78,7 +79,9 @@ public enum KeyForm {
                 }
                 s = quad.toString();
             }
-            if (!InetAddressValidator.getInstance().isValid(s)) {
+            // commons-validator also accepts a zone ("fe80::1%eth0") and a prefix length ("2001:db8::1/64"): they
+            // name an interface or a network, not one address, and Guava below cannot read the prefix.
+            if (s.indexOf('%') >= 0 || s.indexOf('/') >= 0 || !InetAddressValidator.getInstance().isValid(s)) {
                 throw new InvalidValueException("is not a valid IPv4 or IPv6 address");
             }
             return InetAddresses.toAddrString(InetAddresses.forString(s));
@@ -225,6 +228,12 @@ public enum KeyForm {
             return s;
         }
     };
+
+    /**
+     * The longest key or id the API takes. Keys and ids are indexed, and an index refuses an entry of
+     * more than about 8 kB; well below that, no real domain, account, name or reference is this long.
+     */
+    public static final int MAX_LENGTH = 1_000;
 
     /**
      * The normal form of {@code raw}.

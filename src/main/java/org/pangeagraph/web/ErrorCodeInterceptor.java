@@ -12,6 +12,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -21,13 +22,20 @@ import reactor.core.publisher.Mono;
 /**
  * Gives the errors graphql-java raises before any resolver runs (parse errors, validation errors,
  * argument values that cannot be coerced) the same {@code extensions.code} as resolver errors, so that
- * a client handles every error by its code.
+ * a client handles every error by its code, and {@code extensions.field} names the offending input
+ * field as it does for errors the resolvers raise.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
 
     /** How graphql-java names the argument or variable whose value it could not coerce. */
-    private static final Pattern ARGUMENT = Pattern.compile("(?:argument|Variable) '([^']+)'");
+    private static final Pattern ARGUMENT = Pattern.compile("(argument|Variable) '([^']+)'");
+
+    private final GraphQlSource graphQlSource;
+
+    ErrorCodeInterceptor(GraphQlSource graphQlSource) {
+        this.graphQlSource = graphQlSource;
+    }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -36,22 +44,27 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
                     || response.getErrors().stream().allMatch(e -> e.getExtensions().containsKey("code"))) {
                 return response;
             }
-            return response.transform(builder -> builder.errors(coded(response.getErrors())));
+            return response.transform(builder -> builder.errors(coded(request, response.getErrors())));
         });
     }
 
-    private static List<GraphQLError> coded(List<ResponseError> errors) {
-        return errors.stream().map(ErrorCodeInterceptor::coded).toList();
+    private List<GraphQLError> coded(WebGraphQlRequest request, List<ResponseError> errors) {
+        return errors.stream().map(error -> coded(request, error)).toList();
     }
 
-    private static GraphQLError coded(ResponseError error) {
+    private GraphQLError coded(WebGraphQlRequest request, ResponseError error) {
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
         ErrorCode code = codeOf(error);
         extensions.putIfAbsent("code", code.name());
         if (code == ErrorCode.INVALID_INPUT) {
             Matcher argument = ARGUMENT.matcher(error.getMessage() == null ? "" : error.getMessage());
             if (argument.find()) {
-                extensions.putIfAbsent("field", argument.group(1));
+                String field = argument.group(1).equals("Variable")
+                        ? InvalidVariableValue.locate(this.graphQlSource.schema(), request.getDocument(),
+                                request.getOperationName(), argument.group(2), request.getVariables())
+                            .orElse(argument.group(2))
+                        : argument.group(2);
+                extensions.putIfAbsent("field", field);
             }
         }
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(error.getMessage())

@@ -1,9 +1,16 @@
 package org.pangeagraph.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -35,6 +42,28 @@ public class GraphQlClient {
             .baseUrl(baseUrl())
             .responseTimeout(java.time.Duration.ofSeconds(60))
             .build();
+    }
+
+    /**
+     * Sends an operation of a document from {@code graphql-test/} and returns the response body as it
+     * came over the wire, for tests that check the whole JSON (what an error does not say, too).
+     */
+    public String rawResponse(String documentName, String operationName, Map<String, Object> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", document(documentName));
+        body.put("operationName", operationName);
+        body.put("variables", variables);
+        return webClient().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+            .bodyValue(body).exchange().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static String document(String name) {
+        try {
+            return new ClassPathResource("graphql-test/" + name + ".graphql").getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     public String baseUrl() {

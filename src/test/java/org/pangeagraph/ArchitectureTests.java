@@ -1,0 +1,66 @@
+package org.pangeagraph;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/** The arrows of ARCHITECTURE.md: web to area to model and db, and the database behind one door. */
+@AnalyzeClasses(packages = "org.pangeagraph", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    /** The packages of the API's areas, each holding its controller, inputs and payloads. */
+    static final List<String> AREAS = List.of("website", "infrastructure", "contact", "payment", "shipment", "people",
+            "operation");
+
+    @ArchTest
+    static final ArchRule onlyTheDatabasePackageOpensSessions = noClasses()
+        .that().resideOutsideOfPackage("org.pangeagraph.db..")
+        .should().dependOnClassesThat().areAssignableTo(Session.class)
+        .orShould().callMethodWhere(target(name("session")).and(target(owner(assignableTo(Driver.class)))))
+        .because("GraphDb is the one way to the database: timeouts, access modes, bookmarks and counts live there");
+
+    @ArchTest
+    static final ArchRule onlyTheDatabaseAndImportRunNeo4jItself = noClasses()
+        .that().resideOutsideOfPackages("org.pangeagraph.db..", "org.pangeagraph.ingest..")
+        .should().dependOnClassesThat().resideInAPackage("org.neo4j.dbms..")
+        .because("nothing above the driver may know whether the database is embedded, a server or a cluster");
+
+    @ArchTest
+    static final ArchRule areasDoNotReachIntoEachOther = slices().assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            return AREAS.stream().filter(area -> javaClass.getPackageName().equals("org.pangeagraph." + area)
+                    || javaClass.getPackageName().startsWith("org.pangeagraph." + area + "."))
+                .findFirst().map(SliceIdentifier::of).orElse(SliceIdentifier.ignore());
+        }
+
+        @Override
+        public String getDescription() {
+            return "the areas of the API";
+        }
+    }).should().notDependOnEachOther().because("shared needs move down into the model or the entity package");
+
+    @ArchTest
+    static final ArchRule theModelDependsOnNoOtherPackageOfTheProject = noClasses()
+        .that().resideInAPackage("org.pangeagraph.model..")
+        .should().dependOnClassesThat(resideInAPackage("org.pangeagraph..").and(resideOutsideOfPackage("org.pangeagraph.model..")))
+        .because("everything builds on the model; it builds on nothing of ours");
+
+}

@@ -1,0 +1,79 @@
+package org.pangeagraph.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * The embedded database on its own store, outside the application: data survives a restart, and a
+ * second instance on a store in use, or on a taken Bolt port, fails with a message that says so.
+ */
+class EmbeddedNeo4jIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void whatWasWrittenBeforeARestartIsReadAfterIt() {
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0), false); Driver driver = driver(db)) {
+            driver.executableQuery("CREATE (:Website {domain: 'pharma-direct.example', name: 'Pharma Direct'})").execute();
+        }
+
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0), false); Driver driver = driver(db)) {
+            assertThat(domains(driver)).containsExactly("pharma-direct.example");
+        }
+    }
+
+    @Test
+    void aSecondInstanceOnAStoreInUseFailsSayingSo() {
+        try (EmbeddedNeo4j first = EmbeddedNeo4j.start(properties(0), false); Driver driver = driver(first)) {
+            driver.executableQuery("CREATE (:Website {domain: 'pharma-direct.example'})").execute();
+
+            assertThatThrownBy(() -> EmbeddedNeo4j.start(properties(0), false))
+                .isInstanceOfSatisfying(EmbeddedDatabaseException.class, ex -> {
+                    assertThat(ex.getMessage()).contains(first.storeDirectory().toString(), "is in use by another process");
+                    assertThat(ex.action()).contains("pangea.embedded.store-directory");
+                });
+
+            assertThat(domains(driver)).as("the first instance is unharmed").containsExactly("pharma-direct.example");
+        }
+    }
+
+    @Test
+    void aTakenBoltPortFailsSayingSo() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> EmbeddedNeo4j.start(properties(taken.getLocalPort()), false))
+                .isInstanceOfSatisfying(EmbeddedDatabaseException.class, ex -> {
+                    assertThat(ex.getMessage()).contains(":" + taken.getLocalPort(), "already in use");
+                    assertThat(ex.action()).contains("pangea.embedded.bolt-port");
+                });
+        }
+    }
+
+    private EmbeddedNeo4jProperties properties(int boltPort) {
+        return new EmbeddedNeo4jProperties(this.directory.resolve("store"), "127.0.0.1", boltPort,
+                this.directory.resolve("import"), "32m", Duration.ofMinutes(1));
+    }
+
+    private static Driver driver(EmbeddedNeo4j db) {
+        return GraphDatabase.driver(db.boltUri(), AuthTokens.none());
+    }
+
+    private static List<String> domains(Driver driver) {
+        return driver.executableQuery("MATCH (w:Website) RETURN w.domain AS domain").execute().records().stream()
+            .map(r -> r.get("domain").asString()).toList();
+    }
+
+}
