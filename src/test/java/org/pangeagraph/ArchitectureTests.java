@@ -27,7 +27,7 @@ class ArchitectureTests {
 
     /** The packages of the API's areas, each holding its controller, inputs and payloads. */
     static final List<String> AREAS = List.of("website", "infrastructure", "contact", "payment", "shipment", "people",
-            "operation");
+            "operation", "investigation", "analytics");
 
     @ArchTest
     static final ArchRule onlyTheDatabasePackageOpensSessions = noClasses()
@@ -56,6 +56,13 @@ class ArchitectureTests {
             return "the areas of the API";
         }
     }).should().notDependOnEachOther().because("shared needs move down into the model or the entity package");
+
+    @ArchTest
+    static final ArchRule exportFormatsKnowOnlyTheModel = noClasses()
+        .that().resideInAPackage("org.pangeagraph.export..")
+        .should().dependOnClassesThat(resideInAPackage("org.pangeagraph..")
+            .and(resideOutsideOfPackages("org.pangeagraph.model..", "org.pangeagraph.export..")))
+        .because("formats write subgraphs; the areas that compute them call the formats, not the other way round");
 
     @ArchTest
     static final ArchRule theModelDependsOnNoOtherPackageOfTheProject = noClasses()

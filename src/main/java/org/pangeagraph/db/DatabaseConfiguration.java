@@ -25,6 +25,9 @@ public class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+    /** Migrations and seeding are not API requests; on a cold store their first statements plan slowly. */
+    static final java.time.Duration MAINTENANCE_TIMEOUT = java.time.Duration.ofMinutes(10);
+
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedDatabaseCondition.class)
     EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
@@ -62,10 +65,11 @@ public class DatabaseConfiguration {
     SmartInitializingSingleton databaseInitializer(GraphDb db, DatabaseProperties properties,
             org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded) {
         return () -> {
-            int applied = new Migrations(db, properties.migrations()).migrate();
+            GraphDb maintenance = db.withTimeout(MAINTENANCE_TIMEOUT);
+            int applied = new Migrations(maintenance, properties.migrations()).migrate();
             log.info("Schema up to date ({} scripts applied now)", applied);
             boolean seed = properties.seed() != null ? properties.seed() : embedded.getIfAvailable() != null;
-            if (seed && new SeedLoader(db, properties.seedLocation()).seedIfNew()) {
+            if (seed && new SeedLoader(maintenance, properties.seedLocation()).seedIfNew()) {
                 log.info("Seeded the new store with the scripts of {}", properties.seedLocation());
             }
         };

@@ -35,11 +35,15 @@ public class GraphDb {
 
     private final TransactionConfig apiTransaction;
 
-    private final LongAdder statements = new LongAdder();
+    private final LongAdder statements;
 
-    private final List<TransactionObserver> observers = new CopyOnWriteArrayList<>();
+    private final List<TransactionObserver> observers;
 
     public GraphDb(Driver driver, Duration transactionTimeout) {
+        this(driver, transactionTimeout, new LongAdder(), new CopyOnWriteArrayList<>());
+    }
+
+    private GraphDb(Driver driver, Duration transactionTimeout, LongAdder statements, List<TransactionObserver> observers) {
         this.driver = driver;
         var bookmarks = driver.executableQueryBookmarkManager();
         this.readSession = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
@@ -47,6 +51,16 @@ public class GraphDb {
         this.writeSession = SessionConfig.builder().withDefaultAccessMode(AccessMode.WRITE)
             .withBookmarkManager(bookmarks).build();
         this.apiTransaction = TransactionConfig.builder().withTimeout(transactionTimeout).build();
+        this.statements = statements;
+        this.observers = observers;
+    }
+
+    /**
+     * The same database with another transaction timeout, for work that is not an API request:
+     * migrations, seeding, the post-import pass. Statements and observers are shared.
+     */
+    public GraphDb withTimeout(Duration transactionTimeout) {
+        return new GraphDb(this.driver, transactionTimeout, this.statements, this.observers);
     }
 
     /** Runs {@code work} in a read transaction, retried on transient failures. */
