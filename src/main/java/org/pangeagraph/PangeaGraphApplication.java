@@ -1,5 +1,8 @@
 package org.pangeagraph;
 
+import java.util.List;
+
+import org.pangeagraph.ingest.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PangeaGraphApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(ImportCommand.NAME)) {
+            System.exit(ImportCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
         SpringApplication.run(PangeaGraphApplication.class, args);
     }
 

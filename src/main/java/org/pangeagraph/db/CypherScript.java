@@ -22,8 +22,9 @@ public record CypherScript(String name, List<Item> items) {
 
     private static final Pattern PARAM_MAP = Pattern.compile("(?s)^:params?\\s+(\\{.*})\\s*$");
 
+    // IN TRANSACTIONS, IN CONCURRENT TRANSACTIONS, IN 4 CONCURRENT TRANSACTIONS, IN $n CONCURRENT TRANSACTIONS
     private static final Pattern SELF_COMMITTING = Pattern.compile(
-            "(?is)\\bIN\\s+(?:\\d+\\s+CONCURRENT\\s+)?TRANSACTIONS\\b");
+            "(?is)\\bIN\\s+(?:(?:\\d+\\s+|\\$\\w+\\s+)?CONCURRENT\\s+)?TRANSACTIONS\\b");
 
     private static final Pattern SCHEMA_COMMAND = Pattern.compile(
             "(?is)^\\s*(CREATE|DROP|ALTER)\\s+(OR\\s+REPLACE\\s+)?(CONSTRAINT|INDEX|RANGE\\s+INDEX|TEXT\\s+INDEX|POINT\\s+INDEX|"
@@ -165,11 +166,12 @@ public record CypherScript(String name, List<Item> items) {
                 }
                 else if (c == '/' && peek(1) == '/') {
                     lineComment();
-                    out.append('\n');
                 }
                 else if (c == '/' && peek(1) == '*') {
+                    // Kept as its line breaks, so that line n of the statement is line n of its text in the file.
+                    int before = this.line;
                     blockComment();
-                    out.append(' ');
+                    out.append(before == this.line ? " " : "\n".repeat(this.line - before));
                 }
                 else {
                     advance(out);
@@ -262,7 +264,7 @@ public record CypherScript(String name, List<Item> items) {
         }
 
         private static String stripStrings(String statement) {
-            return statement.replaceAll("'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"", "''");
+            return statement.replaceAll("'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"|`(?:``|[^`])*`", "''");
         }
 
     }

@@ -50,7 +50,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, boolean authEnabled) {
         Path store = properties.storeDirectory().toAbsolutePath().normalize();
         int port = properties.boltPort();
-        if (port != 0 && portInUse(properties.boltAddress(), port)) {
+        if (port != 0 && listening(properties.boltAddress(), port)) {
             throw new EmbeddedDatabaseException("Bolt port " + properties.boltAddress() + ":" + port
                     + " is already in use, probably by another instance of Pangea Graph or a Neo4j server.",
                     "Stop the other process, or set pangea.embedded.bolt-port to a free port"
@@ -110,7 +110,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.service.shutdown();
     }
 
-    private static boolean portInUse(String host, int port) {
+    /** Whether something accepts connections on {@code host:port}, such as a running instance of the application. */
+    public static boolean listening(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getByName(host), port), 200);
             return true;

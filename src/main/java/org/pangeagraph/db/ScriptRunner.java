@@ -2,9 +2,12 @@ package org.pangeagraph.db;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -12,6 +15,8 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.pangeagraph.db.CypherScript.ParameterAssignment;
 import org.pangeagraph.db.CypherScript.Statement;
@@ -21,9 +26,12 @@ import org.pangeagraph.db.CypherScript.Statement;
  * write transaction of up to {@code batchSize} statements; schema commands and statements that
  * manage their own transactions ({@code CALL { ... } IN TRANSACTIONS}) run in auto-commit mode. A
  * failing statement rolls back its transaction and stops the run; what was committed before stays
- * and is reported.
+ * and is reported. Losing the database is not a statement's fault: it ends the run with
+ * {@link DatabaseUnavailableException}.
  */
 public final class ScriptRunner {
+
+    private static final Pattern ERROR_POSITION = Pattern.compile("\\(line (\\d+), column \\d+ \\(offset: \\d+\\)\\)");
 
     private final Driver driver;
 
@@ -107,10 +115,17 @@ public final class ScriptRunner {
 
         @Override
         public String toString() {
-            return this.statements + " statements in " + this.transactions + " transactions: " + this.nodesCreated
-                    + " nodes and " + this.relationshipsCreated + " relationships created, " + this.propertiesSet
-                    + " properties set, " + this.nodesDeleted + " nodes and " + this.relationshipsDeleted
-                    + " relationships deleted";
+            return count(this.statements, "statement") + " in " + count(this.transactions, "transaction") + ": "
+                    + count(this.nodesCreated, "node") + " and " + count(this.relationshipsCreated, "relationship")
+                    + " created, " + count(this.propertiesSet, "property") + " set, " + count(this.nodesDeleted, "node")
+                    + " and " + count(this.relationshipsDeleted, "relationship") + " deleted";
+        }
+
+        private static String count(long n, String noun) {
+            if (n == 1) {
+                return "1 " + noun;
+            }
+            return n + " " + (noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
         }
 
     }
@@ -150,6 +165,7 @@ public final class ScriptRunner {
      * Runs {@code script}, starting from {@code parameters} (which {@code :param} commands add to).
      *
      * @throws StatementFailedException for the first statement the database refuses
+     * @throws DatabaseUnavailableException when the database cannot be reached
      */
     public Tally run(CypherScript script, Map<String, Object> parameters, Tally tally, Progress progress) {
         Map<String, Object> params = new HashMap<>(parameters);
@@ -166,7 +182,8 @@ public final class ScriptRunner {
                     autoCommit(session, script, statement, params, tally, progress);
                 }
                 else if (item instanceof Statement statement) {
-                    batch.add(new Pending(statement, Map.copyOf(params)));
+                    // A :param may be null, which Map.copyOf refuses.
+                    batch.add(new Pending(statement, Collections.unmodifiableMap(new HashMap<>(params))));
                     if (batch.size() >= this.batchSize) {
                         flush(session, script, batch, tally, progress);
                     }
@@ -199,7 +216,7 @@ public final class ScriptRunner {
             batch.clear();
         }
         catch (Neo4jException ex) {
-            throw new StatementFailedException(script.name(), current[0], ex.getMessage(), tally, ex);
+            throw failure(ex, script, current[0], tally);
         }
     }
 
@@ -211,14 +228,15 @@ public final class ScriptRunner {
             progress.committed(script.name(), statement.line(), tally);
         }
         catch (Neo4jException ex) {
-            throw new StatementFailedException(script.name(), statement.line(), ex.getMessage(), tally, ex);
+            throw failure(ex, script, statement.line(), tally);
         }
     }
 
     private void assign(Session session, CypherScript script, ParameterAssignment assignment, Map<String, Object> params,
             Tally tally) {
         try {
-            Object value = session.run("RETURN " + assignment.expression() + " AS value", params)
+            // The line break ends a // comment the command may close with.
+            Object value = session.run("RETURN " + assignment.expression() + "\nAS value", params)
                 .single().get("value").asObject();
             if (assignment.name() != null) {
                 params.put(assignment.name(), value);
@@ -231,8 +249,19 @@ public final class ScriptRunner {
             }
         }
         catch (Neo4jException ex) {
-            throw new StatementFailedException(script.name(), assignment.line(), ex.getMessage(), tally, ex);
+            throw failure(ex, script, assignment.line(), tally);
         }
+    }
+
+    private static RuntimeException failure(Neo4jException ex, CypherScript script, int line, Tally tally) {
+        if (ex instanceof ServiceUnavailableException || ex instanceof SessionExpiredException) {
+            return new DatabaseUnavailableException(ex);
+        }
+        String message = String.valueOf(ex.getMessage());
+        // A syntax error names its line within the statement, whose lines are the file's from where it starts.
+        Matcher position = ERROR_POSITION.matcher(message);
+        int errorLine = position.find() ? line + Integer.parseInt(position.group(1)) - 1 : line;
+        return new StatementFailedException(script.name(), errorLine, message, tally, ex);
     }
 
 }

@@ -64,9 +64,14 @@ public class TestGraph {
         return read(cypher, Map.of()).get(0).get(0).asLong();
     }
 
-    /** Every node and relationship with all properties, for checking that a failed write changed nothing. */
+    /**
+     * Every node and relationship with all properties, for checking that a failed write changed nothing.
+     * The graph version is left out with the schema history: it counts writes, and an import counts as
+     * one even when it wrote what the graph held already.
+     */
     public String snapshot() {
-        List<Record> nodes = read("MATCH (n) WHERE NOT n:SchemaMigration RETURN n {.*, labels: labels(n)} AS node ORDER BY n.id, elementId(n)", Map.of());
+        List<Record> nodes = read("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:PangeaGraph RETURN n {.*, labels: labels(n)} AS node "
+                + "ORDER BY n.id, elementId(n)", Map.of());
         List<Record> rels = read("MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, r {.*} AS r ORDER BY t, a, b, r.id", Map.of());
         return nodes.stream().map(r -> r.get("node").asMap().toString()).toList() + "\n"
                 + rels.stream().map(r -> r.get("t").asString() + r.get("a") + r.get("b") + r.get("r").asMap()).toList();

@@ -1,0 +1,28 @@
+package org.pangeagraph.ingest;
+
+/** How the import command ends, as the process's exit status; scripts and CI jobs branch on it. */
+public enum ExitCode {
+
+    /** Every script ran and was committed. */
+    OK(0),
+
+    /** A statement failed: its transaction was rolled back, what was committed before stays. */
+    STATEMENT_FAILED(1),
+
+    /** Nothing was run: no scripts, an unknown option, a file that cannot be read or a script that cannot be split. */
+    USAGE(2),
+
+    /** The database could not be reached or opened. */
+    DATABASE_UNREACHABLE(3);
+
+    private final int status;
+
+    ExitCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return this.status;
+    }
+
+}

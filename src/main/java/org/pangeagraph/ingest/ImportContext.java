@@ -1,0 +1,117 @@
+package org.pangeagraph.ingest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.pangeagraph.db.DatabaseConfiguration;
+import org.pangeagraph.db.EmbeddedDatabaseException;
+import org.pangeagraph.db.EmbeddedNeo4j;
+import org.pangeagraph.db.EmbeddedNeo4jProperties;
+import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.db.Migrations.MigrationException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * The Spring context the import command runs in: the database and nothing else (no web layer, no
+ * GraphQL, no seeding; pending schema migrations are applied, as the application does at start).
+ * Which database: {@code spring.neo4j.uri} (or {@code NEO4J_URI}) when configured; else the running
+ * application's embedded database, if something listens on its Bolt address; else the embedded store,
+ * opened directly, whose store lock keeps a second process out.
+ *
+ * <p>Not a {@code @Configuration}, so that the application's component scan leaves it out.
+ */
+@ImportAutoConfiguration(Neo4jAutoConfiguration.class)
+@Import(DatabaseConfiguration.class)
+class ImportContext {
+
+    private static final String CHOICES = "importDatabase";
+
+    private static final String URI = "spring.neo4j.uri";
+
+    // The command's report is its output: the start-up log would bury it, and it reports failures itself.
+    private static final Map<String, Object> QUIET = Map.of(
+            "logging.level.root", "warn",
+            "logging.level.org.springframework.context", "error",
+            "logging.level.org.springframework.boot.SpringApplication", "off",
+            "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off");
+
+    /** Where the import writes, for its report. */
+    record Target(String description) {
+    }
+
+    static ConfigurableApplicationContext open(List<String> properties) {
+        SpringApplication application = new SpringApplication(ImportContext.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setDefaultProperties(QUIET);
+        application.addInitializers(context -> chooseDatabase(context.getEnvironment()));
+        return application.run(properties.toArray(String[]::new));
+    }
+
+    /**
+     * Checks the database answers before anything else uses it, so that an unreachable one fails at
+     * once instead of after the driver's retries.
+     */
+    @Bean
+    Target importTarget(GraphDb db, ObjectProvider<EmbeddedNeo4j> embedded, ConfigurableEnvironment environment) {
+        db.driver().verifyConnectivity();
+        EmbeddedNeo4j store = embedded.getIfAvailable();
+        if (store != null) {
+            return new Target("the embedded store in " + store.storeDirectory());
+        }
+        boolean runningApplication = environment.getPropertySources().get(CHOICES).containsProperty(URI);
+        return new Target(environment.getProperty(URI) + (runningApplication ? " (the running application's database)" : ""));
+    }
+
+    private static void chooseDatabase(ConfigurableEnvironment environment) {
+        Map<String, Object> choices = new HashMap<>();
+        choices.put("pangea.database.seed", "false");
+        // The post-import pass reads and writes pages of 10,000 entities: more than an API request's time limit.
+        choices.put("pangea.database.query-timeout", "10m");
+        if (!StringUtils.hasText(environment.getProperty(URI))) {
+            var embedded = Binder.get(environment).bindOrCreate("pangea.embedded", EmbeddedNeo4jProperties.class);
+            if (embedded.boltPort() != 0 && EmbeddedNeo4j.listening(embedded.boltAddress(), embedded.boltPort())) {
+                choices.put(URI, "bolt://" + embedded.boltAddress() + ":" + embedded.boltPort());
+            }
+            else {
+                // The command reaches the store it opens over Bolt on a free port: the configured one is the API's.
+                choices.put("pangea.embedded.bolt-port", "0");
+            }
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(CHOICES, choices));
+    }
+
+    /** What an operator needs to know about a failure to open the database. */
+    static String reason(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EmbeddedDatabaseException ex) {
+                return ex.getMessage() + " " + ex.action();
+            }
+            if (t instanceof MigrationException ex) {
+                return ex.getMessage() + " " + ex.action();
+            }
+            if (t instanceof Neo4jException) {
+                return t.getMessage();
+            }
+            root = t;
+        }
+        return root.getMessage();
+    }
+
+}

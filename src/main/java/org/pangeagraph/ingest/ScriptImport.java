@@ -1,0 +1,88 @@
+package org.pangeagraph.ingest;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.pangeagraph.db.CypherScript;
+import org.pangeagraph.db.DatabaseUnavailableException;
+import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.db.GraphNormaliser;
+import org.pangeagraph.db.GraphVersion;
+import org.pangeagraph.db.QueryTimeoutException;
+import org.pangeagraph.db.ScriptRunner;
+import org.pangeagraph.db.ScriptRunner.StatementFailedException;
+import org.pangeagraph.db.ScriptRunner.Tally;
+
+/**
+ * One run of the import: the scripts in order, each with parameters of its own (as cypher-shell
+ * runs one file), stopping at the first failing statement; then, for whatever was committed, the
+ * post-import pass and a new graph version. Reports go to {@code out}, failures and the pass's
+ * problems to {@code err}.
+ */
+final class ScriptImport {
+
+    // Long enough for a large CALL { ... } IN TRANSACTIONS load; the database's own limit still applies.
+    private static final Duration STATEMENT_TIMEOUT = Duration.ofHours(2);
+
+    private final GraphDb db;
+
+    private final int batchSize;
+
+    ScriptImport(GraphDb db, int batchSize) {
+        this.db = db;
+        this.batchSize = batchSize;
+    }
+
+    ExitCode run(List<CypherScript> scripts, PrintStream out, PrintStream err) {
+        ScriptRunner runner = new ScriptRunner(this.db.driver(), this.batchSize, STATEMENT_TIMEOUT);
+        try {
+            for (int i = 0; i < scripts.size(); i++) {
+                CypherScript script = scripts.get(i);
+                Tally tally = new Tally();
+                try {
+                    runner.run(script, Map.of(), tally, (name, line, total) -> { });
+                    out.println(script.name() + ": committed " + tally);
+                }
+                catch (StatementFailedException ex) {
+                    err.println(ex.getMessage());
+                    err.println("The transaction holding that statement was rolled back; nothing after it was run.");
+                    out.println(script.name() + ": committed before the failure: " + ex.committedBefore());
+                    scripts.subList(i + 1, scripts.size()).forEach(s -> out.println(s.name() + ": not run"));
+                    afterImport(out, err);
+                    return ExitCode.STATEMENT_FAILED;
+                }
+            }
+            afterImport(out, err);
+            return ExitCode.OK;
+        }
+        catch (DatabaseUnavailableException ex) {
+            err.println("Lost the database: " + ex.getCause().getMessage());
+            err.println("What was committed before stays; the post-import pass did not finish.");
+            return ExitCode.DATABASE_UNREACHABLE;
+        }
+        catch (Neo4jException | QueryTimeoutException ex) {
+            err.println("The post-import pass failed: " + ex.getMessage());
+            err.println("What the scripts committed stays; import again to complete it.");
+            return ExitCode.STATEMENT_FAILED;
+        }
+    }
+
+    /**
+     * Makes what was committed as usable as data written through the API, and invalidates cached
+     * analytics: whether an import changed anything cannot be told (Neo4j counts a property set to
+     * its own value as set), nor whether the pass completed entities written by cypher-shell.
+     */
+    private void afterImport(PrintStream out, PrintStream err) {
+        GraphNormaliser.Result pass = new GraphNormaliser(this.db).run();
+        out.println("Post-import pass: ids and timestamps given where missing; keys put in normal form: " + pass.keysNormalised()
+                + "; problems: " + pass.problems().size());
+        pass.problems().forEach(problem -> err.println("Post-import pass: " + problem));
+        GraphVersion version = new GraphVersion(this.db);
+        version.bump();
+        out.println("Graph version is now " + version.current() + "; cached analytics will be recomputed");
+    }
+
+}

@@ -1,0 +1,1 @@
+MERGE (w:Website {domain: 'WWW.Shop.Example'}) SET w.name = 'Shop';

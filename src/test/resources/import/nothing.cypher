@@ -1,0 +1,1 @@
+// No statements: importing this file runs only the post-import pass, e.g. after loading with cypher-shell.

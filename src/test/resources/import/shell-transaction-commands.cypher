@@ -1,0 +1,4 @@
+MERGE (:Website {domain: 'never.example'});
+:begin
+MERGE (:Website {domain: 'never-either.example'});
+:commit
