@@ -40,7 +40,7 @@ record Projection(List<String> websiteIds, List<String> domains, Map<String, Int
     }
 
     /** What a projection was read for: the graph version, the caller's visibility and the date. */
-    record Key(long graphVersion, boolean seeAll, List<String> cases, LocalDate asOf) {
+    record Key(String graphVersion, boolean seeAll, List<String> cases, LocalDate asOf) {
     }
 
 }

@@ -23,11 +23,13 @@ class Projections {
 
     private final GraphVersion version;
 
+    // Writes through the application and imports raise the graph version; the expiry is for writers
+    // that bypass both (cypher-shell against the same database), whose changes show within it.
     private final Cache<Projection.Key, Projection> projections = Caffeine.newBuilder().maximumSize(16)
-        .expireAfterAccess(Duration.ofHours(6)).build();
+        .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     private final Cache<List<Object>, Object> derived = Caffeine.newBuilder().maximumSize(256)
-        .expireAfterAccess(Duration.ofHours(6)).build();
+        .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     Projections(ProjectionReader reader, GraphVersion version) {
         this.reader = reader;

@@ -69,10 +69,10 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
         }
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(error.getMessage())
             .errorType(error.getErrorType()).extensions(extensions);
-        if (!error.getLocations().isEmpty()) {
+        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
             builder.locations(error.getLocations());
         }
-        if (!error.getParsedPath().isEmpty()) {
+        if (error.getParsedPath() != null && !error.getParsedPath().isEmpty()) {
             builder.path(error.getParsedPath());
         }
         return builder.build();

@@ -44,7 +44,7 @@ class ImportIT {
 
     @Test
     void importsAScriptInBatchesAndReportsWhatItCommitted() {
-        long versionBefore = this.version.current();
+        String versionBefore = this.version.current();
 
         Run run = importing("--batch-size", "3", SCRIPTS + "two-websites-on-one-ip.cypher");
 
@@ -57,7 +57,7 @@ class ImportIT {
         assertThat(this.graph.count("MATCH (n:Entity) RETURN count(n)")).isEqualTo(3);
         assertThat(this.graph.count("MATCH ()-[h:HOSTED_AT {source: 'pdns-sample'}]->() WHERE h.id IS NOT NULL RETURN count(h)"))
             .isEqualTo(2);
-        assertThat(this.version.current()).isEqualTo(versionBefore + 1);
+        assertThat(counter(this.version.current())).isEqualTo(counter(versionBefore) + 1);
     }
 
     @Test
@@ -169,7 +169,7 @@ class ImportIT {
 
     @Test
     void aFailingStatementRollsBackItsBatchKeepsWhatWasCommittedAndStops() {
-        long versionBefore = this.version.current();
+        String versionBefore = this.version.current();
 
         Run run = importing("--batch-size", "2", SCRIPTS + "fails-at-line-5.cypher", SCRIPTS + "parameters.cypher");
 
@@ -183,7 +183,7 @@ class ImportIT {
         // The post-import pass ran for what was committed.
         assertThat(this.graph.count("MATCH (w:Website:Entity) WHERE w.id IS NOT NULL AND w.createdAt IS NOT NULL RETURN count(w)"))
             .isEqualTo(2);
-        assertThat(this.version.current()).isEqualTo(versionBefore + 1);
+        assertThat(counter(this.version.current())).isEqualTo(counter(versionBefore) + 1);
     }
 
     @Test
@@ -294,6 +294,11 @@ class ImportIT {
     private Map<String, Long> counts(String cypher) {
         return this.graph.read(cypher, Map.of()).stream()
             .collect(java.util.stream.Collectors.toMap(r -> r.get("name").asString(), r -> r.get("n").asLong()));
+    }
+
+    /** The counter part of a graph version, {@code epoch:counter}. */
+    private static long counter(String version) {
+        return Long.parseLong(version.substring(version.lastIndexOf(':') + 1));
     }
 
 }

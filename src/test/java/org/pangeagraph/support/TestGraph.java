@@ -11,6 +11,7 @@ import org.neo4j.driver.Record;
 import org.pangeagraph.db.CypherScript;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.GraphNormaliser;
+import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.db.ScriptRunner;
 import org.springframework.core.io.ClassPathResource;
 
@@ -47,6 +48,8 @@ public class TestGraph {
             }
         }
         new GraphNormaliser(this.db).run();
+        // As after any import: cached analytics must not outlive the graph they were computed on.
+        new GraphVersion(this.db).bump();
     }
 
     /** Runs a read statement and returns its records. */
