@@ -91,12 +91,14 @@ public final class SubgraphWriter {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("graphml");
             xml.writeDefaultNamespace("http://graphml.graphdrawing.org/xmlns");
-            key(xml, "n_label", "node", "label", "string");
-            key(xml, "n_kind", "node", "kind", "string");
+            // The caption and kind get keys of their own, apart from the properties (an account has a
+            // property named "kind" too).
+            key(xml, "label", "node", "label", "string");
+            key(xml, "entityKind", "node", "entityKind", "string");
             for (Map.Entry<String, String> k : nodeKeys.entrySet()) {
                 key(xml, "n_" + k.getKey(), "node", k.getKey(), k.getValue());
             }
-            key(xml, "e_label", "edge", "label", "string");
+            key(xml, "type", "edge", "type", "string");
             for (Map.Entry<String, String> k : edgeKeys.entrySet()) {
                 key(xml, "e_" + k.getKey(), "edge", k.getKey(), k.getValue());
             }
@@ -106,10 +108,12 @@ public final class SubgraphWriter {
             for (GraphNode node : subgraph.nodes()) {
                 xml.writeStartElement("node");
                 xml.writeAttribute("id", node.id());
-                data(xml, "n_label", node.caption());
-                data(xml, "n_kind", node.kind().name());
+                data(xml, "label", node.caption());
+                data(xml, "entityKind", node.kind().name());
                 for (Map.Entry<String, Object> p : new TreeMap<>(node.properties()).entrySet()) {
-                    data(xml, "n_" + p.getKey(), text(p.getValue()));
+                    if (!p.getKey().equals("id")) {
+                        data(xml, "n_" + p.getKey(), text(p.getValue()));
+                    }
                 }
                 xml.writeEndElement();
             }
@@ -118,9 +122,11 @@ public final class SubgraphWriter {
                 xml.writeAttribute("id", edge.id());
                 xml.writeAttribute("source", edge.source());
                 xml.writeAttribute("target", edge.target());
-                data(xml, "e_label", edge.type().name());
+                data(xml, "type", edge.type().name());
                 for (Map.Entry<String, Object> p : new TreeMap<>(edge.properties()).entrySet()) {
-                    data(xml, "e_" + p.getKey(), text(p.getValue()));
+                    if (!p.getKey().equals("id")) {
+                        data(xml, "e_" + p.getKey(), text(p.getValue()));
+                    }
                 }
                 xml.writeEndElement();
             }

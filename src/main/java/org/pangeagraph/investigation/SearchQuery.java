@@ -116,8 +116,8 @@ class SearchQuery {
     }
 
     /**
-     * The caller's words as a Lucene query: each word as typed (boosted) or within one or two edits
-     * (by its length), any of them may match. Words made of key-like text are also added in the normal
+     * The caller's words as a Lucene query: each word as typed (boosted) or, for words with letters,
+     * within one or two edits (by its length), any of them may match. Words made of key-like text are also added in the normal
      * forms the keys are indexed in.
      */
     static String luceneQuery(String text) {
@@ -131,7 +131,9 @@ class SearchQuery {
 
     private static String term(String word) {
         String escaped = escape(word);
-        int edits = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
+        // Typos are for names and words; a digit off in a number is another number.
+        boolean wordy = word.chars().anyMatch(Character::isLetter);
+        int edits = !wordy ? 0 : word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
         return edits == 0 ? escaped : escaped + "^2 " + escaped + "~" + edits;
     }
 

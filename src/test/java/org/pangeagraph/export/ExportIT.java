@@ -64,7 +64,8 @@ class ExportIT {
         assertThat(xml.getElementsByTagNameNS("http://graphml.graphdrawing.org/xmlns", "node").getLength()).isEqualTo(nodes).isEqualTo(9);
         assertThat(xml.getElementsByTagNameNS("http://graphml.graphdrawing.org/xmlns", "edge").getLength()).isEqualTo(edges).isEqualTo(11);
         assertThat(new String(result.getResponseBody(), StandardCharsets.UTF_8))
-            .contains("attr.name=\"domain\"", ">main.example<", "attr.name=\"source\"");
+            .contains("attr.name=\"domain\"", ">main.example<", "attr.name=\"recordedAt\"", ">TOOK_DOWN<");
+        assertEveryDataKeyIsDeclaredOnce(xml);
     }
 
     @Test
@@ -141,6 +142,19 @@ class ExportIT {
             .expectBody().jsonPath("$.field").isEqualTo("ids");
         this.client.webClient().get().uri("/export/criminal-network.cyjs?containing=z1.example").exchange().expectStatus()
             .isNotFound();
+    }
+
+    /** What Gephi and yEd need: unique key ids, and every data element naming a declared key. */
+    private static void assertEveryDataKeyIsDeclaredOnce(Document xml) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        var keys = xml.getElementsByTagNameNS("*", "key");
+        for (int i = 0; i < keys.getLength(); i++) {
+            assertThat(declared.add(((org.w3c.dom.Element) keys.item(i)).getAttribute("id"))).as("unique key ids").isTrue();
+        }
+        var data = xml.getElementsByTagNameNS("*", "data");
+        for (int i = 0; i < data.getLength(); i++) {
+            assertThat(declared).contains(((org.w3c.dom.Element) data.item(i)).getAttribute("key"));
+        }
     }
 
     private EntityExchangeResult<byte[]> get(String uri) {
