@@ -40,6 +40,25 @@ class DockerComposeTests {
         assertThat(app.get("depends_on").toString()).contains("service_healthy");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClusterFileRunsThreeEnterprisePrimariesOfTheSameVersionBehindARoutingUri() throws Exception {
+        Map<String, Object> compose;
+        try (InputStream in = Files.newInputStream(Path.of("docker-compose.cluster.yml"))) {
+            compose = new Yaml().load(in);
+        }
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        for (String primary : java.util.List.of("primary1", "primary2", "primary3")) {
+            Map<String, Object> service = (Map<String, Object>) services.get(primary);
+            assertThat((String) service.get("image")).isEqualTo("neo4j:" + embeddedNeo4jVersion() + "-enterprise");
+            Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+            assertThat(environment.get("NEO4J_ACCEPT_LICENSE_AGREEMENT").toString()).startsWith("${NEO4J_ACCEPT_LICENSE_AGREEMENT:?");
+            assertThat(environment).containsEntry("NEO4J_initial_server_mode__constraint", "PRIMARY");
+        }
+        Map<String, Object> app = (Map<String, Object>) services.get("app");
+        assertThat(((Map<String, Object>) app.get("environment")).get("NEO4J_URI").toString()).startsWith("neo4j://");
+    }
+
     private static String embeddedNeo4jVersion() throws IOException {
         try {
             Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
