@@ -10,6 +10,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random HTTP port, against a real Neo4j: the embedded one (a fresh store
@@ -24,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = Neo4jContainerInitializer.class)
 @Import(TestSupportConfiguration.class)
 public @interface IntegrationTest {
 }
