@@ -66,6 +66,13 @@ class ArchitectureTests {
         .because("formats write subgraphs; the areas that compute them call the formats, not the other way round");
 
     @ArchTest
+    static final ArchRule theProjectionSitsBelowTheAreas = noClasses()
+        .that().resideInAPackage("org.pangeagraph.projection..")
+        .should().dependOnClassesThat(resideInAPackage("org.pangeagraph..")
+            .and(resideOutsideOfPackages("org.pangeagraph.model..", "org.pangeagraph.db..", "org.pangeagraph.projection..")))
+        .because("analytics and shared-infrastructure scoring both read the projection; it reads only the graph");
+
+    @ArchTest
     static final ArchRule theModelDependsOnNoOtherPackageOfTheProject = noClasses()
         .that().resideInAPackage("org.pangeagraph.model..")
         .should().dependOnClassesThat(resideInAPackage("org.pangeagraph..").and(resideOutsideOfPackage("org.pangeagraph.model..")))

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.pangeagraph.projection.Projection;
+
 /**
  * Betweenness centrality on the website-infrastructure graph: websites and the items at least two of
  * them share, an edge wherever a website reaches an item. Brandes' algorithm from a sample of source

@@ -12,6 +12,8 @@ import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.KeyForm;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.Visibility;
+import org.pangeagraph.projection.Projection;
+import org.pangeagraph.projection.Projections;
 import org.springframework.stereotype.Component;
 
 /** Criminal networks as the API serves them: detected on the cached projection, described a page at a time. */

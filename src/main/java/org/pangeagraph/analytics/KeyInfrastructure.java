@@ -15,6 +15,8 @@ import org.pangeagraph.entity.Node;
 import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.Visibility;
+import org.pangeagraph.projection.Projection;
+import org.pangeagraph.projection.Projections;
 import org.springframework.stereotype.Component;
 
 /**

@@ -15,6 +15,7 @@ import org.pangeagraph.entity.Node;
 import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.Visibility;
+import org.pangeagraph.projection.Projection;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jgrapht.alg.util.UnionFind;
 import org.pangeagraph.model.InfrastructureKind;
+import org.pangeagraph.projection.Projection;
 
 /**
  * Criminal networks on a projection: websites joined by every item heavy enough to bind them, and the

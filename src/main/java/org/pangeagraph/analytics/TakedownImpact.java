@@ -18,6 +18,9 @@ import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.NotFoundException;
 import org.pangeagraph.model.Visibility;
+import org.pangeagraph.projection.Projection;
+import org.pangeagraph.projection.ProjectionReader;
+import org.pangeagraph.projection.Projections;
 import org.springframework.stereotype.Component;
 
 /**

@@ -54,8 +54,10 @@ public final class SeedLoader {
                     (name, line, tally) -> { });
         }
         new GraphNormaliser(this.db).run();
-        this.db.write(tx -> tx.run("MERGE (g:PangeaGraph {name: 'graph'}) SET g.seededAt = datetime(), "
-                + "g.version = coalesce(g.version, 0) + 1", Map.of()));
+        this.db.write(tx -> {
+            GraphVersion.bump(tx);
+            return tx.run("MATCH (g:PangeaGraph {name: 'graph'}) SET g.seededAt = datetime()", Map.of());
+        });
     }
 
     private List<Resource> scripts() {

@@ -2,15 +2,19 @@ package org.pangeagraph.investigation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.db.GraphDb.GraphTx;
 import org.pangeagraph.entity.LinkView;
 import org.pangeagraph.entity.Node;
 import org.pangeagraph.model.InfrastructureKind;
@@ -21,12 +25,20 @@ import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.NotFoundException;
 import org.pangeagraph.model.RelationshipType;
 import org.pangeagraph.model.Visibility;
+import org.pangeagraph.projection.Projection;
+import org.pangeagraph.projection.Projections;
 import org.springframework.stereotype.Component;
 
 /**
  * The websites that share infrastructure with one website, scored by the rarity-weighted items they
- * share, with the routes on both sides as evidence. One statement: for each infrastructure kind the
- * items the website reaches, then every website reaching each item the same way.
+ * share, with the routes on both sides as evidence.
+ *
+ * <p>In three steps, in one read transaction. First, from the database, the items the website
+ * reaches now, with its own routes to them. Second, for each item, the websites that reach it too and
+ * their number k: from the cached projection of the graph when one is at hand (at most a minute old,
+ * refreshed in the background), else counted in the database. The projection is what keeps a
+ * national courier's hundred thousand parcels from being walked on every request. Third, from the
+ * database, the routes to the shared items from the best-scoring websites only.
  */
 @Component
 class SharedInfrastructureQuery {
@@ -36,12 +48,75 @@ class SharedInfrastructureQuery {
     /** Routes kept per side and item, as evidence; more add nothing an investigator reads. */
     static final int ROUTES_PER_SIDE = 5;
 
-    private static final String CYPHER = buildCypher();
+    private static final String ITEMS = """
+            OPTIONAL MATCH (w:Website {domain: $domain}) WHERE %1$s
+            OPTIONAL CALL (w) {
+              WITH w WHERE w IS NOT NULL
+              CALL (w) {
+                MATCH (w)-[a1:%2$s]-(i:Entity)
+                WHERE %3$s
+                RETURN $byRoute[type(a1)] AS kind, i, {links: [%4$s], via: []} AS route
+                UNION ALL
+                MATCH (w)-[a1:%5$s]-(am:Entity)-[a2:%6$s]->(i:Entity)
+                WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %7$s
+                RETURN $byRoute[type(a1) + '/' + type(a2)] AS kind, i, {links: [%4$s, %8$s], via: [%9$s]} AS route
+              }
+              WITH kind, i, route WHERE kind IN $kinds
+              WITH kind, i, collect(route)[0..$routesPerSide] AS mine
+              RETURN kind, i.id AS item, %10$s AS props, mine
+            }
+            RETURN w.id AS website, kind, item, props, mine
+            """.formatted(Visibility.visible("w"), InfrastructureKind.firstTypes(false),
+            Visibility.route(List.of("a1"), List.of("i")), Routes.link("a1"), InfrastructureKind.firstTypes(true),
+            InfrastructureKind.secondTypes(), Visibility.route(List.of("a1", "a2"), List.of("am", "i")), Routes.link("a2"),
+            Routes.node("am"), Routes.node("i"));
+
+    /** The websites reaching each item, counted in the database, for items the projection does not hold. */
+    private static final String SERVERS = """
+            UNWIND $items AS it
+            MATCH (i:Entity {id: it.id})
+            CALL (i, it) {
+              MATCH (i)-[b1]-(o:Website)
+              WHERE $secondType[it.kind] IS NULL AND type(b1) = $firstType[it.kind] AND %1$s
+              RETURN o
+              UNION
+              MATCH (i)<-[b2]-(bm:Entity)-[b1]-(o:Website)
+              WHERE type(b2) = $secondType[it.kind] AND type(b1) = $firstType[it.kind] AND %2$s
+              RETURN o
+              UNION
+              WITH i WHERE it.kind = 'REDIRECT'
+              RETURN i AS o
+            }
+            RETURN it.kind AS kind, it.id AS item, collect(o.id) AS ids, collect(o.domain) AS domains
+            """.formatted(Visibility.route(List.of("b1"), List.of("o")), Visibility.route(List.of("b1", "b2"), List.of("bm", "o")));
+
+    /** The routes from the best-scoring websites to the items they share, anchored at those websites. */
+    private static final String EVIDENCE = """
+            UNWIND $pairs AS pair
+            MATCH (o:Website {id: pair.site}), (i:Entity {id: pair.item})
+            CALL (o, i, pair) {
+              MATCH (o)-[b1]-(i)
+              WHERE $secondType[pair.kind] IS NULL AND type(b1) = $firstType[pair.kind] AND %1$s
+              RETURN {links: [%2$s], via: []} AS route
+              UNION ALL
+              MATCH (o)-[b1]-(bm:Entity)-[b2]->(i)
+              WHERE type(b1) = $firstType[pair.kind] AND type(b2) = $secondType[pair.kind] AND %3$s
+              RETURN {links: [%2$s, %4$s], via: [%5$s]} AS route
+            }
+            WITH pair, o, collect(route)[0..$routesPerSide] AS routes
+            RETURN pair.site AS site, pair.kind AS kind, pair.item AS item, o {.*} AS website, routes
+            """.formatted(Visibility.route(List.of("b1"), List.of()), Routes.link("b1"),
+            Visibility.route(List.of("b1", "b2"), List.of("bm")), Routes.link("b2"), Routes.node("bm"));
+
+    private static final String WEBSITE_COUNT = "MATCH (x:Website) WHERE " + Visibility.visible("x") + " RETURN count(x) AS n";
 
     private final GraphDb db;
 
-    SharedInfrastructureQuery(GraphDb db) {
+    private final Projections projections;
+
+    SharedInfrastructureQuery(GraphDb db, Projections projections) {
         this.db = db;
+        this.projections = projections;
     }
 
     /** A website sharing infrastructure with the one asked about. */
@@ -57,41 +132,156 @@ class SharedInfrastructureQuery {
     record Route(List<LinkView> links, List<Node> via) {
     }
 
+    /** An item the website reaches: what it is, the website's routes to it, and who else reaches it. */
+    private record Reached(InfrastructureKind kind, Node item, List<Route> mine, List<String> servers, Map<String, String> domains) {
+    }
+
+    /** A candidate sibling while scores are summed. */
+    private static final class Score {
+
+        final String id;
+
+        final String domain;
+
+        double score;
+
+        final List<Reached> shared = new ArrayList<>();
+
+        Score(String id, String domain) {
+            this.id = id;
+            this.domain = domain;
+        }
+
+    }
+
     List<Sibling> find(String domain, List<InfrastructureKind> kinds, Double minScore, LocalDate asOf, int first,
             Visibility visibility) {
         LimitExceededException.bounded("first", first, MAX_RESULTS);
         Set<InfrastructureKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(InfrastructureKind.class)
                 : EnumSet.copyOf(kinds);
+        String normal = InvalidInputException.check("domain", domain, KeyForm.DOMAIN);
         Map<String, Object> params = new HashMap<>(visibility.parameters());
-        params.put("domain", InvalidInputException.check("domain", domain, KeyForm.DOMAIN));
+        params.put("domain", normal);
         params.put("kinds", wanted.stream().map(Enum::name).toList());
-        params.put("specificity", InfrastructureKind.specificityByKind());
+        params.put("asOf", asOf);
         params.put("byRoute", InfrastructureKind.byRoute());
         params.put("firstType", InfrastructureKind.firstByKind());
         params.put("secondType", InfrastructureKind.secondByKind());
         params.put("routesPerSide", ROUTES_PER_SIDE);
-        params.put("asOf", asOf);
-        params.put("minScore", minScore);
-        params.put("first", first);
-        List<Record> rows = this.db.read(tx -> tx.run(CYPHER, params));
-        if (rows.isEmpty() || !rows.get(0).get("found").asBoolean()) {
-            throw new NotFoundException("domain", "website " + params.get("domain"));
-        }
-        List<Sibling> siblings = new ArrayList<>();
-        for (Record row : rows) {
-            if (row.get("website").isNull()) {
-                continue;
+        Optional<Projection> projection = this.projections.recent(this.projections.key(visibility, asOf));
+        return this.db.read(tx -> {
+            List<Record> rows = tx.run(ITEMS, params);
+            if (rows.isEmpty() || rows.get(0).get("website").isNull()) {
+                throw new NotFoundException("domain", "website " + normal);
             }
-            List<SharedItem> shared = row.get("shared").asList(SharedInfrastructureQuery::sharedItem);
-            siblings.add(new Sibling(new Node(NodeKind.WEBSITE, row.get("website").asMap()), row.get("score").asDouble(), shared));
-        }
-        return siblings;
+            String self = rows.get(0).get("website").asString();
+            long n = projection.map(p -> (long) p.websiteCount())
+                .orElseGet(() -> tx.run(WEBSITE_COUNT, params).get(0).get("n").asLong());
+            List<Reached> reached = reached(tx, rows, projection, params);
+            List<Score> ranked = rank(self, reached, n, minScore, first);
+            return siblings(tx, ranked, n, params);
+        });
     }
 
-    private static SharedItem sharedItem(Value value) {
-        return new SharedItem(InfrastructureKind.valueOf(value.get("kind").asString()), node(value.get("item")),
-                value.get("weight").asDouble(), value.get("k").asInt(), value.get("mine").asList(SharedInfrastructureQuery::route),
-                value.get("theirs").asList(SharedInfrastructureQuery::route));
+    /** The items the website reaches, each with the websites that reach it too. */
+    private static List<Reached> reached(GraphTx tx, List<Record> rows, Optional<Projection> projection,
+            Map<String, Object> params) {
+        List<Reached> reached = new ArrayList<>();
+        List<Map<String, Object>> unknown = new ArrayList<>();
+        Map<String, Record> unknownRows = new LinkedHashMap<>();
+        for (Record row : rows) {
+            if (row.get("kind").isNull()) {
+                continue;
+            }
+            InfrastructureKind kind = InfrastructureKind.valueOf(row.get("kind").asString());
+            String itemId = row.get("item").asString();
+            Projection.Item item = projection.map(p -> p.item(kind, itemId)).orElse(null);
+            if (item == null) {
+                unknown.add(Map.of("kind", kind.name(), "id", itemId));
+                unknownRows.put(kind.name() + "/" + itemId, row);
+                continue;
+            }
+            Projection p = projection.get();
+            List<String> servers = new ArrayList<>(item.websites().length);
+            Map<String, String> domains = new HashMap<>();
+            for (int website : item.websites()) {
+                String id = p.websiteIds().get(website);
+                servers.add(id);
+                domains.put(id, p.domains().get(website));
+            }
+            reached.add(new Reached(kind, node(row.get("props")), row.get("mine").asList(SharedInfrastructureQuery::route),
+                    servers, domains));
+        }
+        if (!unknown.isEmpty()) {
+            params.put("items", unknown);
+            for (Record r : tx.run(SERVERS, params)) {
+                Record row = unknownRows.get(r.get("kind").asString() + "/" + r.get("item").asString());
+                List<String> ids = r.get("ids").asList(Value::asString);
+                List<String> names = r.get("domains").asList(Value::asString);
+                Map<String, String> domains = new HashMap<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    domains.put(ids.get(i), names.get(i));
+                }
+                reached.add(new Reached(InfrastructureKind.valueOf(r.get("kind").asString()), node(row.get("props")),
+                        row.get("mine").asList(SharedInfrastructureQuery::route), ids, domains));
+            }
+        }
+        return reached;
+    }
+
+    /** Sums each other website's weights, and keeps the best {@code first} by score, then domain. */
+    private static List<Score> rank(String self, List<Reached> reached, long n, Double minScore, int first) {
+        Map<String, Score> scores = new HashMap<>();
+        for (Reached item : reached) {
+            double weight = item.kind().weight(item.servers().size(), n);
+            for (String other : item.servers()) {
+                if (other.equals(self)) {
+                    continue;
+                }
+                Score score = scores.computeIfAbsent(other, id -> new Score(id, item.domains().get(id)));
+                score.score += weight;
+                score.shared.add(item);
+            }
+        }
+        return scores.values().stream()
+            .filter(s -> minScore == null || s.score >= minScore)
+            .sorted(Comparator.comparingDouble((Score s) -> -s.score).thenComparing(s -> s.domain))
+            .limit(first)
+            .toList();
+    }
+
+    /** The siblings with their shared items, heaviest first, and the routes from them to each. */
+    private static List<Sibling> siblings(GraphTx tx, List<Score> ranked, long n, Map<String, Object> params) {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (Score score : ranked) {
+            for (Reached item : score.shared) {
+                pairs.add(Map.of("site", score.id, "kind", item.kind().name(), "item", item.item().id()));
+            }
+        }
+        params.put("pairs", pairs);
+        Map<String, List<Route>> theirs = new HashMap<>();
+        Map<String, Node> websites = new HashMap<>();
+        for (Record r : tx.run(EVIDENCE, params)) {
+            String site = r.get("site").asString();
+            theirs.put(site + "/" + r.get("kind").asString() + "/" + r.get("item").asString(),
+                    r.get("routes").asList(SharedInfrastructureQuery::route));
+            websites.putIfAbsent(site, new Node(NodeKind.WEBSITE, r.get("website").asMap()));
+        }
+        List<Sibling> siblings = new ArrayList<>();
+        for (Score score : ranked) {
+            List<SharedItem> shared = score.shared.stream()
+                .map(item -> new SharedItem(item.kind(), item.item(), item.kind().weight(item.servers().size(), n),
+                        item.servers().size(), item.mine(),
+                        theirs.getOrDefault(score.id + "/" + item.kind().name() + "/" + item.item().id(), List.of())))
+                .sorted(Comparator.comparingDouble((SharedItem s) -> -s.weight()).thenComparing(s -> s.kind().name())
+                    .thenComparing(s -> s.item().id()))
+                .toList();
+            siblings.add(new Sibling(websites.get(score.id), score.score, shared));
+        }
+        return siblings;
     }
 
     private static Route route(Value value) {
@@ -109,61 +299,6 @@ class SharedInfrastructureQuery {
         @SuppressWarnings("unchecked")
         List<String> labels = (List<String>) props.remove("__labels");
         return new Node(NodeKind.ofLabels(labels).orElseThrow(), props);
-    }
-
-    private static String buildCypher() {
-        return """
-                OPTIONAL MATCH (w:Website {domain: $domain}) WHERE %1$s
-                OPTIONAL CALL (w) {
-                  WITH w WHERE w IS NOT NULL
-                  CALL () { MATCH (x:Website) WHERE %2$s RETURN count(x) AS n }
-                  CALL (w) {
-                    MATCH (w)-[a1:%3$s]-(i:Entity)
-                    WHERE %4$s
-                    RETURN $byRoute[type(a1)] AS kind, i, {links: [%5$s], via: []} AS route
-                    UNION ALL
-                    MATCH (w)-[a1:%6$s]-(am:Entity)-[a2:%7$s]->(i:Entity)
-                    WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %8$s
-                    RETURN $byRoute[type(a1) + '/' + type(a2)] AS kind, i, {links: [%5$s, %9$s], via: [%10$s]} AS route
-                  }
-                  WITH w, n, kind, i, route WHERE kind IN $kinds
-                  WITH w, n, kind, i, collect(route)[0..$routesPerSide] AS mine
-                  CALL (kind, i) {
-                    MATCH (i)-[b1]-(o:Website)
-                    WHERE $secondType[kind] IS NULL AND type(b1) = $firstType[kind] AND %11$s
-                    RETURN o, {links: [%12$s], via: []} AS route
-                    UNION ALL
-                    MATCH (i)<-[b2]-(bm:Entity)-[b1]-(o:Website)
-                    WHERE type(b2) = $secondType[kind] AND type(b1) = $firstType[kind] AND %13$s
-                    RETURN o, {links: [%12$s, %14$s], via: [%15$s]} AS route
-                    UNION ALL
-                    WITH i WHERE kind = 'REDIRECT'
-                    RETURN i AS o, {links: [], via: []} AS route
-                  }
-                  WITH w, n, kind, i, mine, o, collect(route)[0..$routesPerSide] AS theirs
-                  WITH w, n, kind, i, mine, collect({site: o, routes: theirs}) AS servers
-                  WITH w, n, kind, i AS item, mine, servers, size(servers) AS k
-                  UNWIND servers AS server
-                  WITH n, kind, item, mine, k, server WHERE server.site <> w
-                  WITH server.site AS other, kind, item, k, mine, server.routes AS theirs,
-                       CASE WHEN k >= n THEN 0.0 ELSE $specificity[kind] * log(toFloat(n) / k) END AS weight
-                  ORDER BY weight DESC, kind, item.id
-                  WITH other, sum(weight) AS score,
-                       collect({kind: kind, item: item {.*, __labels: labels(item)}, weight: weight, k: k,
-                                mine: mine, theirs: theirs}) AS shared
-                  WHERE $minScore IS NULL OR score >= $minScore
-                  RETURN other {.*} AS website, score, shared
-                  ORDER BY score DESC, website.domain
-                  LIMIT $first
-                }
-                RETURN w IS NOT NULL AS found, website, score, shared
-                """.formatted(
-                Visibility.visible("w"), Visibility.visible("x"),
-                InfrastructureKind.firstTypes(false), Visibility.route(List.of("a1"), List.of("i")), Routes.link("a1"),
-                InfrastructureKind.firstTypes(true), InfrastructureKind.secondTypes(),
-                Visibility.route(List.of("a1", "a2"), List.of("am", "i")), Routes.link("a2"), Routes.node("am"),
-                Visibility.route(List.of("b1"), List.of("o")), Routes.link("b1"),
-                Visibility.route(List.of("b1", "b2"), List.of("bm", "o")), Routes.link("b2"), Routes.node("bm"));
     }
 
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pangeagraph.model.Visibility;
+import org.pangeagraph.projection.Projections;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
@@ -34,6 +36,9 @@ class SharedInfrastructureIT {
 
     @Autowired
     GraphQlClient client;
+
+    @Autowired
+    Projections projections;
 
     @BeforeEach
     void loadFixture() {
@@ -100,6 +105,16 @@ class SharedInfrastructureIT {
 
         GraphQlTester.Response firstTwo = query(Map.of("domain", "rx-one.example", "first", 2));
         assertThat(domains(firstTwo)).containsExactly("rx-two.example", "rx-three.example");
+    }
+
+    @Test
+    void theCachedProjectionAndTheDatabaseGiveTheSameAnswer() {
+        // The first call counts in the database (no projection yet for this graph version); once the
+        // projection is built, the counts and the other websites come from it.
+        String counted = query(Map.of("domain", "rx-one.example")).returnResponse().getData().toString();
+        this.projections.projection(this.projections.key(Visibility.everything(), null));
+        String projected = query(Map.of("domain", "rx-one.example")).returnResponse().getData().toString();
+        assertThat(projected).isEqualTo(counted);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.pangeagraph.analytics;
+package org.pangeagraph.projection;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * the routes of DOMAIN.md through visible links valid on the date, with the websites reaching it.
  */
 @Component
-class ProjectionReader {
+public class ProjectionReader {
 
     private static final String WEBSITES = """
             MATCH (w:Website) WHERE NOT w.id IN $excluded AND %s
@@ -50,16 +50,19 @@ class ProjectionReader {
 
     private final GraphDb db;
 
+    /** Reading the whole graph is not an API request: it has the time analytics are given. */
+    static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofMinutes(2);
+
     ProjectionReader(GraphDb db) {
-        this.db = db;
+        this.db = db.withTimeout(READ_TIMEOUT);
     }
 
-    Projection read(Visibility visibility, LocalDate asOf) {
+    public Projection read(Visibility visibility, LocalDate asOf) {
         return read(visibility, asOf, Set.of());
     }
 
     /** The projection as it would be without the {@code excluded} entities, as after a takedown. */
-    Projection read(Visibility visibility, LocalDate asOf, Set<String> excluded) {
+    public Projection read(Visibility visibility, LocalDate asOf, Set<String> excluded) {
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("excluded", List.copyOf(excluded));
         params.put("asOf", asOf);
@@ -81,7 +84,10 @@ class ProjectionReader {
                 items.add(new Projection.Item(InfrastructureKind.valueOf(r.get("kind").asString()), r.get("item").asString(),
                         nodeKind, websites));
             }
-            return new Projection(List.copyOf(ids), List.copyOf(domains), Map.copyOf(index), List.copyOf(items));
+            Map<String, Projection.Item> byKey = new HashMap<>();
+            items.forEach(item -> byKey.put(Projection.itemKey(item.kind(), item.id()), item));
+            return new Projection(List.copyOf(ids), List.copyOf(domains), Map.copyOf(index), List.copyOf(items),
+                    Map.copyOf(byKey));
         });
     }
 

@@ -1,0 +1,125 @@
+package org.pangeagraph.projection;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.pangeagraph.db.GraphVersion;
+import org.pangeagraph.model.Visibility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projections and what is computed from them, cached by graph version, visibility and date: a cached
+ * answer is never older than the graph, because every write and import raises the version, and never
+ * shows one caller what another may see, because the visibility is part of the key.
+ *
+ * <p>{@link #projection} waits for the projection of the graph as it is. {@link #recent} does not: it
+ * answers with the newest projection of the same question (same visibility and date, same epoch) built
+ * in the last {@link #RECENT} and has the current one built in the background, for uses that tolerate
+ * a few seconds' lag, such as the rarity counts behind shared-infrastructure scores.
+ */
+@Component
+public class Projections {
+
+    /** How old a projection {@link #recent} may answer with. */
+    static final Duration RECENT = Duration.ofSeconds(60);
+
+    private static final Logger log = LoggerFactory.getLogger(Projections.class);
+
+    private final ProjectionReader reader;
+
+    private final GraphVersion version;
+
+    // Writes through the application and imports raise the graph version; the expiry is for writers
+    // that bypass both (cypher-shell against the same database), whose changes show within it.
+    private final Cache<Projection.Key, Built> projections = Caffeine.newBuilder().maximumSize(16)
+        .expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    private final Cache<List<Object>, Object> derived = Caffeine.newBuilder().maximumSize(256)
+        .expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    private final Map<Projection.Key, CompletableFuture<Built>> building = new ConcurrentHashMap<>();
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "projection-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Projections(ProjectionReader reader, GraphVersion version) {
+        this.reader = reader;
+        this.version = version;
+    }
+
+    private record Built(Projection projection, long builtAt) {
+    }
+
+    /** The key of the caller's question on the graph as it is now. */
+    public Projection.Key key(Visibility visibility, LocalDate asOf) {
+        List<String> cases = visibility.all() ? List.of() : visibility.cases().stream().sorted().distinct().toList();
+        return new Projection.Key(this.version.current(), visibility.all(), cases, asOf);
+    }
+
+    /** The projection of {@code key}, read now if it is not cached. */
+    public Projection projection(Projection.Key key) {
+        return this.projections.get(key, this::read).projection();
+    }
+
+    /**
+     * The projection of {@code key} if cached, else the newest of the same question from the last
+     * {@link #RECENT}, while the current one is built in the background; empty if there is none.
+     */
+    public Optional<Projection> recent(Projection.Key key) {
+        Built exact = this.projections.getIfPresent(key);
+        if (exact != null) {
+            return Optional.of(exact.projection());
+        }
+        buildInBackground(key);
+        long now = System.nanoTime();
+        return this.projections.asMap().entrySet().stream()
+            .filter(e -> e.getKey().sameQuestion(key) && e.getKey().epoch().equals(key.epoch()))
+            .filter(e -> now - e.getValue().builtAt() < RECENT.toNanos())
+            .max((a, b) -> Long.compare(a.getValue().builtAt(), b.getValue().builtAt()))
+            .map(e -> e.getValue().projection());
+    }
+
+    /** Something computed from the projection of {@code key}, cached with it under {@code name} and {@code arguments}. */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Projection.Key key, String name, List<Object> arguments, Function<Projection, T> compute) {
+        List<Object> cacheKey = new ArrayList<>(List.of(key, name));
+        cacheKey.addAll(arguments);
+        return (T) this.derived.get(List.copyOf(cacheKey), k -> compute.apply(projection(key)));
+    }
+
+    private void buildInBackground(Projection.Key key) {
+        this.building.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return this.projections.get(k, this::read);
+            }
+            finally {
+                this.building.remove(k);
+            }
+        }, this.background).exceptionally(ex -> {
+            log.warn("Building the projection in the background failed: {}", ex.getMessage());
+            return null;
+        }));
+    }
+
+    private Built read(Projection.Key key) {
+        Projection projection = this.reader.read(new Visibility(key.seeAll(), key.cases()), key.asOf());
+        return new Built(projection, System.nanoTime());
+    }
+
+}
