@@ -15,8 +15,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.Neo4jException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.pangeagraph.db.CypherScript.ParameterAssignment;
 import org.pangeagraph.db.CypherScript.Statement;
@@ -254,7 +253,7 @@ public final class ScriptRunner {
     }
 
     private static RuntimeException failure(Neo4jException ex, CypherScript script, int line, Tally tally) {
-        if (ex instanceof ServiceUnavailableException || ex instanceof SessionExpiredException) {
+        if (ex instanceof RetryableException) {
             return new DatabaseUnavailableException(ex);
         }
         String message = String.valueOf(ex.getMessage());
