@@ -1,12 +1,16 @@
 package org.pangeagraph.db;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
 
 /**
  * The embedded database stopped and started again under the running application, as an operator
@@ -24,10 +28,15 @@ class DatabaseOutageIT {
     @Autowired
     EmbeddedNeo4j embedded;
 
+    @Autowired
+    DatabaseProperties database;
+
+    @Autowired
+    Neo4jProperties driver;
+
     @BeforeEach
-    void sharedInfrastructure() {
+    void emptyGraph() {
         this.graph.reset();
-        this.graph.load("shared-infrastructure");
     }
 
     @AfterEach
@@ -38,7 +47,13 @@ class DatabaseOutageIT {
 
     @Test
     void whileTheDatabaseIsStoppedRequestsAreRefusedWithATypedErrorAndOnceItIsBackTheyAreAnsweredAgain() throws InterruptedException {
-        OutageDrill.run(this.client, this.graph, this.embedded::stop, this.embedded::restart);
+        OutageDrill.run(this.client, this.graph, OutageDrill.Limits.of(this.database, this.driver), this.embedded::stop,
+                this.embedded::restart);
+    }
+
+    @Test
+    void anImportCutShortByTheDatabaseStoppingLeavesExactlyTheTransactionsItReportedCommitted(@TempDir Path directory) throws Exception {
+        ImportDrill.run(this.graph, directory, this.embedded::stop, this.embedded::restart);
     }
 
 }

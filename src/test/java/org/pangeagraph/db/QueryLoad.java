@@ -34,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 final class QueryLoad implements AutoCloseable {
 
     /** How the client waits for an answer before it calls the request hung. */
-    static final Duration CLIENT_PATIENCE = Duration.ofSeconds(60);
+    static final Duration CLIENT_PATIENCE = Duration.ofSeconds(90);
 
     private static final Set<String> TYPED_REFUSALS = Set.of("DATABASE_UNAVAILABLE", "TIMEOUT");
 
@@ -49,6 +49,11 @@ final class QueryLoad implements AutoCloseable {
      * how long it took, how it ended, and what came back.
      */
     record Answer(String request, int sequence, long startedAt, Duration took, Outcome outcome, String detail) {
+
+        long endedAt() {
+            return this.startedAt + this.took.toNanos();
+        }
+
     }
 
     /**
