@@ -61,7 +61,8 @@ final class ScriptImport {
                     out.println(script.name() + ": committed " + (committedThrough[0] == 0 ? "nothing"
                             : "through line " + committedThrough[0] + ": " + tally) + " before the database was lost");
                     notRun(scripts.subList(i + 1, scripts.size()), out);
-                    err.println("What was committed stays; the post-import pass did not run: import again once the database is back.");
+                    err.println("What was committed stays; the post-import pass did not run. Once the database is back, run the rest"
+                            + " (a script that MERGEs on its keys can simply run again).");
                     return ExitCode.DATABASE_UNREACHABLE;
                 }
             }

@@ -14,7 +14,8 @@ import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
 
 /**
  * The embedded database stopped and started again under the running application, as an operator
- * restarting it would: see {@link OutageDrill} for what must hold.
+ * restarting it would: under a query load ({@link OutageDrill}) and in the middle of an import
+ * ({@link ImportDrill}), which say what must hold.
  */
 @IntegrationTest
 class DatabaseOutageIT {

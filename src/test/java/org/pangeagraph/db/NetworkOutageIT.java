@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * new ones refused for a while by a proxy in between, then restored. The external database is a
  * Neo4j of the test's own on its own store; the application reaches it at
  * {@code spring.neo4j.uri=bolt://127.0.0.1:<proxy port>}. This makes a second application for the
- * test JVM, closed after this class. See {@link OutageDrill} for what must hold.
+ * test JVM, closed after this class. See {@link OutageDrill} and {@link ImportDrill} for what must hold.
  */
 @IntegrationTest
 @DirtiesContext
