@@ -29,15 +29,22 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
-    private final DatabaseManagementService service;
+    private final EmbeddedNeo4jProperties properties;
+
+    private final boolean authEnabled;
 
     private final URI boltUri;
 
     private final Path storeDirectory;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, Path storeDirectory) {
-        this.service = service;
-        this.boltUri = boltUri;
+    /** The running database service; null while stopped. */
+    private DatabaseManagementService service;
+
+    private EmbeddedNeo4j(EmbeddedNeo4jProperties properties, boolean authEnabled, Running running, Path storeDirectory) {
+        this.properties = properties;
+        this.authEnabled = authEnabled;
+        this.service = running.service();
+        this.boltUri = URI.create("bolt://" + properties.boltAddress() + ":" + running.boltPort());
         this.storeDirectory = storeDirectory;
     }
 
@@ -49,7 +56,54 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, boolean authEnabled) {
         Path store = properties.storeDirectory().toAbsolutePath().normalize();
-        int port = properties.boltPort();
+        EmbeddedNeo4j db = new EmbeddedNeo4j(properties, authEnabled,
+                run(properties, store, properties.boltPort(), authEnabled), store);
+        log.info("Embedded Neo4j started on {} with Bolt at {}", store, db.boltUri);
+        return db;
+    }
+
+    public URI boltUri() {
+        return this.boltUri;
+    }
+
+    public Path storeDirectory() {
+        return this.storeDirectory;
+    }
+
+    /**
+     * Stops the database service and leaves the store, and this object, ready for {@link #restart()}:
+     * meanwhile the application stays up and answers that the database is unavailable. Operational,
+     * for the fault tests, which take the database away from under a running application.
+     */
+    synchronized void stop() {
+        if (this.service != null) {
+            log.info("Stopping embedded Neo4j on {}", this.storeDirectory);
+            this.service.shutdown();
+            this.service = null;
+        }
+    }
+
+    /**
+     * Starts the stopped database service again on the same store, Bolt address and port (also when
+     * the port was first chosen by the system), so that the driver's connections find it where they
+     * left it.
+     */
+    synchronized void restart() {
+        if (this.service == null) {
+            this.service = run(this.properties, this.storeDirectory, this.boltUri.getPort(), this.authEnabled).service();
+            log.info("Embedded Neo4j restarted on {} with Bolt at {}", this.storeDirectory, this.boltUri);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private record Running(DatabaseManagementService service, int boltPort) {
+    }
+
+    private static Running run(EmbeddedNeo4jProperties properties, Path store, int port, boolean authEnabled) {
         if (port != 0 && listening(properties.boltAddress(), port)) {
             throw new EmbeddedDatabaseException("Bolt port " + properties.boltAddress() + ":" + port
                     + " is already in use, probably by another instance of Pangea Graph or a Neo4j server.",
@@ -81,33 +135,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             }
             var address = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
-            URI uri = URI.create("bolt://" + properties.boltAddress() + ":" + address.getPort());
-            log.info("Embedded Neo4j started on {} with Bolt at {}", store, uri);
-            return new EmbeddedNeo4j(service, uri, store);
+            return new Running(service, address.getPort());
         }
         catch (RuntimeException ex) {
             service.shutdown();
             throw translate(ex, store);
         }
-    }
-
-    public URI boltUri() {
-        return this.boltUri;
-    }
-
-    public Path storeDirectory() {
-        return this.storeDirectory;
-    }
-
-    /** The management service, for the few callers that must stop and start the database itself. */
-    DatabaseManagementService service() {
-        return this.service;
-    }
-
-    @Override
-    public void close() {
-        log.info("Stopping embedded Neo4j on {}", this.storeDirectory);
-        this.service.shutdown();
     }
 
     /** Whether something accepts connections on {@code host:port}, such as a running instance of the application. */

@@ -14,9 +14,8 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.exceptions.ClientException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.driver.exceptions.TransactionTerminatedException;
 
 /**
@@ -88,8 +87,8 @@ public class GraphDb {
             this.statements.increment();
             session.run(cypher, parameters, TransactionConfig.builder().withTimeout(timeout).build()).consume();
         }
-        catch (ServiceUnavailableException | SessionExpiredException ex) {
-            throw new DatabaseUnavailableException(ex);
+        catch (Neo4jException ex) {
+            throw translate(ex);
         }
     }
 
@@ -118,18 +117,25 @@ public class GraphDb {
             }
             return session.executeWrite(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
         }
-        catch (ServiceUnavailableException | SessionExpiredException ex) {
-            throw new DatabaseUnavailableException(ex);
+        catch (Neo4jException ex) {
+            throw translate(ex);
         }
-        catch (TransactionTerminatedException ex) {
-            throw new QueryTimeoutException(ex);
+    }
+
+    /**
+     * What a driver failure means to a caller. One that the driver deems worth retrying later (a lost
+     * connection, a database that is stopping or starting, a leader switch) reaches the application
+     * only once the driver's own retries have run out: the database is unavailable for now.
+     */
+    static RuntimeException translate(Neo4jException ex) {
+        if (ex instanceof RetryableException) {
+            return new DatabaseUnavailableException(ex);
         }
-        catch (ClientException ex) {
-            if (ex.code() != null && ex.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
-                throw new QueryTimeoutException(ex);
-            }
-            throw ex;
+        if (ex instanceof TransactionTerminatedException
+                || (ex.code() != null && ex.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut"))) {
+            return new QueryTimeoutException(ex);
         }
+        return ex;
     }
 
     /** A transaction as the application sees it: statements in, records out. */

@@ -15,8 +15,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.Neo4jException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.pangeagraph.db.CypherScript.ParameterAssignment;
 import org.pangeagraph.db.CypherScript.Statement;
@@ -27,7 +26,9 @@ import org.pangeagraph.db.CypherScript.Statement;
  * manage their own transactions ({@code CALL { ... } IN TRANSACTIONS}) run in auto-commit mode. A
  * failing statement rolls back its transaction and stops the run; what was committed before stays
  * and is reported. Losing the database is not a statement's fault: it ends the run with
- * {@link DatabaseUnavailableException}.
+ * {@link DatabaseUnavailableException}, or {@link CommitInDoubtException} when it was lost while a
+ * transaction was being committed. Such a transaction is never run a second time: the driver would
+ * retry it, and a batch of {@code CREATE}s applied twice is worse than one reported in doubt.
  */
 public final class ScriptRunner {
 
@@ -162,10 +163,47 @@ public final class ScriptRunner {
     }
 
     /**
+     * The database was lost while a transaction was being committed (or while a statement that commits
+     * as it goes was running): whether it was applied cannot be told until the database is back.
+     */
+    public static final class CommitInDoubtException extends DatabaseUnavailableException {
+
+        private final String script;
+
+        private final int firstLine;
+
+        private final int lastLine;
+
+        CommitInDoubtException(String script, int firstLine, int lastLine, Throwable cause) {
+            super(cause);
+            this.script = script;
+            this.firstLine = firstLine;
+            this.lastLine = lastLine;
+        }
+
+        public String script() {
+            return this.script;
+        }
+
+        /** Where the statements of the transaction in doubt start. */
+        public int firstLine() {
+            return this.firstLine;
+        }
+
+        /** Where the last statement of the transaction in doubt starts. */
+        public int lastLine() {
+            return this.lastLine;
+        }
+
+    }
+
+    /**
      * Runs {@code script}, starting from {@code parameters} (which {@code :param} commands add to).
      *
      * @throws StatementFailedException for the first statement the database refuses
-     * @throws DatabaseUnavailableException when the database cannot be reached
+     * @throws DatabaseUnavailableException when the database cannot be reached; what was committed
+     * before has been told to {@code progress}
+     * @throws CommitInDoubtException when the database was lost during a commit
      */
     public Tally run(CypherScript script, Map<String, Object> parameters, Tally tally, Progress progress) {
         Map<String, Object> params = new HashMap<>(parameters);
@@ -202,20 +240,31 @@ public final class ScriptRunner {
             return;
         }
         int[] current = { 0 };
+        boolean[] committing = { false };
+        int firstLine = batch.get(0).statement().line();
+        int lastLine = batch.get(batch.size() - 1).statement().line();
         try {
             List<SummaryCounters> counters = session.executeWrite(tx -> {
+                if (committing[0]) {
+                    // The driver is retrying a transaction whose commit it sent and lost the answer to.
+                    throw new CommitInDoubtException(script.name(), firstLine, lastLine, null);
+                }
                 List<SummaryCounters> all = new ArrayList<>();
                 for (Pending pending : batch) {
                     current[0] = pending.statement().line();
                     all.add(tx.run(pending.statement().text(), pending.parameters()).consume().counters());
                 }
+                committing[0] = true;
                 return all;
             }, this.transactionConfig);
             tally.add(batch.size(), counters);
-            progress.committed(script.name(), batch.get(batch.size() - 1).statement().line(), tally);
+            progress.committed(script.name(), lastLine, tally);
             batch.clear();
         }
         catch (Neo4jException ex) {
+            if (committing[0] && ex instanceof RetryableException) {
+                throw new CommitInDoubtException(script.name(), firstLine, lastLine, ex);
+            }
             throw failure(ex, script, current[0], tally);
         }
     }
@@ -228,6 +277,9 @@ public final class ScriptRunner {
             progress.committed(script.name(), statement.line(), tally);
         }
         catch (Neo4jException ex) {
+            if (ex instanceof RetryableException) {
+                throw new CommitInDoubtException(script.name(), statement.line(), statement.line(), ex);
+            }
             throw failure(ex, script, statement.line(), tally);
         }
     }
@@ -254,7 +306,7 @@ public final class ScriptRunner {
     }
 
     private static RuntimeException failure(Neo4jException ex, CypherScript script, int line, Tally tally) {
-        if (ex instanceof ServiceUnavailableException || ex instanceof SessionExpiredException) {
+        if (ex instanceof RetryableException) {
             return new DatabaseUnavailableException(ex);
         }
         String message = String.valueOf(ex.getMessage());

@@ -13,6 +13,7 @@ import org.pangeagraph.db.GraphNormaliser;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.db.QueryTimeoutException;
 import org.pangeagraph.db.ScriptRunner;
+import org.pangeagraph.db.ScriptRunner.CommitInDoubtException;
 import org.pangeagraph.db.ScriptRunner.StatementFailedException;
 import org.pangeagraph.db.ScriptRunner.Tally;
 
@@ -42,31 +43,57 @@ final class ScriptImport {
             for (int i = 0; i < scripts.size(); i++) {
                 CypherScript script = scripts.get(i);
                 Tally tally = new Tally();
+                int[] committedThrough = { 0 };
                 try {
-                    runner.run(script, Map.of(), tally, (name, line, total) -> { });
+                    runner.run(script, Map.of(), tally, (name, line, total) -> committedThrough[0] = line);
                     out.println(script.name() + ": committed " + tally);
                 }
                 catch (StatementFailedException ex) {
                     err.println(ex.getMessage());
                     err.println("The transaction holding that statement was rolled back; nothing after it was run.");
                     out.println(script.name() + ": committed before the failure: " + ex.committedBefore());
-                    scripts.subList(i + 1, scripts.size()).forEach(s -> out.println(s.name() + ": not run"));
+                    notRun(scripts.subList(i + 1, scripts.size()), out);
                     afterImport(out, err);
                     return ExitCode.STATEMENT_FAILED;
+                }
+                catch (DatabaseUnavailableException ex) {
+                    lost(ex, err);
+                    out.println(script.name() + ": committed " + (committedThrough[0] == 0 ? "nothing"
+                            : "through line " + committedThrough[0] + ": " + tally) + " before the database was lost");
+                    notRun(scripts.subList(i + 1, scripts.size()), out);
+                    err.println("What was committed stays; the post-import pass did not run. Once the database is back, run the rest"
+                            + " (a script that MERGEs on its keys can simply run again).");
+                    return ExitCode.DATABASE_UNREACHABLE;
                 }
             }
             afterImport(out, err);
             return ExitCode.OK;
         }
         catch (DatabaseUnavailableException ex) {
-            err.println("Lost the database: " + ex.getCause().getMessage());
-            err.println("What was committed before stays; the post-import pass did not finish.");
+            lost(ex, err);
+            err.println("What the scripts committed stays; the post-import pass did not finish: import again to complete it.");
             return ExitCode.DATABASE_UNREACHABLE;
         }
         catch (Neo4jException | QueryTimeoutException ex) {
             err.println("The post-import pass failed: " + ex.getMessage());
             err.println("What the scripts committed stays; import again to complete it.");
             return ExitCode.STATEMENT_FAILED;
+        }
+    }
+
+    private static void notRun(List<CypherScript> scripts, PrintStream out) {
+        scripts.forEach(s -> out.println(s.name() + ": not run"));
+    }
+
+    private static void lost(DatabaseUnavailableException ex, PrintStream err) {
+        String reason = ex.getCause() == null ? "" : ": " + ex.getCause().getMessage();
+        if (ex instanceof CommitInDoubtException doubt) {
+            err.println("Lost the connection to the database while committing" + reason);
+            err.println(doubt.script() + ":" + doubt.firstLine() + "-" + doubt.lastLine() + ": the transaction of these lines was being"
+                    + " committed: it may or may not be in the graph. Look before importing them again.");
+        }
+        else {
+            err.println("Lost the database" + reason);
         }
     }
 

@@ -17,8 +17,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
 /**
- * The embedded database on its own store, outside the application: data survives a restart, and a
- * second instance on a store in use, or on a taken Bolt port, fails with a message that says so.
+ * The embedded database on its own store, outside the application: data survives a restart (of the
+ * process, or of the database service alone), and a second instance on a store in use, or on a taken Bolt port, fails with a message that says so.
  */
 class EmbeddedNeo4jIT {
 
@@ -32,6 +32,21 @@ class EmbeddedNeo4jIT {
         }
 
         try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0), false); Driver driver = driver(db)) {
+            assertThat(domains(driver)).containsExactly("pharma-direct.example");
+        }
+    }
+
+    @Test
+    void aStoppedDatabaseStartsAgainOnThePortTheSystemChoseAtFirstAndItsClientsFindItThere() {
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0), false); Driver driver = driver(db)) {
+            int port = db.boltUri().getPort();
+            driver.executableQuery("CREATE (:Website {domain: 'pharma-direct.example'})").execute();
+
+            db.stop();
+            assertThat(EmbeddedNeo4j.listening("127.0.0.1", port)).as("Bolt while stopped").isFalse();
+            db.restart();
+
+            assertThat(db.boltUri().getPort()).isEqualTo(port);
             assertThat(domains(driver)).containsExactly("pharma-direct.example");
         }
     }
