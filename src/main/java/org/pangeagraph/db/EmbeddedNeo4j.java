@@ -16,6 +16,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -35,19 +37,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private final Path storeDirectory;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, Path storeDirectory) {
+    private final AuthToken authToken;
+
+    private EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, Path storeDirectory, AuthToken authToken) {
         this.service = service;
         this.boltUri = boltUri;
         this.storeDirectory = storeDirectory;
+        this.authToken = authToken;
     }
 
     /**
-     * Starts the database on {@code properties.storeDirectory()}.
+     * Starts the database on {@code properties.storeDirectory()}, its Bolt port requiring the password
+     * kept beside the store when {@code properties.authentication()}.
      *
      * @throws EmbeddedDatabaseException with a message an operator can act on when the store is in
      * use by another process or the Bolt port is taken
      */
-    public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, boolean authEnabled) {
+    public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+        boolean authEnabled = properties.authentication();
         Path store = properties.storeDirectory().toAbsolutePath().normalize();
         int port = properties.boltPort();
         if (port != 0 && listening(properties.boltAddress(), port)) {
@@ -57,8 +64,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                             + " (or point spring.neo4j.uri at the running server).");
         }
         DatabaseManagementService service;
+        BoltPassword password;
         try {
             Files.createDirectories(store);
+            password = authEnabled ? BoltPassword.keptBeside(store) : null;
             service = new DatabaseManagementServiceBuilder(store)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(properties.boltAddress(), port))
@@ -82,8 +91,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             var address = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
             URI uri = URI.create("bolt://" + properties.boltAddress() + ":" + address.getPort());
-            log.info("Embedded Neo4j started on {} with Bolt at {}", store, uri);
-            return new EmbeddedNeo4j(service, uri, store);
+            AuthToken token = AuthTokens.none();
+            if (password != null) {
+                password.applyTo(service);
+                token = AuthTokens.basic(BoltPassword.USER, password.password());
+            }
+            log.info("Embedded Neo4j started on {} with Bolt at {}{}", store, uri,
+                    password == null ? ", without authentication" : ", password in " + store.resolve(BoltPassword.FILE));
+            return new EmbeddedNeo4j(service, uri, store, token);
         }
         catch (RuntimeException ex) {
             service.shutdown();
@@ -97,6 +112,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public Path storeDirectory() {
         return this.storeDirectory;
+    }
+
+    /** How the application's driver signs in to the Bolt port. */
+    public AuthToken authToken() {
+        return this.authToken;
     }
 
     /** The management service, for the few callers that must stop and start the database itself. */

@@ -55,8 +55,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    GraphQlSourceBuilderCustomizer writerGate() {
-        return builder -> builder.typeVisitors(List.of(new WriterGate()));
+    GraphQlSourceBuilderCustomizer writerGateAndCaseNumbers() {
+        return builder -> builder.typeVisitors(List.of(new WriterGate(), new CaseNumbersShown()));
     }
 
     @Bean
