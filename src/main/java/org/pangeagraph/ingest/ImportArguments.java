@@ -68,16 +68,18 @@ record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> p
             if (arg.equals("--help") || arg.equals("-h")) {
                 return new ImportArguments(List.of(), batchSize, properties, true, null);
             }
-            if (arg.equals("--user") || arg.startsWith("--user=")) {
-                user = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (++i < args.size() ? args.get(i) : "");
-                if (user.isBlank()) {
+            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (option.equals("--batch-size") || option.equals("--user")) {
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (++i < args.size() ? args.get(i) : "");
+                if (option.equals("--batch-size")) {
+                    batchSize = batchSize(value);
+                }
+                else if (value.isBlank()) {
                     throw new UsageException("--user needs a user name");
                 }
-                continue;
-            }
-            if (arg.equals("--batch-size") || arg.startsWith("--batch-size=")) {
-                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (++i < args.size() ? args.get(i) : "");
-                batchSize = batchSize(value);
+                else {
+                    user = value;
+                }
             }
             else if (arg.startsWith("--") && arg.indexOf('=') > arg.indexOf('.') && arg.indexOf('.') > 0) {
                 properties.add(arg);

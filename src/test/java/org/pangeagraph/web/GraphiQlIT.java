@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class GraphiQlIT {
             assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
             assertThat(app.getEnvironment().getDefaultProfiles()).containsExactly("local");
             WebTestClient http = WebTestClient.bindToServer(new JdkClientHttpConnector(HttpClient.newHttpClient()))
-                .baseUrl("http://localhost:" + app.getEnvironment().getRequiredProperty("local.server.port")).build();
+                .baseUrl("http://localhost:" + app.getEnvironment().getRequiredProperty("local.server.port"))
+                .responseTimeout(Duration.ofSeconds(60)).build();
 
             http.get().uri("/graphiql?path=/graphql").exchange().expectStatus().isUnauthorized().expectHeader()
                 .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Pangea Graph\".*");
