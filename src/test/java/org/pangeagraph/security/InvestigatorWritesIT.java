@@ -2,8 +2,6 @@ package org.pangeagraph.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pangeagraph.support.GraphQlClient;
@@ -11,7 +9,6 @@ import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
 import org.pangeagraph.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 
 /**
  * What an investigator may change: facts of no case and facts of their own cases only, tagged with
@@ -143,9 +140,7 @@ class InvestigatorWritesIT {
     }
 
     private String mutate(String user, String document) {
-        return this.client.as(user).webClient().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", document)).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
-            .getResponseBody();
+        return this.client.as(user).send(document);
     }
 
 }

@@ -78,6 +78,13 @@ public class GraphQlClient {
         return builder.build();
     }
 
+    /** Sends a document (the text itself) and returns the body of the 200 response as it came over the wire. */
+    public String send(String document) {
+        return webClient().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("query", document)).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+            .getResponseBody();
+    }
+
     /**
      * Sends an operation of a document from {@code graphql-test/} and returns the response body as it
      * came over the wire, for tests that check the whole JSON (what an error does not say, too).
