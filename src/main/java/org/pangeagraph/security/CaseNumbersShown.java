@@ -12,6 +12,7 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
@@ -31,7 +32,7 @@ final class CaseNumbersShown extends GraphQLTypeVisitorStub {
 
     @Override
     public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
-        if (context.getParentNode() instanceof GraphQLObjectType parent && (field.getName().equals("cases")
+        if (context.getParentNode() instanceof GraphQLObjectType parent && (caseNumbers(field)
                 || (field.getName().equals("properties") && PROPERTY_MAPS.contains(parent.getName())))) {
             GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
             FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
@@ -39,6 +40,11 @@ final class CaseNumbersShown extends GraphQLTypeVisitorStub {
             registry.dataFetcher(coordinates, (DataFetcher<?>) env -> shown(fetcher.get(env), env));
         }
         return TraversalControl.CONTINUE;
+    }
+
+    /** A {@code cases} field of case numbers, not the query {@code cases} that lists Case entities. */
+    private static boolean caseNumbers(GraphQLFieldDefinition field) {
+        return field.getName().equals("cases") && GraphQLTypeUtil.unwrapAll(field.getType()).getName().equals("String");
     }
 
     @SuppressWarnings("unchecked")
