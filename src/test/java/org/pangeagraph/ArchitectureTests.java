@@ -11,6 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -71,6 +72,13 @@ class ArchitectureTests {
         .should().dependOnClassesThat(resideInAPackage("org.pangeagraph..")
             .and(resideOutsideOfPackages("org.pangeagraph.model..", "org.pangeagraph.db..", "org.pangeagraph.projection..")))
         .because("analytics and shared-infrastructure scoring both read the projection; it reads only the graph");
+
+    @ArchTest
+    static final ArchRule whoIsCallingIsACallerBelowTheWebLayer = noClasses()
+        .that().resideInAnyPackage(Stream.concat(AREAS.stream(), Stream.of("entity", "export", "db", "model"))
+            .map(p -> "org.pangeagraph." + p + "..").toArray(String[]::new))
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework.security..", "org.pangeagraph.security..")
+        .because("sign-in and roles live in the security package; the data layer knows only the model's Caller and Visibility");
 
     @ArchTest
     static final ArchRule theModelDependsOnNoOtherPackageOfTheProject = noClasses()

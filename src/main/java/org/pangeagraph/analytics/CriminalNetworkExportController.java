@@ -41,7 +41,7 @@ class CriminalNetworkExportController {
         if (network == null) {
             throw new NotFoundException("containing", "criminal network containing " + containing);
         }
-        return SubgraphExport.response(this.subgraphs.of(List.of(network), maxNodes, visibility).get(network.id()),
+        return SubgraphExport.response(this.subgraphs.of(List.of(network), maxNodes, visibility).get(network.id()).shownTo(visibility),
                 exportFormat, network.id());
     }
 

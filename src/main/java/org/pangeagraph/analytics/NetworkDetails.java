@@ -38,8 +38,9 @@ class NetworkDetails {
             }
             CALL (net) {
               MATCH (w:Website)<-[r:ORDERED_FROM]-(s:Shipment) WHERE w.id IN net.websites AND %1$s AND %2$s
-              WITH DISTINCT s, coalesce(s.seized, false) OR EXISTS { (s)<-[z:SEIZED]-(:Operation) WHERE %3$s } AS seized
-              RETURN count(CASE WHEN s.inspectedOn IS NOT NULL OR seized OR EXISTS { (s)<-[:INSPECTED]-(:Operation) } THEN 1 END) AS inspected,
+              WITH DISTINCT s, coalesce(s.seized, false) OR EXISTS { (s)<-[z:SEIZED]-(o:Operation) WHERE %3$s AND %4$s } AS seized
+              RETURN count(CASE WHEN s.inspectedOn IS NOT NULL OR seized
+                                  OR EXISTS { (s)<-[z:INSPECTED]-(o:Operation) WHERE %3$s AND %4$s } THEN 1 END) AS inspected,
                      count(CASE WHEN seized THEN 1 END) AS seized,
                      sum(CASE WHEN seized THEN coalesce(s.pillCount, 0) ELSE 0 END) AS pills,
                      collect(DISTINCT s.originCountry) AS origins
@@ -58,7 +59,7 @@ class NetworkDetails {
             }
             RETURN net.id AS id, websites, firstSeen, lastSeen, inspected, seized, pills, items, people,
                    [c IN countries + origins WHERE c IS NOT NULL] AS countries
-            """.formatted(Visibility.visible("r"), Visibility.visible("s"), Visibility.visible("z"));
+            """.formatted(Visibility.visible("r"), Visibility.visible("s"), Visibility.visible("z"), Visibility.visible("o"));
 
     private final GraphDb db;
 

@@ -60,13 +60,13 @@ class TakedownImpact {
               MATCH (:IpAddress {id: rid})<-[r:HOSTED_AT]-(w:Website) WHERE %1$s AND %2$s RETURN w
               UNION
               UNWIND $removed AS rid
-              MATCH (:HostingProvider {id: rid})<-[q:ALLOCATED_TO]-(:IpAddress)<-[r:HOSTED_AT]-(w:Website)
-              WHERE %1$s AND %2$s AND %3$s AND %4$s RETURN w
+              MATCH (:HostingProvider {id: rid})<-[q:ALLOCATED_TO]-(ip:IpAddress)<-[r:HOSTED_AT]-(w:Website)
+              WHERE %1$s AND %2$s AND %3$s AND %4$s AND %6$s RETURN w
             }
             WITH w WHERE NOT w.id IN $removed AND %5$s
             MATCH (w)-[r:HOSTED_AT]->(ip:IpAddress) WHERE %1$s AND %2$s AND %6$s
             WITH w, ip.id IN $removed
-                 OR (EXISTS { MATCH (ip)-[q:ALLOCATED_TO]->(:HostingProvider) WHERE %3$s AND %4$s }
+                 OR (EXISTS { MATCH (ip)-[q:ALLOCATED_TO]->(p:HostingProvider) WHERE %3$s AND %4$s AND %7$s }
                      AND NOT EXISTS { MATCH (ip)-[q:ALLOCATED_TO]->(p:HostingProvider) WHERE NOT p.id IN $removed AND %3$s AND %4$s AND %7$s })
                  AS gone
             WITH w, collect(gone) AS ips

@@ -3,7 +3,6 @@ package org.pangeagraph.db;
 import java.net.URI;
 
 import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ public class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedDatabaseCondition.class)
     EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
-        return EmbeddedNeo4j.start(properties, false);
+        return EmbeddedNeo4j.start(properties);
     }
 
     @Bean
@@ -45,7 +44,7 @@ public class DatabaseConfiguration {
 
             @Override
             public AuthToken getAuthToken() {
-                return AuthTokens.none();
+                return embedded.authToken();
             }
         };
     }

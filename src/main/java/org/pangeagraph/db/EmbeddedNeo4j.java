@@ -16,6 +16,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -31,34 +33,35 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private final EmbeddedNeo4jProperties properties;
 
-    private final boolean authEnabled;
-
     private final URI boltUri;
 
     private final Path storeDirectory;
 
+    private final AuthToken authToken;
+
     /** The running database service; null while stopped. */
     private DatabaseManagementService service;
 
-    private EmbeddedNeo4j(EmbeddedNeo4jProperties properties, boolean authEnabled, Running running, Path storeDirectory) {
+    private EmbeddedNeo4j(EmbeddedNeo4jProperties properties, Running running, Path storeDirectory) {
         this.properties = properties;
-        this.authEnabled = authEnabled;
         this.service = running.service();
         this.boltUri = URI.create("bolt://" + properties.boltAddress() + ":" + running.boltPort());
+        this.authToken = running.authToken();
         this.storeDirectory = storeDirectory;
     }
 
     /**
-     * Starts the database on {@code properties.storeDirectory()}.
+     * Starts the database on {@code properties.storeDirectory()}, its Bolt port requiring the password
+     * kept beside the store when {@code properties.authentication()}.
      *
      * @throws EmbeddedDatabaseException with a message an operator can act on when the store is in
      * use by another process or the Bolt port is taken
      */
-    public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, boolean authEnabled) {
+    public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
         Path store = properties.storeDirectory().toAbsolutePath().normalize();
-        EmbeddedNeo4j db = new EmbeddedNeo4j(properties, authEnabled,
-                run(properties, store, properties.boltPort(), authEnabled), store);
-        log.info("Embedded Neo4j started on {} with Bolt at {}", store, db.boltUri);
+        EmbeddedNeo4j db = new EmbeddedNeo4j(properties, run(properties, store, properties.boltPort()), store);
+        log.info("Embedded Neo4j started on {} with Bolt at {}{}", store, db.boltUri, properties.authentication()
+                ? ", password in " + store.resolve(BoltPassword.FILE) : ", without authentication");
         return db;
     }
 
@@ -68,6 +71,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public Path storeDirectory() {
         return this.storeDirectory;
+    }
+
+    /** How the application's driver signs in to the Bolt port. */
+    public AuthToken authToken() {
+        return this.authToken;
     }
 
     /**
@@ -90,7 +98,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     synchronized void restart() {
         if (this.service == null) {
-            this.service = run(this.properties, this.storeDirectory, this.boltUri.getPort(), this.authEnabled).service();
+            this.service = run(this.properties, this.storeDirectory, this.boltUri.getPort()).service();
             log.info("Embedded Neo4j restarted on {} with Bolt at {}", this.storeDirectory, this.boltUri);
         }
     }
@@ -100,10 +108,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         stop();
     }
 
-    private record Running(DatabaseManagementService service, int boltPort) {
+    private record Running(DatabaseManagementService service, int boltPort, AuthToken authToken) {
     }
 
-    private static Running run(EmbeddedNeo4jProperties properties, Path store, int port, boolean authEnabled) {
+    private static Running run(EmbeddedNeo4jProperties properties, Path store, int port) {
+        boolean authEnabled = properties.authentication();
         if (port != 0 && listening(properties.boltAddress(), port)) {
             throw new EmbeddedDatabaseException("Bolt port " + properties.boltAddress() + ":" + port
                     + " is already in use, probably by another instance of Pangea Graph or a Neo4j server.",
@@ -111,8 +120,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                             + " (or point spring.neo4j.uri at the running server).");
         }
         DatabaseManagementService service;
+        BoltPassword password;
         try {
             Files.createDirectories(store);
+            password = authEnabled ? BoltPassword.keptBeside(store) : null;
             service = new DatabaseManagementServiceBuilder(store)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(properties.boltAddress(), port))
@@ -135,7 +146,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             }
             var address = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
-            return new Running(service, address.getPort());
+            AuthToken token = AuthTokens.none();
+            if (password != null) {
+                password.applyTo(service);
+                token = AuthTokens.basic(BoltPassword.USER, password.password());
+            }
+            return new Running(service, address.getPort(), token);
         }
         catch (RuntimeException ex) {
             service.shutdown();

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param importDirectory where {@code LOAD CSV FROM 'file:///...'} reads from
  * @param pageCache the page cache size, e.g. {@code 512m}; sized separately from the JVM heap
  * @param transactionTimeout the longest any transaction may run, whoever opened it
+ * @param authentication whether Bolt clients must sign in, with the password kept beside the store
+ * ({@link BoltPassword}); off in the local profile only
  */
 @ConfigurationProperties("pangea.embedded")
 public record EmbeddedNeo4jProperties(
@@ -23,5 +25,6 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("7687") int boltPort,
         @DefaultValue("cypher/import") Path importDirectory,
         @DefaultValue("512m") String pageCache,
-        @DefaultValue("30m") Duration transactionTimeout) {
+        @DefaultValue("30m") Duration transactionTimeout,
+        @DefaultValue("true") boolean authentication) {
 }

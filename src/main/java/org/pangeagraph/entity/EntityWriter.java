@@ -25,6 +25,7 @@ import org.pangeagraph.model.KeyForm;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.NotFoundException;
 import org.pangeagraph.model.PropertySpec;
+import org.pangeagraph.model.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +41,12 @@ public class EntityWriter {
     private static final Map<NodeKind, List<String>> DATE_ORDER = Map.of(
             NodeKind.WEBSITE, List.of("firstSeen", "lastSeen"),
             NodeKind.OPERATION, List.of("startDate", "endDate"));
+
+    /**
+     * The Cypher predicate that the caller may change the relationship or node bound to a variable
+     * (its name from query text): {@code $seeAll}, or every case it carries is in {@code $writable}.
+     */
+    static final String WRITABLE = "($seeAll OR all(c IN coalesce(%1$s.cases, []) WHERE c IN $writable))";
 
     private final GraphDb db;
 
@@ -59,6 +66,7 @@ public class EntityWriter {
     public Upserted upsert(EntityInput input, Caller caller) {
         requireWriter(caller);
         NodeKind kind = input.nodeKind();
+        requireCaseManager(kind, caller);
         Map<String, Object> values = new LinkedHashMap<>(input.values());
         Map<String, Object> match = new LinkedHashMap<>();
         Map<String, Object> props = new LinkedHashMap<>();
@@ -113,7 +121,9 @@ public class EntityWriter {
                 Record before = lockOrCreate(tx, kind, match, finalPersonId, now);
                 boolean created = before.get("created").asBoolean();
                 Map<String, Object> stored = before.get("props").asMap();
-                if (!created && !caller.visibility().sees(listOf(stored.get("cases")))) {
+                // Whether the caller may see the stored entity or not, the answer is the same: the key is
+                // taken by a fact they may not change (docs/security.md, "Writes").
+                if (!created && !caller.mayTag(listOf(stored.get("cases")))) {
                     throw new ForbiddenException("input", "This " + kind.label()
                             + " belongs to a case you are not a member of; it cannot be written");
                 }
@@ -152,16 +162,24 @@ public class EntityWriter {
         requireWriter(caller);
         Map<String, Object> params = new HashMap<>(caller.visibility().parameters());
         params.put("id", id);
+        params.put("writable", caller.writableCases());
         return this.db.write(tx -> {
             List<Record> found = tx.run("""
                     MATCH (n:Entity {id: $id})
                     WHERE %s
-                    RETURN n {.*} AS props, labels(n) AS labels, COUNT { (n)--() } AS links
-                    """.formatted(org.pangeagraph.model.Visibility.visible("n")), params);
+                    RETURN n {.*} AS props, labels(n) AS labels, COUNT { (n)--() } AS links,
+                           COUNT { (n)-[r]-(m) WHERE NOT ($seeAll OR (%s AND %s)) } AS othersLinks
+                    """.formatted(Visibility.visible("n"), WRITABLE.formatted("r"), Visibility.visible("m")), params);
             if (found.isEmpty()) {
                 throw new NotFoundException("id", "entity with id " + id);
             }
             Node node = EntityReader.node(found.get(0));
+            requireCaseManager(node.kind(), caller);
+            // Deleting an entity removes its links: those of other cases too, which the caller may not change.
+            if (!caller.mayTag(listOf(node.properties().get("cases"))) || found.get(0).get("othersLinks").asInt() > 0) {
+                throw new ForbiddenException("id", "This " + node.kind().label()
+                        + " or one of its links belongs to a case you are not a member of; an administrator can delete it");
+            }
             tx.run("MATCH (n:Entity {id: $id}) DETACH DELETE n", Map.of("id", id));
             GraphVersion.bump(tx);
             return new Deleted(id, node.kind().name(), node.caption(), found.get(0).get("links").asInt());
@@ -266,6 +284,13 @@ public class EntityWriter {
                 throw new InvalidInputException(field, "names the source '" + key
                         + "', which does not exist; create it first with upsertSource");
             }
+        }
+    }
+
+    /** Cases are opened, changed and closed by administrators (and imports). */
+    private static void requireCaseManager(NodeKind kind, Caller caller) {
+        if (kind == NodeKind.CASE && !caller.hasRole("ADMIN")) {
+            throw new ForbiddenException(null, "Only an administrator may open, change or delete a case");
         }
     }
 

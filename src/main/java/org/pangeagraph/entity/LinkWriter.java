@@ -73,16 +73,24 @@ public class LinkWriter {
             params.put("newId", UUID.randomUUID().toString());
             params.put("now", EntityWriter.now());
             params.put("user", caller.name());
-            Record r = tx.run("""
+            params.put("seeAll", caller.visibility().all());
+            params.put("writable", caller.writableCases());
+            List<Record> written = tx.run("""
                     MATCH (a) WHERE elementId(a) = $from
                     MATCH (b) WHERE elementId(b) = $to
                     MERGE (a)-[r:%s {linkKey: $linkKey}]->(b)
                     ON CREATE SET r.id = $newId, r.recordedAt = $now, r.recordedBy = $user, r._created = true
                     WITH r, coalesce(r._created, false) AS created, r {.*} AS before
+                    WHERE created OR %s
                     SET r += $props
                     REMOVE r._created
                     RETURN created, r {.*} AS link, created OR before <> r {.*} AS changed
-                    """.formatted(type.cypherName()), params).get(0);
+                    """.formatted(type.cypherName(), EntityWriter.WRITABLE.formatted("r")), params);
+            if (written.isEmpty()) {
+                // The same link exists, of a case the caller may not change (seen or not: the same answer).
+                throw new ForbiddenException("input", "This link belongs to a case you are not a member of; it cannot be written");
+            }
+            Record r = written.get(0);
             boolean created = r.get("created").asBoolean();
             if (created || r.get("changed").asBoolean()) {
                 GraphVersion.bump(tx);

@@ -13,7 +13,10 @@ public enum ExitCode {
     USAGE(2),
 
     /** The database could not be reached or opened. */
-    DATABASE_UNREACHABLE(3);
+    DATABASE_UNREACHABLE(3),
+
+    /** Nothing was run: the user could not be signed in as an administrator. */
+    NOT_ALLOWED(4);
 
     private final int status;
 

@@ -21,19 +21,23 @@ import org.pangeagraph.db.CypherScript;
  * @param batchSize statements per transaction
  * @param properties the {@code --name.of.property=value} arguments, which choose the database
  * @param help whether only the usage was asked for
+ * @param user the administrator running the import, or null to read it from {@code PANGEA_USER}
  */
-record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> properties, boolean help) {
+record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> properties, boolean help, String user) {
 
     static final int DEFAULT_BATCH_SIZE = 1000;
 
     static final String USAGE = """
-            Usage: import [--batch-size N] [--property=value ...] FILE_OR_DIRECTORY...
+            Usage: import [--user NAME] [--batch-size N] [--property=value ...] FILE_OR_DIRECTORY...
               Runs Cypher scripts (cypher-shell syntax; of its commands only :param) against the configured
               database. A directory stands for its *.cypher files in name order.
+              --user NAME          the administrator running the import (default: $PANGEA_USER); the
+                                   password is read from $PANGEA_PASSWORD, or asked for on the terminal
               --batch-size N       statements per transaction (default 1000)
               --spring.neo4j.uri=bolt://host:7687, --pangea.embedded.store-directory=DIR, ...
                                    any application property, to choose the database
-            Exit status: 0 imported, 1 a statement failed, 2 usage error (nothing run), 3 database unreachable.""";
+            Exit status: 0 imported, 1 a statement failed, 2 usage error (nothing run), 3 database unreachable,
+            4 not signed in as an administrator (nothing run).""";
 
     ImportArguments {
         scripts = List.copyOf(scripts);
@@ -58,14 +62,24 @@ record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> p
         List<Path> paths = new ArrayList<>();
         List<String> properties = new ArrayList<>();
         int batchSize = DEFAULT_BATCH_SIZE;
+        String user = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new ImportArguments(List.of(), batchSize, properties, true);
+                return new ImportArguments(List.of(), batchSize, properties, true, null);
             }
-            if (arg.equals("--batch-size") || arg.startsWith("--batch-size=")) {
+            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (option.equals("--batch-size") || option.equals("--user")) {
                 String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (++i < args.size() ? args.get(i) : "");
-                batchSize = batchSize(value);
+                if (option.equals("--batch-size")) {
+                    batchSize = batchSize(value);
+                }
+                else if (value.isBlank()) {
+                    throw new UsageException("--user needs a user name");
+                }
+                else {
+                    user = value;
+                }
             }
             else if (arg.startsWith("--") && arg.indexOf('=') > arg.indexOf('.') && arg.indexOf('.') > 0) {
                 properties.add(arg);
@@ -86,7 +100,7 @@ record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> p
                 scripts.add(parse(file));
             }
         }
-        return new ImportArguments(scripts, batchSize, properties, false);
+        return new ImportArguments(scripts, batchSize, properties, false, user);
     }
 
     private static int batchSize(String value) {

@@ -1,17 +1,22 @@
 package org.pangeagraph.ingest;
 
+import java.io.Console;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.ingest.ImportArguments.UsageException;
+import org.pangeagraph.security.CommandLineSignIn;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar pangea-graph.jar import [--batch-size N] FILE_OR_DIRECTORY...}: runs Cypher
- * scripts against the configured database and exits with an {@link ExitCode}. The arguments and
- * every script are checked before the database is opened.
+ * {@code java -jar pangea-graph.jar import [--user NAME] [--batch-size N] FILE_OR_DIRECTORY...}: runs
+ * Cypher scripts against the configured database and exits with an {@link ExitCode}. The arguments,
+ * every script and the administrator's sign-in are checked before the database is opened.
  */
 public final class ImportCommand {
 
@@ -22,32 +27,69 @@ public final class ImportCommand {
     }
 
     /**
-     * Runs the command as the jar does: opens the configured database (see {@link ImportContext}),
-     * imports, closes it.
+     * Runs the command as the jar does: signs in the administrator, opens the configured database (see
+     * {@link ImportContext}), imports, closes it.
      *
      * @param args the arguments after {@code import}
      * @return the exit status
      */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), System.console(), out, err);
+    }
+
+    /**
+     * Runs the command with these environment variables (for {@code PANGEA_USER} and
+     * {@code PANGEA_PASSWORD}) and this terminal to ask for the password on, if any.
+     */
+    static int run(List<String> args, Map<String, String> variables, Console terminal, PrintStream out, PrintStream err) {
         return withArguments(args, out, err, arguments -> {
+            String user = arguments.user() != null ? arguments.user() : variables.get(CommandLineSignIn.USER_VARIABLE);
+            if (user == null || user.isBlank()) {
+                err.println("Sign in as an administrator: --user NAME (or " + CommandLineSignIn.USER_VARIABLE + "), with the password in "
+                        + CommandLineSignIn.PASSWORD_VARIABLE + " or typed when asked");
+                return ExitCode.NOT_ALLOWED;
+            }
+            char[] password = password(user, variables, terminal);
+            if (password == null) {
+                err.println("No password for " + user + ": set " + CommandLineSignIn.PASSWORD_VARIABLE + " or run the command in a terminal");
+                return ExitCode.NOT_ALLOWED;
+            }
             ConfigurableApplicationContext context;
             try {
-                context = ImportContext.open(arguments.properties());
+                context = ImportContext.open(arguments.properties(),
+                        environment -> CommandLineSignIn.requireAdministrator(environment, user, password));
             }
             catch (RuntimeException ex) {
+                Optional<CommandLineSignIn.RefusedException> refused = ImportContext.refusal(ex);
+                if (refused.isPresent()) {
+                    err.println("Not allowed: " + refused.get().getMessage() + "; nothing was imported");
+                    return ExitCode.NOT_ALLOWED;
+                }
                 err.println("Cannot reach the database: " + ImportContext.reason(ex));
                 return ExitCode.DATABASE_UNREACHABLE;
             }
+            finally {
+                Arrays.fill(password, '\0');
+            }
             try (context) {
-                out.println("Importing into " + context.getBean(ImportContext.Target.class).description());
+                out.println("Signed in as " + user + "; importing into " + context.getBean(ImportContext.Target.class).description());
                 return importInto(context.getBean(GraphDb.class), arguments, out, err);
             }
         });
     }
 
+    private static char[] password(String user, Map<String, String> variables, Console terminal) {
+        String variable = variables.get(CommandLineSignIn.PASSWORD_VARIABLE);
+        if (variable != null) {
+            return variable.toCharArray();
+        }
+        return terminal == null ? null : terminal.readPassword("Password for %s: ", user);
+    }
+
     /**
-     * Runs the command against a database the caller has open already; {@code --property=value}
-     * arguments, which choose a database, are ignored.
+     * Runs the command against a database the caller has open already, for code that holds the
+     * database itself (tests, the application); nobody is signed in. {@code --property=value}
+     * arguments, which choose a database, and {@code --user} are ignored.
      *
      * @return the exit status
      */

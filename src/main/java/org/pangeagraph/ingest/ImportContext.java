@@ -1,16 +1,22 @@
 package org.pangeagraph.ingest;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.pangeagraph.db.BoltPassword;
 import org.pangeagraph.db.DatabaseConfiguration;
 import org.pangeagraph.db.EmbeddedDatabaseException;
 import org.pangeagraph.db.EmbeddedNeo4j;
 import org.pangeagraph.db.EmbeddedNeo4jProperties;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.Migrations.MigrationException;
+import org.pangeagraph.security.CommandLineSignIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -42,6 +48,8 @@ class ImportContext {
 
     private static final String URI = "spring.neo4j.uri";
 
+    private static final String PASSWORD = "spring.neo4j.authentication.password";
+
     // The command's report is its output: the start-up log would bury it, and it reports failures itself.
     private static final Map<String, Object> QUIET = Map.of(
             "logging.level.root", "warn",
@@ -53,14 +61,31 @@ class ImportContext {
     record Target(String description) {
     }
 
-    static ConfigurableApplicationContext open(List<String> properties) {
+    /**
+     * Opens the database the properties choose, once {@code signIn} has accepted the user in the
+     * configuration those properties make: before any bean, so that a refused user opens nothing.
+     */
+    static ConfigurableApplicationContext open(List<String> properties, Consumer<ConfigurableEnvironment> signIn) {
         SpringApplication application = new SpringApplication(ImportContext.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         application.setDefaultProperties(QUIET);
-        application.addInitializers(context -> chooseDatabase(context.getEnvironment()));
+        application.addInitializers(context -> {
+            signIn.accept(context.getEnvironment());
+            chooseDatabase(context.getEnvironment());
+        });
         return application.run(properties.toArray(String[]::new));
+    }
+
+    /** The sign-in refusal that stopped the context from opening, if that is what did. */
+    static Optional<CommandLineSignIn.RefusedException> refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CommandLineSignIn.RefusedException refused) {
+                return Optional.of(refused);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -87,6 +112,12 @@ class ImportContext {
             var embedded = Binder.get(environment).bindOrCreate("pangea.embedded", EmbeddedNeo4jProperties.class);
             if (embedded.boltPort() != 0 && EmbeddedNeo4j.listening(embedded.boltAddress(), embedded.boltPort())) {
                 choices.put(URI, "bolt://" + embedded.boltAddress() + ":" + embedded.boltPort());
+                if (!StringUtils.hasText(environment.getProperty(PASSWORD))) {
+                    runningApplicationPassword(embedded.storeDirectory()).ifPresent(password -> {
+                        choices.put("spring.neo4j.authentication.username", BoltPassword.USER);
+                        choices.put(PASSWORD, password);
+                    });
+                }
             }
             else {
                 // The command reaches the store it opens over Bolt on a free port: the configured one is the API's.
@@ -94,6 +125,18 @@ class ImportContext {
             }
         }
         environment.getPropertySources().addFirst(new MapPropertySource(CHOICES, choices));
+    }
+
+    /** The password the running application's database takes, kept beside its store, if it takes one. */
+    private static Optional<String> runningApplicationPassword(Path store) {
+        try {
+            return BoltPassword.read(store);
+        }
+        catch (IOException ex) {
+            throw new EmbeddedDatabaseException("The password of the running application's database, in "
+                    + store.resolve(BoltPassword.FILE) + ", cannot be read (" + ex.getClass().getSimpleName() + ").",
+                    "Run the import as the user who owns the store, or set spring.neo4j.authentication.*");
+        }
     }
 
     /** What an operator needs to know about a failure to open the database. */

@@ -8,6 +8,7 @@ import org.pangeagraph.export.SubgraphExport;
 import org.pangeagraph.model.CallerResolver;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.RelationshipType;
+import org.pangeagraph.model.Visibility;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,8 @@ class NetworkExportController {
             @RequestParam(defaultValue = "500") int maxNodes) {
         ExportFormat exportFormat = ExportFormat.ofExtension(format);
         var request = new NeighbourhoodQuery.Request(ids, depth, relationshipTypes, kinds, asOf, maxNodes);
-        return SubgraphExport.response(this.neighbourhood.expand(request, this.callers.current().visibility()), exportFormat,
+        Visibility visibility = this.callers.current().visibility();
+        return SubgraphExport.response(this.neighbourhood.expand(request, visibility).shownTo(visibility), exportFormat,
                 "network");
     }
 

@@ -34,7 +34,7 @@ class OperationFiguresQuery {
               reduce(total = 0, pills IN COLLECT {
                 MATCH (o)-[r:SEIZED]->(s:Shipment) WHERE %1$s AND %3$s
                 RETURN coalesce(s.pillCount, reduce(q = 0, n IN COLLECT {
-                  MATCH (s)-[c:CONTAINED]->(:Product) WHERE %6$s RETURN coalesce(c.quantity, 0)
+                  MATCH (s)-[c:CONTAINED]->(p:Product) WHERE %6$s AND %5$s RETURN coalesce(c.quantity, 0)
                 } | q + n))
               } | total + pills) AS pillsSeized
             """.formatted(Visibility.visible("r"), Visibility.visible("w"), Visibility.visible("s"), Visibility.visible("q"),

@@ -64,8 +64,8 @@ class TimelineQuery {
               MATCH (e:Website)<-[r:ORDERED_FROM]-(s:Shipment) WHERE s.inspectedOn IS NOT NULL AND %2$s AND %4$s
               RETURN s.inspectedOn AS date, 'SHIPMENT_INSPECTED' AS kind, s AS related, r AS link
               UNION ALL
-              MATCH (e:Website)<-[r:ORDERED_FROM]-(s:Shipment)<-[z:SEIZED]-(:Operation) WHERE s.inspectedOn IS NOT NULL
-                AND %2$s AND %4$s AND %5$s
+              MATCH (e:Website)<-[r:ORDERED_FROM]-(s:Shipment)<-[z:SEIZED]-(o:Operation) WHERE s.inspectedOn IS NOT NULL
+                AND %2$s AND %4$s AND %5$s AND %3$s
               RETURN s.inspectedOn AS date, 'SHIPMENT_SEIZED' AS kind, s AS related, r AS link
             }
             WITH e, date, kind, related, link

@@ -23,12 +23,15 @@ public record Caller(String name, java.util.Set<String> roles, Visibility visibi
         writableCases = List.copyOf(writableCases);
     }
 
-    /** The application itself, or a local user with no security configured: sees and writes everything. */
-    public static Caller system(String name) {
-        return new Caller(name, java.util.Set.of("ADMIN"), Visibility.everything(), true, List.of());
+    /** Whether the caller holds this role (VIEWER, INVESTIGATOR, ADMIN). */
+    public boolean hasRole(String role) {
+        return this.roles.contains(role);
     }
 
-    /** Whether the caller may tag a fact with these cases. */
+    /**
+     * Whether the caller may tag a fact with these cases, or change a fact tagged with them: an
+     * investigator only facts of no case or of their own cases alone.
+     */
     public boolean mayTag(List<String> cases) {
         return this.visibility.all() || this.writableCases.containsAll(cases);
     }

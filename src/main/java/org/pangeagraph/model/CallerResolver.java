@@ -1,8 +1,8 @@
 package org.pangeagraph.model;
 
 /**
- * Tells who is calling the current request. The security configuration provides the real one; with
- * none, the application answers as a single local user who sees and writes everything.
+ * Tells who is calling the current request: the signed-in user (the security package provides it).
+ * REST controllers ask it; GraphQL resolvers find the caller in the request's context.
  */
 @FunctionalInterface
 public interface CallerResolver {

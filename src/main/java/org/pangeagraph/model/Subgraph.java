@@ -16,4 +16,13 @@ public record Subgraph(List<GraphNode> nodes, List<GraphEdge> edges, boolean tru
         edges = List.copyOf(edges);
     }
 
+    /** The subgraph as the caller may read it: case numbers cut to theirs ({@link Visibility#shown}). */
+    public Subgraph shownTo(Visibility visibility) {
+        return new Subgraph(
+                this.nodes.stream().map(n -> new GraphNode(n.id(), n.kind(), n.caption(), visibility.shown(n.properties()))).toList(),
+                this.edges.stream().map(e -> new GraphEdge(e.id(), e.type(), e.source(), e.target(), visibility.shown(e.properties())))
+                    .toList(),
+                this.truncated);
+    }
+
 }

@@ -37,6 +37,27 @@ public record Visibility(boolean all, List<String> cases) {
     }
 
     /**
+     * The case numbers of a visible fact that the caller may know of: their own. That a fact they
+     * see also belongs to another case tells them the other case exists and what it looks into.
+     */
+    public List<String> casesShown(Object factCases) {
+        if (!(factCases instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(String::valueOf).filter(c -> this.all || this.cases.contains(c)).toList();
+    }
+
+    /** Stored properties with {@code cases} cut to {@link #casesShown}. */
+    public Map<String, Object> shown(Map<String, Object> properties) {
+        if (this.all || !properties.containsKey("cases")) {
+            return properties;
+        }
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(properties);
+        shown.put("cases", casesShown(properties.get("cases")));
+        return java.util.Collections.unmodifiableMap(shown);
+    }
+
+    /**
      * The Cypher predicate that a node or relationship bound to {@code variable} is visible. The
      * variable name comes from the query text, never from input.
      */

@@ -37,7 +37,7 @@ public class ProjectionReader {
               WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND NOT am.id IN $excluded AND %5$s
               RETURN w, $byRoute[type(a1) + '/' + type(a2)] AS kind, i
               UNION
-              MATCH (w:Website)-[a1:REDIRECTS_TO]-(:Website)
+              MATCH (w:Website)-[a1:REDIRECTS_TO]-(o:Website)
               WHERE %6$s
               RETURN w, 'REDIRECT' AS kind, w AS i
             }
@@ -46,7 +46,7 @@ public class ProjectionReader {
             RETURN kind, i.id AS item, labels(i) AS labels, websites
             """.formatted(InfrastructureKind.firstTypes(false), Visibility.route(List.of("a1"), List.of("w", "i")),
             InfrastructureKind.firstTypes(true), InfrastructureKind.secondTypes(),
-            Visibility.route(List.of("a1", "a2"), List.of("w", "am", "i")), Visibility.route(List.of("a1"), List.of("w")));
+            Visibility.route(List.of("a1", "a2"), List.of("w", "am", "i")), Visibility.route(List.of("a1"), List.of("w", "o")));
 
     private final GraphDb db;
 

@@ -12,9 +12,6 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLObjectType;
 import org.pangeagraph.entity.Node;
-import org.pangeagraph.model.Caller;
-import org.pangeagraph.model.CallerResolver;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,13 +52,6 @@ class GraphQlConfiguration {
             }
         };
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
-    }
-
-    /** Without a security configuration, one local user who sees and writes everything. */
-    @Bean
-    @ConditionalOnMissingBean(CallerResolver.class)
-    CallerResolver localCaller() {
-        return () -> Caller.system("local");
     }
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.pangeagraph.model.Caller;
+import org.pangeagraph.model.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -94,11 +95,17 @@ class QueryWarmup {
         }
     }
 
+    /**
+     * The warm-up runs inside the application, not for anyone: it sees every fact so that its plans are
+     * those of every caller, may write nothing, and its answers are thrown away.
+     */
+    private static final Caller WARMUP = new Caller("warmup", java.util.Set.of(), Visibility.everything(), false, List.of());
+
     private ExecutionGraphQlResponse execute(String document, Map<String, Object> variables) {
         ExecutionGraphQlRequest request = new DefaultExecutionGraphQlRequest(document, null, variables, Map.of(), "warmup",
                 null);
         request.configureExecutionInput((input, builder) -> builder
-            .graphQLContext(Map.of(Caller.CONTEXT_KEY, Caller.system("warmup"))).build());
+            .graphQLContext(Map.of(Caller.CONTEXT_KEY, WARMUP)).build());
         return this.graphQl.execute(request).block(Duration.ofMinutes(5));
     }
 

@@ -6,19 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
 
 /**
  * The embedded database on its own store, outside the application: data survives a restart (of the
- * process, or of the database service alone), and a second instance on a store in use, or on a taken Bolt port, fails with a message that says so.
+ * process, or of the database service alone), a second instance on a store in use, or on a taken Bolt
+ * port, fails with a message that says so, and with authentication the Bolt port takes only the
+ * password kept beside the store.
  */
 class EmbeddedNeo4jIT {
 
@@ -27,18 +33,18 @@ class EmbeddedNeo4jIT {
 
     @Test
     void whatWasWrittenBeforeARestartIsReadAfterIt() {
-        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0), false); Driver driver = driver(db)) {
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0, false)); Driver driver = driver(db)) {
             driver.executableQuery("CREATE (:Website {domain: 'pharma-direct.example', name: 'Pharma Direct'})").execute();
         }
 
-        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0), false); Driver driver = driver(db)) {
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0, false)); Driver driver = driver(db)) {
             assertThat(domains(driver)).containsExactly("pharma-direct.example");
         }
     }
 
     @Test
     void aStoppedDatabaseStartsAgainOnThePortTheSystemChoseAtFirstAndItsClientsFindItThere() {
-        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0), false); Driver driver = driver(db)) {
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0, false)); Driver driver = driver(db)) {
             int port = db.boltUri().getPort();
             driver.executableQuery("CREATE (:Website {domain: 'pharma-direct.example'})").execute();
 
@@ -52,11 +58,43 @@ class EmbeddedNeo4jIT {
     }
 
     @Test
-    void aSecondInstanceOnAStoreInUseFailsSayingSo() {
-        try (EmbeddedNeo4j first = EmbeddedNeo4j.start(properties(0), false); Driver driver = driver(first)) {
+    void withAuthenticationTheBoltPortTakesOnlyThePasswordKeptBesideTheStoreForItsOwnerAlone() throws IOException {
+        Path file = this.directory.resolve("store").resolve(BoltPassword.FILE);
+        String password;
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0, true)); Driver driver = driver(db)) {
+            password = Files.readString(file).strip();
+            assertThat(password).hasSizeGreaterThanOrEqualTo(40);
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE);
             driver.executableQuery("CREATE (:Website {domain: 'pharma-direct.example'})").execute();
 
-            assertThatThrownBy(() -> EmbeddedNeo4j.start(properties(0), false))
+            assertRefused(db, AuthTokens.none());
+            assertRefused(db, AuthTokens.basic(BoltPassword.USER, "neo4j"));
+            assertRefused(db, AuthTokens.basic(BoltPassword.USER, password + "x"));
+            try (Driver withPassword = GraphDatabase.driver(db.boltUri(), AuthTokens.basic(BoltPassword.USER, password))) {
+                assertThat(domains(withPassword)).containsExactly("pharma-direct.example");
+            }
+        }
+
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0, true)); Driver driver = driver(db)) {
+            assertThat(Files.readString(file).strip()).as("kept across restarts").isEqualTo(password);
+            assertThat(domains(driver)).containsExactly("pharma-direct.example");
+        }
+
+        Files.delete(file);
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.start(properties(0, true)); Driver driver = driver(db)) {
+            assertThat(Files.readString(file).strip()).as("a deleted password is replaced").isNotEqualTo(password);
+            assertThat(domains(driver)).containsExactly("pharma-direct.example");
+            assertRefused(db, AuthTokens.basic(BoltPassword.USER, password));
+        }
+    }
+
+    @Test
+    void aSecondInstanceOnAStoreInUseFailsSayingSo() {
+        try (EmbeddedNeo4j first = EmbeddedNeo4j.start(properties(0, false)); Driver driver = driver(first)) {
+            driver.executableQuery("CREATE (:Website {domain: 'pharma-direct.example'})").execute();
+
+            assertThatThrownBy(() -> EmbeddedNeo4j.start(properties(0, false)))
                 .isInstanceOfSatisfying(EmbeddedDatabaseException.class, ex -> {
                     assertThat(ex.getMessage()).contains(first.storeDirectory().toString(), "is in use by another process");
                     assertThat(ex.action()).contains("pangea.embedded.store-directory");
@@ -69,7 +107,7 @@ class EmbeddedNeo4jIT {
     @Test
     void aTakenBoltPortFailsSayingSo() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> EmbeddedNeo4j.start(properties(taken.getLocalPort()), false))
+            assertThatThrownBy(() -> EmbeddedNeo4j.start(properties(taken.getLocalPort(), false)))
                 .isInstanceOfSatisfying(EmbeddedDatabaseException.class, ex -> {
                     assertThat(ex.getMessage()).contains(":" + taken.getLocalPort(), "already in use");
                     assertThat(ex.action()).contains("pangea.embedded.bolt-port");
@@ -77,13 +115,19 @@ class EmbeddedNeo4jIT {
         }
     }
 
-    private EmbeddedNeo4jProperties properties(int boltPort) {
+    private EmbeddedNeo4jProperties properties(int boltPort, boolean authentication) {
         return new EmbeddedNeo4jProperties(this.directory.resolve("store"), "127.0.0.1", boltPort,
-                this.directory.resolve("import"), "32m", Duration.ofMinutes(1));
+                this.directory.resolve("import"), "32m", Duration.ofMinutes(1), authentication);
     }
 
     private static Driver driver(EmbeddedNeo4j db) {
-        return GraphDatabase.driver(db.boltUri(), AuthTokens.none());
+        return GraphDatabase.driver(db.boltUri(), db.authToken());
+    }
+
+    private static void assertRefused(EmbeddedNeo4j db, AuthToken token) {
+        try (Driver driver = GraphDatabase.driver(db.boltUri(), token)) {
+            assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(AuthenticationException.class);
+        }
     }
 
     private static List<String> domains(Driver driver) {

@@ -21,6 +21,7 @@ import org.pangeagraph.model.RelationshipType;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
+import org.pangeagraph.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -162,7 +163,7 @@ class LinkIT {
         Map<String, Object> written = map(first, "link.link");
         assertThat(written).containsEntry("type", pair.type()).containsEntry("source", "whois-2009")
             .containsEntry("grade", "B2").containsEntry("validFrom", "2009-11-01").containsEntry("validTo", "2009-11-30")
-            .containsEntry("recordedBy", "local").containsAllEntriesOf(PARTICULAR.getOrDefault(pair.type(), Map.of()));
+            .containsEntry("recordedBy", TestUsers.ADMIN).containsAllEntriesOf(PARTICULAR.getOrDefault(pair.type(), Map.of()));
         assertThat(written.get("recordedAt")).isNotNull();
         String fromId = first.path("link.from.id").entity(String.class).get();
         String toId = first.path("link.to.id").entity(String.class).get();

@@ -48,6 +48,17 @@ class ImportArgumentsTests {
     }
 
     @Test
+    void takesTheUserButNoPassword() throws IOException {
+        Path script = write("s.cypher", "RETURN 1;");
+
+        assertThat(ImportArguments.parse(List.of("--user", "ops-admin", script.toString())).user()).isEqualTo("ops-admin");
+        assertThat(ImportArguments.parse(List.of("--user=ops-admin", script.toString())).user()).isEqualTo("ops-admin");
+        assertThat(ImportArguments.parse(List.of(script.toString())).user()).isNull();
+        assertUsage(List.of("--user=", script.toString()), "--user needs a user name");
+        assertUsage(List.of("--password", "secret", script.toString()), "unknown option --password");
+    }
+
+    @Test
     void refusesWhatCannotBeRunBeforeAnythingRuns() throws IOException {
         Path script = write("s.cypher", "RETURN 1;");
         write("empty/readme.txt", "");

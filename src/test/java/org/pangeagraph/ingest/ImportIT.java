@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
+import org.pangeagraph.db.BoltPassword;
 import org.pangeagraph.db.EmbeddedNeo4j;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.support.IntegrationTest;
@@ -222,12 +223,14 @@ class ImportIT {
     }
 
     @Test
-    void theCommandLineEntryImportsIntoTheDatabaseItIsPointedAt() {
-        Run run = run(ImportCommand::run, "--spring.neo4j.uri=" + this.embedded.boltUri(),
-                SCRIPTS + "two-websites-on-one-ip.cypher");
+    void theCommandLineEntryImportsIntoTheDatabaseItIsPointedAt() throws IOException {
+        String password = BoltPassword.read(this.embedded.storeDirectory()).orElseThrow();
+
+        Run run = run(ADMIN, "--spring.neo4j.uri=" + this.embedded.boltUri(), "--spring.neo4j.authentication.username=neo4j",
+                "--spring.neo4j.authentication.password=" + password, SCRIPTS + "two-websites-on-one-ip.cypher");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("Importing into " + this.embedded.boltUri() + "\n");
+        assertThat(run.out()).startsWith("Signed in as admin; importing into " + this.embedded.boltUri() + "\n");
         assertThat(domains("MATCH (w:Website:Entity) RETURN w.domain")).containsExactly("alpha.example", "beta.example");
     }
 
@@ -235,11 +238,12 @@ class ImportIT {
     void theCommandLineEntryImportsIntoTheRunningApplicationFoundOnItsBoltPort() {
         URI bolt = this.embedded.boltUri();
 
-        Run run = run(ImportCommand::run, "--pangea.embedded.bolt-address=" + bolt.getHost(),
-                "--pangea.embedded.bolt-port=" + bolt.getPort(), SCRIPTS + "parameters.cypher");
+        // The running application's database takes the password kept beside its store, which the command reads.
+        Run run = run(ADMIN, "--pangea.embedded.bolt-address=" + bolt.getHost(), "--pangea.embedded.bolt-port=" + bolt.getPort(),
+                "--pangea.embedded.store-directory=" + this.embedded.storeDirectory(), SCRIPTS + "parameters.cypher");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("Importing into " + bolt + " (the running application's database)\n");
+        assertThat(run.out()).startsWith("Signed in as admin; importing into " + bolt + " (the running application's database)\n");
         assertThat(domains("MATCH (w:Website:Entity) RETURN w.domain")).containsExactly("param.example");
     }
 
@@ -250,11 +254,44 @@ class ImportIT {
             closedPort = socket.getLocalPort();
         }
 
-        Run run = run(ImportCommand::run, "--spring.neo4j.uri=bolt://127.0.0.1:" + closedPort, SCRIPTS + "parameters.cypher");
+        Run run = run(ADMIN, "--spring.neo4j.uri=bolt://127.0.0.1:" + closedPort, SCRIPTS + "parameters.cypher");
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).startsWith("Cannot reach the database: ").contains("127.0.0.1:" + closedPort);
     }
+
+    @Test
+    void onlyAnAdministratorMayImportAndARefusalRunsNothing() {
+        URI bolt = this.embedded.boltUri();
+        String[] args = { "--pangea.embedded.bolt-port=" + bolt.getPort(), "--pangea.embedded.store-directory=" + this.embedded.storeDirectory(),
+            SCRIPTS + "parameters.cypher" };
+
+        Run viewer = run(Map.of("PANGEA_USER", "viewer", "PANGEA_PASSWORD", "viewer-demo"), args);
+        Run wrongPassword = run(Map.of("PANGEA_USER", "admin", "PANGEA_PASSWORD", "viewer-demo"), args);
+        Run nobody = run(Map.of(), args);
+
+        assertThat(viewer.exit()).isEqualTo(4);
+        assertThat(viewer.err()).startsWith("Not allowed: viewer is not an administrator");
+        assertThat(wrongPassword.exit()).isEqualTo(4);
+        assertThat(wrongPassword.err()).startsWith("Not allowed: Wrong user name or password for admin");
+        assertThat(nobody.exit()).isEqualTo(4);
+        assertThat(nobody.err()).startsWith("Sign in as an administrator: --user NAME (or PANGEA_USER)");
+        assertThat(viewer.out() + wrongPassword.out() + nobody.out()).isEmpty();
+        assertThat(this.graph.count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void theUserMayBeNamedOnTheCommandLineButThePasswordNever() {
+        Run run = run(Map.of("PANGEA_USER", "viewer", "PANGEA_PASSWORD", "admin-demo"), "--user", "admin",
+                "--pangea.embedded.bolt-port=" + this.embedded.boltUri().getPort(),
+                "--pangea.embedded.store-directory=" + this.embedded.storeDirectory(), SCRIPTS + "parameters.cypher");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(domains("MATCH (w:Website:Entity) RETURN w.domain")).containsExactly("param.example");
+    }
+
+    /** The demo administrator of the local profile, the profile the command runs in here. */
+    private static final Map<String, String> ADMIN = Map.of("PANGEA_USER", "admin", "PANGEA_PASSWORD", "admin-demo");
 
     private record Run(int exit, String out, String err) {
     }
@@ -263,8 +300,9 @@ class ImportIT {
         return run((arguments, streams) -> ImportCommand.run(this.graph.db(), arguments, streams.get(0), streams.get(1)), args);
     }
 
-    private static Run run(CommandLine command, String... args) {
-        return run((arguments, streams) -> command.run(arguments, streams.get(0), streams.get(1)), args);
+    /** The command as the jar runs it, with these environment variables and no terminal. */
+    private static Run run(Map<String, String> variables, String... args) {
+        return run((arguments, streams) -> ImportCommand.run(arguments, variables, null, streams.get(0), streams.get(1)), args);
     }
 
     private static Run run(BiFunction<List<String>, List<PrintStream>, Integer> command, String... args) {
@@ -276,13 +314,6 @@ class ImportIT {
             exit = command.apply(List.of(args), List.of(o, e));
         }
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    @FunctionalInterface
-    private interface CommandLine {
-
-        int run(List<String> args, PrintStream out, PrintStream err);
-
     }
 
     private List<String> domains(String cypher) {

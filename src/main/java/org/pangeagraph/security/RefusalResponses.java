@@ -1,0 +1,73 @@
+package org.pangeagraph.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.pangeagraph.web.ErrorCode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Answers a request without valid credentials (401) or without a role that allows it (403) the way
+ * the endpoint answers its other errors: a GraphQL response with {@code extensions.code} on
+ * {@code /graphql}, the JSON body of the REST errors elsewhere. The 401 names every way to sign in
+ * that is configured, so that a browser opening GraphiQL asks for a user name and password.
+ */
+final class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String REALM = "Pangea Graph";
+
+    private final boolean basic;
+
+    private final boolean bearer;
+
+    RefusalResponses(boolean basic, boolean bearer) {
+        this.basic = basic;
+        this.bearer = bearer;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+            throws IOException {
+        if (this.basic) {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
+        if (this.bearer) {
+            boolean tokenSent = String.valueOf(request.getHeader(HttpHeaders.AUTHORIZATION)).regionMatches(true, 0, "Bearer ", 0, 7);
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer realm=\"" + REALM + "\"" + (tokenSent ? ", error=\"invalid_token\"" : ""));
+        }
+        write(request, response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+                "Sign in first: a user name and password, or a bearer token from the identity provider");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex) throws IOException {
+        write(request, response, HttpServletResponse.SC_FORBIDDEN, ErrorCode.FORBIDDEN,
+                "Your account has no role that allows this (VIEWER, INVESTIGATOR or ADMIN)");
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code,
+            String message) throws IOException {
+        // The messages are fixed text without quotes or backslashes, so they need no escaping.
+        String body = graphQl(request)
+                ? "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}"
+                : "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}";
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(body);
+    }
+
+    private static boolean graphQl(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/graphql") || path.startsWith("/graphql/");
+    }
+
+}

@@ -1,0 +1,84 @@
+package org.pangeagraph.security;
+
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import org.pangeagraph.model.CallerResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every request but the health check is signed in: by a built-in user over HTTP Basic, or by a bearer
+ * token when an identity provider is configured ({@code spring.security.oauth2.resourceserver.jwt.*},
+ * which makes Spring Boot provide the {@link JwtDecoder}). The API and the exports need one of the
+ * roles; mutations are further gated by {@link WriterGate}, need-to-know by the caller's cases.
+ *
+ * <p>Stateless: credentials come with every request, nothing is kept in a session, so there is no
+ * session cookie for a cross-site request to ride on; CSRF tokens would protect nothing. A browser's
+ * remembered Basic credentials could ride, but the GraphQL endpoint takes JSON only, which a
+ * cross-site form cannot send without a CORS preflight the application does not answer.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+class SecurityConfiguration {
+
+    private static final String[] ROLES = { Role.VIEWER.name(), Role.INVESTIGATOR.name(), Role.ADMIN.name() };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    BuiltInUsers builtInUsers(SecuritySettings settings, PasswordEncoder encoder, Environment environment) {
+        BuiltInUsers users = new BuiltInUsers(settings.users());
+        if (environment.matchesProfiles("production")) {
+            DemoUsers.refuseInProduction(settings.users(), encoder);
+        }
+        return users;
+    }
+
+    @Bean
+    CallerResolver callers() {
+        return new AuthenticatedCallers();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer writerGateAndCaseNumbers() {
+        return builder -> builder.typeVisitors(List.of(new WriterGate(), new CaseNumbersShown()));
+    }
+
+    @Bean
+    SecurityFilterChain signedIn(HttpSecurity http, BuiltInUsers users, ObjectProvider<JwtDecoder> identityProvider,
+            SecuritySettings settings) {
+        JwtDecoder tokens = identityProvider.getIfAvailable();
+        RefusalResponses refusals = new RefusalResponses(!users.isEmpty() || tokens == null, tokens != null);
+        http.csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(requests -> requests
+                // The request itself was authorised; its async completion and error page need not be again.
+                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/graphql", "/graphql/**", "/export/**").hasAnyRole(ROLES)
+                .anyRequest().authenticated())
+            .httpBasic(basic -> basic.realmName(RefusalResponses.REALM).authenticationEntryPoint(refusals))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
+        if (tokens != null) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(refusals).accessDeniedHandler(refusals)
+                .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(new TokenGrants(settings.jwt()))));
+        }
+        return http.build();
+    }
+
+}
