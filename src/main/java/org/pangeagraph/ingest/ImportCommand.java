@@ -1,9 +1,11 @@
 package org.pangeagraph.ingest;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
+import org.pangeagraph.audit.ImportAudit;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.ingest.ImportArguments.UsageException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,7 +42,10 @@ public final class ImportCommand {
             }
             try (context) {
                 out.println("Importing into " + context.getBean(ImportContext.Target.class).description());
-                return importInto(context.getBean(GraphDb.class), arguments, out, err);
+                Instant started = Instant.now();
+                ScriptImport.Outcome outcome = importInto(context.getBean(GraphDb.class), arguments, out, err);
+                audit(context, arguments, outcome, started, err);
+                return outcome.exit();
             }
         });
     }
@@ -52,7 +57,7 @@ public final class ImportCommand {
      * @return the exit status
      */
     public static int run(GraphDb db, List<String> args, PrintStream out, PrintStream err) {
-        return withArguments(args, out, err, arguments -> importInto(db, arguments, out, err));
+        return withArguments(args, out, err, arguments -> importInto(db, arguments, out, err).exit());
     }
 
     private static int withArguments(List<String> args, PrintStream out, PrintStream err,
@@ -73,7 +78,22 @@ public final class ImportCommand {
         return command.apply(arguments).status();
     }
 
-    private static ExitCode importInto(GraphDb db, ImportArguments arguments, PrintStream out, PrintStream err) {
+    /**
+     * One audit record for the run, in the configured audit directory; the user is
+     * {@code --pangea.import.user=NAME} when given, else the operating system's.
+     */
+    private static void audit(ConfigurableApplicationContext context, ImportArguments arguments, ScriptImport.Outcome outcome,
+            Instant started, PrintStream err) {
+        try {
+            ImportAudit.record(context.getEnvironment(), arguments.scripts(), arguments.batchSize(), outcome.exit().name(),
+                    outcome.committed(), started);
+        }
+        catch (RuntimeException ex) {
+            err.println("The import is committed, but its audit record could not be written: " + ex.getMessage());
+        }
+    }
+
+    private static ScriptImport.Outcome importInto(GraphDb db, ImportArguments arguments, PrintStream out, PrintStream err) {
         int scripts = arguments.scripts().size();
         out.println(scripts + (scripts == 1 ? " script" : " scripts") + ", up to " + arguments.batchSize() + " statements a transaction");
         return new ScriptImport(db, arguments.batchSize()).run(arguments.scripts(), out, err);

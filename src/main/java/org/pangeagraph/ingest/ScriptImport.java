@@ -2,6 +2,7 @@ package org.pangeagraph.ingest;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,16 @@ final class ScriptImport {
         this.batchSize = batchSize;
     }
 
-    ExitCode run(List<CypherScript> scripts, PrintStream out, PrintStream err) {
+    /** How a run ended, and what each script committed (for the audit trail). */
+    record Outcome(ExitCode exit, Map<String, String> committed) {
+    }
+
+    Outcome run(List<CypherScript> scripts, PrintStream out, PrintStream err) {
+        Map<String, String> committed = new LinkedHashMap<>();
+        return new Outcome(run(scripts, out, err, committed), committed);
+    }
+
+    private ExitCode run(List<CypherScript> scripts, PrintStream out, PrintStream err, Map<String, String> committed) {
         ScriptRunner runner = new ScriptRunner(this.db.driver(), this.batchSize, STATEMENT_TIMEOUT);
         try {
             for (int i = 0; i < scripts.size(); i++) {
@@ -45,11 +55,13 @@ final class ScriptImport {
                 try {
                     runner.run(script, Map.of(), tally, (name, line, total) -> { });
                     out.println(script.name() + ": committed " + tally);
+                    committed.put(script.name(), tally.toString());
                 }
                 catch (StatementFailedException ex) {
                     err.println(ex.getMessage());
                     err.println("The transaction holding that statement was rolled back; nothing after it was run.");
                     out.println(script.name() + ": committed before the failure: " + ex.committedBefore());
+                    committed.put(script.name(), "before the failure: " + ex.committedBefore());
                     scripts.subList(i + 1, scripts.size()).forEach(s -> out.println(s.name() + ": not run"));
                     afterImport(out, err);
                     return ExitCode.STATEMENT_FAILED;
