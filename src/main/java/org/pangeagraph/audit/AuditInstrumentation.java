@@ -54,6 +54,7 @@ class AuditInstrumentation implements Instrumentation {
             if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
                     && parameters.getExecutionStepInfo().getPath().getLevel() == 1) {
                 disclosure.mutated(parameters.getExecutionStepInfo().getArguments());
+                disclosure.changed(parameters.getFetchedObject());
             }
         }
         return SimpleInstrumentationContext.noOp();

@@ -23,7 +23,7 @@ class AuditLogController {
     }
 
     @QueryMapping
-    AuditLogQuery.Page auditLog(@Argument String user, @Argument("case") String caseNumber, @Argument String entityId,
+    AuditLogQuery.AuditRecordConnection auditLog(@Argument String user, @Argument("case") String caseNumber, @Argument String entityId,
             @Argument OffsetDateTime from, @Argument OffsetDateTime to, @Argument int first, @Argument String after,
             @ContextValue Caller caller) {
         if (!caller.roles().contains("ADMIN")) {

@@ -41,15 +41,18 @@ final class AuditLogQuery {
 
     }
 
-    /** A page of records, each a map of the GraphQL {@code AuditRecord}'s fields. */
-    record Page(List<Edge> edges, PageInfo pageInfo) {
+    /**
+     * A page of records, each a map of the GraphQL {@code AuditRecord}'s fields (named so that Spring
+     * GraphQL passes it to the connection type as it is).
+     */
+    record AuditRecordConnection(List<Edge> edges, PageInfo pageInfo) {
     }
 
     /** A record and its cursor. */
     record Edge(String cursor, Map<String, Object> node) {
     }
 
-    static Page read(AuditLog log, Filter filter, int first, String after) {
+    static AuditRecordConnection read(AuditLog log, Filter filter, int first, String after) {
         Position start = after == null ? null : Position.decode(after);
         List<Path> files = log.files();
         List<Edge> edges = new ArrayList<>();
@@ -79,7 +82,7 @@ final class AuditLogQuery {
                 edges.add(new Edge(new Position(name, i + 1).encode(), node));
             }
         }
-        return new Page(edges, new PageInfo(more, after != null, edges.isEmpty() ? null : edges.get(0).cursor(),
+        return new AuditRecordConnection(edges, new PageInfo(more, after != null, edges.isEmpty() ? null : edges.get(0).cursor(),
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
     }
 

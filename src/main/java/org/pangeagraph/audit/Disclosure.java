@@ -1,5 +1,7 @@
 package org.pangeagraph.audit;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -118,6 +120,29 @@ final class Disclosure {
                 });
             }
         });
+    }
+
+    /**
+     * Takes note of what a mutation answered with: its payload names the entities it wrote, whether
+     * or not the client selected them.
+     */
+    void changed(Object payload) {
+        Object value = payload instanceof FetchedValue fetched ? fetched.getFetchedValue() : payload;
+        if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    resolved(accessor.invoke(record));
+                }
+                catch (ReflectiveOperationException | RuntimeException ex) {
+                    // a component that cannot be read names no entity
+                }
+            }
+        }
+        else {
+            resolved(value);
+        }
     }
 
     private void entity(String id, NodeKind kind, Map<String, Object> properties) {

@@ -78,10 +78,15 @@ class GraphQlAuditInterceptor implements WebGraphQlInterceptor, Ordered {
     private void record(WebGraphQlRequest request, Caller caller, Disclosure disclosure, boolean answered, List<String> errors,
             Instant time, long started) {
         boolean withheld = errors.contains(ErrorCode.JUSTIFICATION_REQUIRED.name());
-        String type = disclosure.operationType() != null ? disclosure.operationType() : typeOf(request);
+        String type = disclosure.operationType();
+        String name = disclosure.operationName();
+        if (type == null) {
+            OperationDefinition operation = operationOf(request);
+            type = operation == null ? "INVALID" : operation.getOperation().name();
+            name = operation == null ? request.getOperationName() : operation.getName();
+        }
         AuditEvent event = new AuditEvent(time, caller == null ? null : caller.name(),
-                caller == null ? List.of() : List.copyOf(caller.roles()), client(request.getRemoteAddress()), type,
-                disclosure.operationType() != null ? disclosure.operationName() : request.getOperationName(),
+                caller == null ? List.of() : List.copyOf(caller.roles()), client(request.getRemoteAddress()), type, name,
                 AuditLine.sha256(request.getDocument()), this.trail.redact(request.getVariables()), disclosure.justification(),
                 answered || withheld ? disclosure.cases() : Set.of(), answered ? disclosure.entityIds() : List.of(),
                 AuditEvent.Outcome.of(errors), errors, (System.nanoTime() - started) / 1_000_000, Map.of());
@@ -113,15 +118,15 @@ class GraphQlAuditInterceptor implements WebGraphQlInterceptor, Ordered {
         return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
     }
 
-    /** The type of an operation that never ran: the document's, or INVALID when it does not parse. */
-    private static String typeOf(WebGraphQlRequest request) {
+    /** The operation of a document that never ran, if it parses: its type and name. */
+    private static OperationDefinition operationOf(WebGraphQlRequest request) {
         try {
             return Parser.parse(request.getDocument()).getDefinitionsOfType(OperationDefinition.class).stream()
                 .filter(o -> request.getOperationName() == null || request.getOperationName().equals(o.getName()))
-                .findFirst().map(o -> o.getOperation().name()).orElse("INVALID");
+                .findFirst().orElse(null);
         }
         catch (InvalidSyntaxException ex) {
-            return "INVALID";
+            return null;
         }
     }
 

@@ -74,7 +74,8 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
             }
         }
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(uncodedInternal ? internal(error)
-                : error.getMessage()).errorType(error.getErrorType()).extensions(extensions);
+                : error.getMessage()).extensions(extensions)
+            .errorType(uncodedInternal ? org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR : error.getErrorType());
         if (error.getLocations() != null && !error.getLocations().isEmpty()) {
             builder.locations(error.getLocations());
         }
