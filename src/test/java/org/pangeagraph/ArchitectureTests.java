@@ -11,6 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -64,6 +65,13 @@ class ArchitectureTests {
         .should().dependOnClassesThat(resideInAPackage("org.pangeagraph..")
             .and(resideOutsideOfPackages("org.pangeagraph.model..", "org.pangeagraph.export..")))
         .because("formats write subgraphs; the areas that compute them call the formats, not the other way round");
+
+    @ArchTest
+    static final ArchRule theAreasKnowNothingOfTheAuditTrailOrTheLimits = noClasses()
+        .that().resideInAnyPackage(Stream.concat(AREAS.stream(), Stream.of("entity", "export", "model", "db"))
+            .map(p -> "org.pangeagraph." + p + "..").toArray(String[]::new))
+        .should().dependOnClassesThat().resideInAnyPackage("org.pangeagraph.audit..", "org.pangeagraph.limits..")
+        .because("the audit trail and the limits wrap every request from outside; what a request does is not theirs to change");
 
     @ArchTest
     static final ArchRule theModelDependsOnNoOtherPackageOfTheProject = noClasses()

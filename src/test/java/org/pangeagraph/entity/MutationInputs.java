@@ -10,7 +10,7 @@ import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
-import org.pangeagraph.support.TestGraph;
+import org.pangeagraph.db.GraphDb;
 
 /**
  * What the input tests need to know of every mutation, read from the schema where it can be: a valid
@@ -71,13 +71,13 @@ final class MutationInputs {
     record GraphState(Map<String, String> nodes, List<String> links) {
 
         /** The graph as it stands. */
-        static GraphState of(TestGraph graph) {
+        static GraphState of(GraphDb graph) {
             Map<String, String> nodes = new java.util.TreeMap<>();
-            graph.read("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:PangeaGraph RETURN coalesce(n.id, elementId(n)) AS id, "
-                    + "n {.*, labels: labels(n)} AS node", Map.of())
+            graph.query("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:PangeaGraph RETURN coalesce(n.id, elementId(n)) AS id, "
+                    + "n {.*, labels: labels(n)} AS node", Map.of(), r -> r)
                 .forEach(r -> nodes.put(r.get("id").asString(), new java.util.TreeMap<>(r.get("node").asMap()).toString()));
-            List<String> links = graph.read("MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, r {.*} AS r "
-                    + "ORDER BY t, a, b, r.id", Map.of()).stream()
+            List<String> links = graph.query("MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, r {.*} AS r "
+                    + "ORDER BY t, a, b, r.id", Map.of(), r -> r).stream()
                 .map(r -> r.get("t").asString() + r.get("a") + r.get("b") + new java.util.TreeMap<>(r.get("r").asMap())).toList();
             return new GraphState(nodes, links);
         }

@@ -1,8 +1,10 @@
 package org.pangeagraph.support;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import org.springframework.http.MediaType;
 
 /**
@@ -13,6 +15,12 @@ import org.springframework.http.MediaType;
 public final class RawGraphQl {
 
     private RawGraphQl() {
+    }
+
+    /** The codes of an answer's errors, none when it has no {@code errors} member. */
+    public static List<String> errorCodes(String body) {
+        Object errors = JsonPath.<Map<String, Object>>read(body, "$").get("errors");
+        return errors == null ? List.of() : JsonPath.read(body, "$.errors[*].extensions.code");
     }
 
     /** Posts a document and returns the body of the answer, whatever its status. */
