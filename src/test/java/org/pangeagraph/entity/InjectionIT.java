@@ -7,12 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
-import graphql.schema.GraphQLArgument;
-import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
@@ -95,7 +92,7 @@ class InjectionIT {
             .map(entry -> DynamicTest.dynamicTest(entry.getValue() + " " + entry.getKey().getName(), () -> {
                 for (String payload : PAYLOADS) {
                     String before = this.graph.snapshot();
-                    String body = RawGraphQl.query(this.client, document(entry.getValue(), entry.getKey()),
+                    String body = RawGraphQl.query(this.client, MutationInputs.document(entry.getValue(), entry.getKey()),
                             variables(entry.getKey(), payload));
                     assertThat(RawGraphQl.errorCodes(body)).as(body).isSubsetOf(REFUSALS);
                     assertThat(this.graph.snapshot()).as("%s with %s", entry.getKey().getName(), abbreviated(payload))
@@ -152,17 +149,6 @@ class InjectionIT {
             return kind.keyForm().normalise(payload);
         }
         return field.equals("cases") ? KeyForm.CODE.normalise(payload) : payload;
-    }
-
-    /** An operation of one field, each argument a variable of the argument's own type. */
-    private static String document(String operation, GraphQLFieldDefinition field) {
-        List<GraphQLArgument> arguments = field.getArguments();
-        String declared = arguments.stream().map(a -> "$" + a.getName() + ": " + GraphQLTypeUtil.simplePrint(a.getType()))
-            .collect(Collectors.joining(", "));
-        String passed = arguments.stream().map(a -> a.getName() + ": $" + a.getName()).collect(Collectors.joining(", "));
-        String selection = GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLCompositeType ? " { __typename }" : "";
-        return operation + (declared.isEmpty() ? "" : " (" + declared + ")") + " { " + field.getName()
-                + (passed.isEmpty() ? "" : "(" + passed + ")") + selection + " }";
     }
 
     /** The payload in every string the field takes, at any depth; a plain valid value where one is required. */

@@ -46,6 +46,19 @@ final class MutationInputs {
     private MutationInputs() {
     }
 
+    /** An operation of one field, each argument a variable of the argument's own type, asking for little. */
+    static String document(String operation, GraphQLFieldDefinition field) {
+        List<graphql.schema.GraphQLArgument> arguments = field.getArguments();
+        String declared = arguments.stream().map(a -> "$" + a.getName() + ": " + GraphQLTypeUtil.simplePrint(a.getType()))
+            .collect(java.util.stream.Collectors.joining(", "));
+        String passed = arguments.stream().map(a -> a.getName() + ": $" + a.getName())
+            .collect(java.util.stream.Collectors.joining(", "));
+        String selection = GraphQLTypeUtil.unwrapAll(field.getType()) instanceof graphql.schema.GraphQLCompositeType ? " { __typename }"
+                : "";
+        return operation + (declared.isEmpty() ? "" : " (" + declared + ")") + " { " + field.getName()
+                + (passed.isEmpty() ? "" : "(" + passed + ")") + selection + " }";
+    }
+
     static List<GraphQLFieldDefinition> mutations(GraphQLSchema schema) {
         return schema.getMutationType().getFieldDefinitions();
     }

@@ -51,7 +51,7 @@ class ProductionProfileIT {
         for (String document : List.of("{ __schema { types { name } } }", "{ __type(name: \"Website\") { fields { name } } }")) {
             String body = post(document, Map.of(), null, null);
             assertThat(JsonPath.<Map<String, Object>>read(body, "$").get("data")).as(body).isNull();
-            assertThat(JsonPath.<List<String>>read(body, "$.errors[*].extensions.code")).containsOnly("GRAPHQL_VALIDATION_FAILED");
+            assertThat(JsonPath.<List<String>>read(body, "$.errors[*].extensions.code")).containsOnly("FORBIDDEN");
             assertThat(body).doesNotContain("Website\"").doesNotContain("domain");
         }
     }
