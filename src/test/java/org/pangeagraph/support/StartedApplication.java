@@ -29,7 +29,7 @@ public final class StartedApplication implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--pangea.embedded.bolt-port=0",
                 "--pangea.embedded.store-directory=" + directory.resolve("store"), "--pangea.embedded.page-cache=32m",
                 "--pangea.database.seed=false", "--pangea.database.query-timeout=60s",
-                "--pangea.audit.directory=" + directory.resolve("audit")));
+                "--pangea.audit.directory=" + directory.resolve("audit"), "--spring.mvc.async.request-timeout=120s"));
         args.addAll(List.of(properties));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(PangeaGraphApplication.class);
         if (profile != null) {
