@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param introspectionDepth the deepest nesting of fields under {@code __schema} or {@code __type}
  * (GraphiQL's own introspection query reaches 14)
  * @param complexity the most a query may cost (see {@link QueryCost})
- * @param fields the most fields a document may select, counting a fragment once per use
+ * @param fields the most fields a document may select, counting a fragment once per use (a document
+ * asking for every relationship of every kind, each link with its provenance, selects about 1,100)
  * @param aliases the most aliased fields a document may select
  * @param directives the most directives a document may use
  * @param tokens the most grammar tokens a document may have
@@ -32,7 +33,7 @@ public record LimitsProperties(
         @DefaultValue("10") int depth,
         @DefaultValue("15") int introspectionDepth,
         @DefaultValue("1000") int complexity,
-        @DefaultValue("1000") int fields,
+        @DefaultValue("2000") int fields,
         @DefaultValue("30") int aliases,
         @DefaultValue("50") int directives,
         @DefaultValue("15000") int tokens,
