@@ -81,6 +81,13 @@ class ArchitectureTests {
         .because("sign-in and roles live in the security package; the data layer knows only the model's Caller and Visibility");
 
     @ArchTest
+    static final ArchRule theAreasKnowNothingOfTheAuditTrailOrTheLimits = noClasses()
+        .that().resideInAnyPackage(Stream.concat(AREAS.stream(), Stream.of("entity", "export", "model", "db"))
+            .map(p -> "org.pangeagraph." + p + "..").toArray(String[]::new))
+        .should().dependOnClassesThat().resideInAnyPackage("org.pangeagraph.audit..", "org.pangeagraph.limits..")
+        .because("the audit trail and the limits wrap every request from outside; what a request does is not theirs to change");
+
+    @ArchTest
     static final ArchRule theModelDependsOnNoOtherPackageOfTheProject = noClasses()
         .that().resideInAPackage("org.pangeagraph.model..")
         .should().dependOnClassesThat(resideInAPackage("org.pangeagraph..").and(resideOutsideOfPackage("org.pangeagraph.model..")))

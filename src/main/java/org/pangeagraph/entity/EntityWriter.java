@@ -242,7 +242,20 @@ public class EntityWriter {
         }
     }
 
+    /**
+     * The longest text a property may hold: a longer one is no name or title but a payload, and an
+     * indexed property (a person's name) cannot hold one past Neo4j's index key size (8 kB).
+     */
+    static final int MAX_TEXT = 2_000;
+
     static Object applyRule(PropertySpec spec, String field, Object value) {
+        Object text = value instanceof List<?> list ? list : List.of(value == null ? "" : value);
+        for (Object item : (List<?>) text) {
+            if (item instanceof String s && s.length() > MAX_TEXT) {
+                throw new InvalidInputException(field, "is " + s.length() + " characters long; at most " + MAX_TEXT
+                        + " are allowed");
+            }
+        }
         try {
             return spec.rule().apply(value);
         }

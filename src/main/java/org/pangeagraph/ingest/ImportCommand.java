@@ -2,12 +2,14 @@ package org.pangeagraph.ingest;
 
 import java.io.Console;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.pangeagraph.audit.ImportAudit;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.ingest.ImportArguments.UsageException;
 import org.pangeagraph.security.CommandLineSignIn;
@@ -41,7 +43,7 @@ public final class ImportCommand {
      * Runs the command with these environment variables (for {@code PANGEA_USER} and
      * {@code PANGEA_PASSWORD}) and this terminal to ask for the password on, if any.
      */
-    static int run(List<String> args, Map<String, String> variables, Console terminal, PrintStream out, PrintStream err) {
+    public static int run(List<String> args, Map<String, String> variables, Console terminal, PrintStream out, PrintStream err) {
         return withArguments(args, out, err, arguments -> {
             String user = arguments.user() != null ? arguments.user() : variables.get(CommandLineSignIn.USER_VARIABLE);
             if (user == null || user.isBlank()) {
@@ -54,10 +56,18 @@ public final class ImportCommand {
                 err.println("No password for " + user + ": set " + CommandLineSignIn.PASSWORD_VARIABLE + " or run the command in a terminal");
                 return ExitCode.NOT_ALLOWED;
             }
+            Instant started = Instant.now();
             ConfigurableApplicationContext context;
             try {
-                context = ImportContext.open(arguments.properties(),
-                        environment -> CommandLineSignIn.requireAdministrator(environment, user, password));
+                context = ImportContext.open(arguments.properties(), environment -> {
+                    try {
+                        CommandLineSignIn.requireAdministrator(environment, user, password);
+                    }
+                    catch (CommandLineSignIn.RefusedException ex) {
+                        ImportAudit.denied(environment, user, arguments.scripts(), ex.getMessage(), started);
+                        throw ex;
+                    }
+                });
             }
             catch (RuntimeException ex) {
                 Optional<CommandLineSignIn.RefusedException> refused = ImportContext.refusal(ex);
@@ -73,7 +83,9 @@ public final class ImportCommand {
             }
             try (context) {
                 out.println("Signed in as " + user + "; importing into " + context.getBean(ImportContext.Target.class).description());
-                return importInto(context.getBean(GraphDb.class), arguments, out, err);
+                ScriptImport.Outcome outcome = importInto(context.getBean(GraphDb.class), arguments, out, err);
+                audit(context, user, arguments, outcome, started, err);
+                return outcome.exit();
             }
         });
     }
@@ -94,7 +106,7 @@ public final class ImportCommand {
      * @return the exit status
      */
     public static int run(GraphDb db, List<String> args, PrintStream out, PrintStream err) {
-        return withArguments(args, out, err, arguments -> importInto(db, arguments, out, err));
+        return withArguments(args, out, err, arguments -> importInto(db, arguments, out, err).exit());
     }
 
     private static int withArguments(List<String> args, PrintStream out, PrintStream err,
@@ -115,7 +127,19 @@ public final class ImportCommand {
         return command.apply(arguments).status();
     }
 
-    private static ExitCode importInto(GraphDb db, ImportArguments arguments, PrintStream out, PrintStream err) {
+    /** One audit record for the run, under the administrator who signed in, in the configured audit directory. */
+    private static void audit(ConfigurableApplicationContext context, String user, ImportArguments arguments,
+            ScriptImport.Outcome outcome, Instant started, PrintStream err) {
+        try {
+            ImportAudit.record(context.getEnvironment(), user, arguments.scripts(), arguments.batchSize(), outcome.exit().name(),
+                    outcome.committed(), started);
+        }
+        catch (RuntimeException ex) {
+            err.println("The import is committed, but its audit record could not be written: " + ex.getMessage());
+        }
+    }
+
+    private static ScriptImport.Outcome importInto(GraphDb db, ImportArguments arguments, PrintStream out, PrintStream err) {
         int scripts = arguments.scripts().size();
         out.println(scripts + (scripts == 1 ? " script" : " scripts") + ", up to " + arguments.batchSize() + " statements a transaction");
         return new ScriptImport(db, arguments.batchSize()).run(arguments.scripts(), out, err);

@@ -2,6 +2,7 @@ package org.pangeagraph.ingest;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,16 @@ final class ScriptImport {
         this.batchSize = batchSize;
     }
 
-    ExitCode run(List<CypherScript> scripts, PrintStream out, PrintStream err) {
+    /** How a run ended, and what each script committed (for the audit trail). */
+    record Outcome(ExitCode exit, Map<String, String> committed) {
+    }
+
+    Outcome run(List<CypherScript> scripts, PrintStream out, PrintStream err) {
+        Map<String, String> committed = new LinkedHashMap<>();
+        return new Outcome(run(scripts, out, err, committed), committed);
+    }
+
+    private ExitCode run(List<CypherScript> scripts, PrintStream out, PrintStream err, Map<String, String> committed) {
         ScriptRunner runner = new ScriptRunner(this.db.driver(), this.batchSize, STATEMENT_TIMEOUT);
         try {
             for (int i = 0; i < scripts.size(); i++) {
@@ -47,19 +57,23 @@ final class ScriptImport {
                 try {
                     runner.run(script, Map.of(), tally, (name, line, total) -> committedThrough[0] = line);
                     out.println(script.name() + ": committed " + tally);
+                    committed.put(script.name(), tally.toString());
                 }
                 catch (StatementFailedException ex) {
                     err.println(ex.getMessage());
                     err.println("The transaction holding that statement was rolled back; nothing after it was run.");
                     out.println(script.name() + ": committed before the failure: " + ex.committedBefore());
+                    committed.put(script.name(), "before the failure: " + ex.committedBefore());
                     notRun(scripts.subList(i + 1, scripts.size()), out);
                     afterImport(out, err);
                     return ExitCode.STATEMENT_FAILED;
                 }
                 catch (DatabaseUnavailableException ex) {
                     lost(ex, err);
-                    out.println(script.name() + ": committed " + (committedThrough[0] == 0 ? "nothing"
-                            : "through line " + committedThrough[0] + ": " + tally) + " before the database was lost");
+                    String through = (committedThrough[0] == 0 ? "nothing" : "through line " + committedThrough[0] + ": " + tally)
+                            + " before the database was lost";
+                    out.println(script.name() + ": committed " + through);
+                    committed.put(script.name(), through);
                     notRun(scripts.subList(i + 1, scripts.size()), out);
                     err.println("What was committed stays; the post-import pass did not run. Once the database is back, run the rest"
                             + " (a script that MERGEs on its keys can simply run again).");

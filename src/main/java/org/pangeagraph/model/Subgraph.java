@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record Subgraph(List<GraphNode> nodes, List<GraphEdge> edges, boolean truncated) {
 
+    /** The HTTP request attribute under which an export leaves the subgraph it sent, for the audit trail. */
+    public static final String DISCLOSED_ATTRIBUTE = Subgraph.class.getName() + ".disclosed";
+
     public Subgraph {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);

@@ -10,6 +10,8 @@ public enum ErrorCode {
     CONFLICT,
     /** The caller may not do this. */
     FORBIDDEN,
+    /** The request needs a justification (X-Justification header or request extension) and had none. */
+    JUSTIFICATION_REQUIRED,
     /** No valid credentials. */
     UNAUTHENTICATED,
     /** The request is wider or heavier than the API allows. */

@@ -3,6 +3,7 @@ package org.pangeagraph.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,8 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
@@ -27,6 +30,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorCodeInterceptor.class);
 
     /** How graphql-java names the argument or variable whose value it could not coerce. */
     private static final Pattern ARGUMENT = Pattern.compile("(argument|Variable) '([^']+)'");
@@ -55,6 +60,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
     private GraphQLError coded(WebGraphQlRequest request, ResponseError error) {
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
         ErrorCode code = codeOf(error);
+        boolean uncodedInternal = code == ErrorCode.INTERNAL && !extensions.containsKey("code");
         extensions.putIfAbsent("code", code.name());
         if (code == ErrorCode.INVALID_INPUT) {
             Matcher argument = ARGUMENT.matcher(error.getMessage() == null ? "" : error.getMessage());
@@ -67,8 +73,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
                 extensions.putIfAbsent("field", field);
             }
         }
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(error.getMessage())
-            .errorType(error.getErrorType()).extensions(extensions);
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(uncodedInternal ? internal(error)
+                : error.getMessage()).extensions(extensions)
+            .errorType(uncodedInternal ? org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR : error.getErrorType());
         if (error.getLocations() != null && !error.getLocations().isEmpty()) {
             builder.locations(error.getLocations());
         }
@@ -76,6 +83,17 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
             builder.path(error.getParsedPath());
         }
         return builder.build();
+    }
+
+    /**
+     * The message of an error graphql-java raised while completing a value (one of the wrong type in
+     * the graph, a null where the schema promises a value): it names Java classes, so it goes to the
+     * log and the client gets a reference to it.
+     */
+    private static String internal(ResponseError error) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected error {} at {}: {}", reference, error.getPath(), error.getMessage());
+        return "Internal error; quote reference " + reference + " to the administrator";
     }
 
     private static ErrorCode codeOf(ResponseError error) {
@@ -95,9 +113,10 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
         return ErrorCode.INTERNAL;
     }
 
+    /** Just inside the audit interceptor, which records the answer with its codes. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
 }

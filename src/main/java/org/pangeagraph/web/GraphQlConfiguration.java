@@ -1,26 +1,15 @@
 package org.pangeagraph.web;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.ExecutionInput;
-import graphql.execution.preparsed.PreparsedDocumentEntry;
-import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLObjectType;
 import org.pangeagraph.entity.Node;
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The GraphQL engine around the schema files: scalars, how an {@code Entity} finds its concrete
- * type, and a cache of parsed and validated documents, so that a query sent again is neither parsed
- * nor validated again.
+ * The GraphQL engine around the schema files: scalars and how an {@code Entity} finds its concrete
+ * type. Documents are parsed, checked and cached by the limits package's document gate.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -38,20 +27,6 @@ class GraphQlConfiguration {
                 Object source = env.getObject();
                 return source instanceof Node node ? (GraphQLObjectType) env.getSchema().getType(node.kind().label()) : null;
             }));
-    }
-
-    @Bean
-    GraphQlSourceBuilderCustomizer documentCache() {
-        Cache<String, PreparsedDocumentEntry> cache = Caffeine.newBuilder().maximumSize(2_000)
-            .expireAfterAccess(Duration.ofHours(1)).build();
-        PreparsedDocumentProvider provider = new PreparsedDocumentProvider() {
-            @Override
-            public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
-                    Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-                return CompletableFuture.completedFuture(cache.get(input.getQuery(), q -> parseAndValidate.apply(input)));
-            }
-        };
-        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
     }
 
 }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -73,6 +74,13 @@ class HttpErrorAdvice {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException ex) {
         return body(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, ex.getName() + " has a value of the wrong form", ex.getName());
+    }
+
+    /** A body that is not one request: a batch of GraphQL operations (a JSON array), or not JSON at all. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+        return body(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT,
+                "The request body is not one request; batches of GraphQL operations are not supported", null);
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -144,11 +144,12 @@ class BadInputIT {
 
     @Test
     void anUnexpectedFailureIsAnsweredWithAReferenceOnly() {
-        // A person's name is indexed but no key, so its length is not checked: the database refuses an
-        // entry this large, which the API does not foresee.
-        String name = "x".repeat(40_000);
+        // A version the graph holds as text (written by a script, not the API) is no number the check
+        // of expectedVersion can compare: a failure the API does not foresee.
+        this.graph.write("MATCH (w:Website {domain: 'pharma-direct.example'}) SET w.version = 'two'", Map.of());
 
-        String response = this.client.rawResponse("upserts", "upsertPerson", Map.of("input", Map.of("name", name)));
+        String response = this.client.rawResponse("upserts", "upsertWebsite",
+                Map.of("input", Map.of("domain", "pharma-direct.example", "expectedVersion", 2)));
 
         assertThat(JsonPath.<String>read(response, "$.errors[0].extensions.code")).as(response).isEqualTo("INTERNAL");
         assertThat(JsonPath.<String>read(response, "$.errors[0].message")).matches("Internal error; quote reference [-0-9a-f]{36} .*");

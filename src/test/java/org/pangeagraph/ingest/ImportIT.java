@@ -300,9 +300,15 @@ class ImportIT {
         return run((arguments, streams) -> ImportCommand.run(this.graph.db(), arguments, streams.get(0), streams.get(1)), args);
     }
 
-    /** The command as the jar runs it, with these environment variables and no terminal. */
+    /**
+     * The command as the jar runs it, with these environment variables and no terminal; its audit record
+     * goes to the build's directory, not the developer's data/audit.
+     */
     private static Run run(Map<String, String> variables, String... args) {
-        return run((arguments, streams) -> ImportCommand.run(arguments, variables, null, streams.get(0), streams.get(1)), args);
+        List<String> arguments = new ArrayList<>(List.of("--pangea.audit.directory=target/test-audit/import-command"));
+        arguments.addAll(List.of(args));
+        return run((all, streams) -> ImportCommand.run(all, variables, null, streams.get(0), streams.get(1)),
+                arguments.toArray(String[]::new));
     }
 
     private static Run run(BiFunction<List<String>, List<PrintStream>, Integer> command, String... args) {

@@ -28,6 +28,11 @@ public class TestGraph {
         this.db = db;
     }
 
+    /** The graph of an application a test started itself ({@link StartedApplication}). */
+    public static TestGraph of(StartedApplication application) {
+        return new TestGraph(application.context().getBean(GraphDb.class));
+    }
+
     /** Removes every entity and link; the schema and its migration history stay. */
     public void reset() {
         this.db.autoCommit("MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",

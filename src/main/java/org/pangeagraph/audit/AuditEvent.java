@@ -1,0 +1,65 @@
+package org.pangeagraph.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One audited request, before it is chained into the log.
+ *
+ * @param time when the request arrived (UTC)
+ * @param user who made it
+ * @param roles the user's roles
+ * @param client the client's address, if known
+ * @param type QUERY, MUTATION, SUBSCRIPTION, EXPORT, IMPORT or HTTP (a request refused before it
+ * became an operation)
+ * @param operation the operation's name, the export's path, or the import's first script
+ * @param documentHash SHA-256 of the GraphQL document (or the export's request line), hex
+ * @param variables the variables, redacted
+ * @param justification why the request was made, as the caller said
+ * @param cases the case numbers touched
+ * @param entityIds the ids of the entities returned or changed
+ * @param outcome OK, DENIED or ERROR
+ * @param errors the error codes of the answer
+ * @param durationMillis how long the request took
+ * @param details what else an auditor needs for this type (an import's files and counts, an HTTP
+ * refusal's method, path and status)
+ */
+public record AuditEvent(Instant time, String user, List<String> roles, String client, String type, String operation,
+        String documentHash, Map<String, Object> variables, String justification, Set<String> cases,
+        List<String> entityIds, Outcome outcome, List<String> errors, long durationMillis, Map<String, Object> details) {
+
+    public AuditEvent {
+        roles = roles == null ? List.of() : roles.stream().sorted().toList();
+        cases = cases == null ? Set.of() : new TreeSet<>(cases);
+        entityIds = entityIds == null ? List.of() : List.copyOf(entityIds);
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        variables = variables == null ? Map.of() : variables;
+        details = details == null ? Map.of() : details;
+    }
+
+    /** How a request ended. */
+    public enum Outcome {
+        /** Answered without errors. */
+        OK,
+        /** Refused: not allowed, over a limit, or without a required justification. */
+        DENIED,
+        /** Answered with errors. */
+        ERROR;
+
+        /** Error codes that mean the request was refused rather than failed. */
+        private static final Set<String> REFUSALS = Set.of("FORBIDDEN", "UNAUTHENTICATED", "JUSTIFICATION_REQUIRED",
+                "LIMIT_EXCEEDED");
+
+        /** The outcome of an answer with these error codes. */
+        public static Outcome of(List<String> errors) {
+            if (errors.isEmpty()) {
+                return OK;
+            }
+            return errors.stream().anyMatch(REFUSALS::contains) ? DENIED : ERROR;
+        }
+    }
+
+}

@@ -1,0 +1,308 @@
+package org.pangeagraph.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only, hash-chained audit log: JSON lines in files named by the instant they were started
+ * ({@code audit-20250102T030405678Z.jsonl}), each record carrying the hash of the one before it, across
+ * files too. A record is written, and forced to disk when durable, before {@link #append} returns.
+ *
+ * <p>The server and the import command may append to the same directory at once: every append holds
+ * a lock file in the directory and reads the chain's last hash under it, so that the chain stays one.
+ */
+public final class AuditLog {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+        .withZone(ZoneOffset.UTC);
+
+    private static final String PREFIX = "audit-";
+
+    private static final String SUFFIX = ".jsonl";
+
+    /** One lock per directory and JVM: file locks exclude other processes, not other threads. */
+    private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+    private static final Duration RETENTION_CHECK = Duration.ofHours(1);
+
+    private final Path directory;
+
+    private final long rotateBytes;
+
+    private final Duration retention;
+
+    private final Clock clock;
+
+    private final ReentrantLock lock;
+
+    private Instant lastRetentionCheck = Instant.MIN;
+
+    /** Where this instance's last append ended, so that the next need not read the file again. */
+    private Position last;
+
+    public AuditLog(Path directory, long rotateBytes, Duration retention, Clock clock) {
+        this.directory = directory.toAbsolutePath().normalize();
+        this.rotateBytes = rotateBytes;
+        this.retention = retention;
+        this.clock = clock;
+        this.lock = LOCKS.computeIfAbsent(this.directory, d -> new ReentrantLock());
+    }
+
+    public static AuditLog of(AuditProperties properties) {
+        return new AuditLog(properties.directory(), properties.rotateSize().toBytes(), properties.retention(), Clock.systemUTC());
+    }
+
+    public Path directory() {
+        return this.directory;
+    }
+
+    /** Where a record was written. */
+    public record Appended(Path file, long line, String hash) {
+    }
+
+    /**
+     * Chains {@code event} to the last record and appends it.
+     *
+     * @param durable whether to force it to disk before returning; records of requests that disclosed
+     * nothing may skip it, the next durable record forcing them too
+     * @throws UncheckedIOException if it cannot be written: the caller must not answer as if it were
+     */
+    public Appended append(AuditEvent event, boolean durable) {
+        this.lock.lock();
+        try {
+            Files.createDirectories(this.directory);
+            try (FileChannel lockFile = FileChannel.open(this.directory.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = lockFile.lock()) {
+                return appendLocked(event, durable);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot write the audit log in " + this.directory, ex);
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    private Appended appendLocked(AuditEvent event, boolean durable) throws IOException {
+        List<Path> files = files();
+        Path file = files.isEmpty() ? null : files.get(files.size() - 1);
+        Position end = file == null ? new Position(null, 0, 0, AuditLine.GENESIS) : end(file);
+        if (end.lines() == 0 && files.size() > 1) {
+            end = new Position(file, 0, 0, end(files.get(files.size() - 2)).hash());
+        }
+        String previous = end.hash();
+        long lines = end.lines();
+        long size = end.size();
+        AuditLine.Written written = AuditLine.write(event, previous);
+        byte[] bytes = (written.line() + "\n").getBytes(StandardCharsets.UTF_8);
+        boolean rotated = false;
+        if (file == null || (size > 0 && size + bytes.length > this.rotateBytes)) {
+            file = newFile(file);
+            lines = 0;
+            rotated = true;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (durable || rotated) {
+                channel.force(true);
+            }
+        }
+        if (rotated) {
+            forceDirectory();
+        }
+        this.last = new Position(file, Files.size(file), lines + 1, written.hash());
+        if (rotated || this.lastRetentionCheck.plus(RETENTION_CHECK).isBefore(this.clock.instant())) {
+            applyRetention();
+        }
+        return new Appended(file, lines + 1, written.hash());
+    }
+
+    /** The log's files, oldest first. */
+    public List<Path> files() {
+        if (!Files.isDirectory(this.directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(this.directory)) {
+            return entries.filter(AuditLog::isLogFile).sorted().toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot list the audit log in " + this.directory, ex);
+        }
+    }
+
+    static boolean isLogFile(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(PREFIX) && name.endsWith(SUFFIX) && started(path) != null;
+    }
+
+    /** When a file was started, from its name; null if the name is not one of the log's. */
+    static Instant started(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            return Instant.from(FILE_TIME.parse(name.substring(PREFIX.length(), name.length() - SUFFIX.length())));
+        }
+        catch (DateTimeParseException | IndexOutOfBoundsException ex) {
+            return null;
+        }
+    }
+
+    /** Every line of a file, as written (a final line without its newline is an interrupted write). */
+    static List<String> lines(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<String> lines = List.of(text.split("\n", -1));
+            return lines.subList(0, lines.size() - 1);
+        }
+        catch (NoSuchFileException ex) {
+            return List.of();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read the audit log file " + file, ex);
+        }
+    }
+
+    private Path newFile(Path last) {
+        Instant start = this.clock.instant();
+        if (last != null && !start.isAfter(started(last))) {
+            start = started(last).plusMillis(1);
+        }
+        return this.directory.resolve(PREFIX + FILE_TIME.format(start) + SUFFIX);
+    }
+
+    /** Where a file ends: its size, its number of records and the hash of its last one. */
+    private record Position(Path file, long size, long lines, String hash) {
+    }
+
+    private Position end(Path file) throws IOException {
+        if (this.last != null && file.equals(this.last.file()) && Files.size(file) == this.last.size()) {
+            return this.last;
+        }
+        Tail tail = tail(file);
+        return new Position(file, tail.size(), tail.lines(),
+                tail.lastLine() == null ? AuditLine.GENESIS : AuditLine.read(tail.lastLine()).hash());
+    }
+
+    /**
+     * Deletes the files whose every record is older than the retention: a file's records were all
+     * written before the next file was started, and none is younger than its writing.
+     */
+    private void applyRetention() throws IOException {
+        Instant now = this.clock.instant();
+        this.lastRetentionCheck = now;
+        Instant cutoff = now.minus(this.retention);
+        List<Path> files = files();
+        for (int i = 0; i + 1 < files.size() && started(files.get(i + 1)).isBefore(cutoff); i++) {
+            Files.deleteIfExists(files.get(i));
+            log.info("Deleted the audit log file {}: all its records are older than the retention of {}", files.get(i),
+                    this.retention);
+        }
+    }
+
+    private void forceDirectory() {
+        try (FileChannel dir = FileChannel.open(this.directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+        catch (IOException | UnsupportedOperationException ex) {
+            // Not every platform lets a directory be opened; the file itself was forced.
+        }
+    }
+
+    private record Tail(long size, long lines, String lastLine) {
+    }
+
+    /**
+     * The size, number of lines and last line of a file. A last line without its newline was being
+     * written when the process stopped; it was never acknowledged, and is cut off.
+     */
+    private Tail tail(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size == 0) {
+                return new Tail(0, 0, null);
+            }
+            if (byteAt(channel, size - 1) != '\n') {
+                long end = lastNewlineBefore(channel, size);
+                log.warn("The audit log file {} ended in an interrupted write; cut it back to its last whole record", file);
+                channel.truncate(end + 1);
+                channel.force(true);
+                size = end + 1;
+                if (size == 0) {
+                    return new Tail(0, 0, null);
+                }
+            }
+            long start = lastNewlineBefore(channel, size - 1) + 1;
+            ByteBuffer line = ByteBuffer.allocate((int) (size - 1 - start));
+            channel.read(line, start);
+            return new Tail(size, countLines(file), new String(line.array(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static long countLines(Path file) throws IOException {
+        long count = 0;
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[65536];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    private static byte byteAt(FileChannel channel, long position) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        channel.read(one, position);
+        return one.get(0);
+    }
+
+    /** The position of the last newline before {@code end}, or -1. */
+    private static long lastNewlineBefore(FileChannel channel, long end) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(8192);
+        long position = end;
+        while (position > 0) {
+            long from = Math.max(0, position - chunk.capacity());
+            chunk.clear().limit((int) (position - from));
+            channel.read(chunk, from);
+            for (int i = (int) (position - from) - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    return from + i;
+                }
+            }
+            position = from;
+        }
+        return -1;
+    }
+
+}

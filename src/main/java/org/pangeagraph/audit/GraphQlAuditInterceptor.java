@@ -1,0 +1,138 @@
+package org.pangeagraph.audit;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import org.pangeagraph.model.Caller;
+import org.pangeagraph.web.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes one audit record for every GraphQL operation, after it ran and before its answer is sent:
+ * the first interceptor, so that it sees the answer as the client will (with every error coded). An
+ * answer holding case data without the justification the policy asks for is withheld here.
+ */
+class GraphQlAuditInterceptor implements WebGraphQlInterceptor, Ordered {
+
+    /**
+     * The request attribute where the HTTP filter leaves a flag, set here once the request has its
+     * record (the attributes a GraphQL request sees cannot be added to).
+     */
+    static final String AUDITED = GraphQlAuditInterceptor.class.getName() + ".audited";
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlAuditInterceptor.class);
+
+    private final AuditTrail trail;
+
+    private final Clock clock;
+
+    GraphQlAuditInterceptor(AuditTrail trail, Clock clock) {
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        Instant time = this.clock.instant();
+        long started = System.nanoTime();
+        Object extension = request.getExtensions().get(AuditTrail.JUSTIFICATION_EXTENSION);
+        String header = request.getHeaders().getFirst(AuditTrail.JUSTIFICATION_HEADER);
+        Disclosure disclosure = new Disclosure(AuditTrail.justification(header != null ? header
+                : extension instanceof String s ? s : null));
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(Disclosure.CONTEXT_KEY, disclosure))
+            .build());
+        return chain.next(request)
+            .map(response -> withheldWithoutJustification(response, disclosure))
+            .map(response -> {
+                record(request, response.getExecutionInput().getGraphQLContext().get(Caller.CONTEXT_KEY), disclosure,
+                        response.getData() != null, codes(response.getErrors()), time, started);
+                return response;
+            })
+            .doOnError(ex -> recordFailure(request, disclosure, time, started, ex));
+    }
+
+    private WebGraphQlResponse withheldWithoutJustification(WebGraphQlResponse response, Disclosure disclosure) {
+        if (disclosure.justification() != null || response.getData() == null
+                || !this.trail.policy().requiredFor(disclosure.cases())) {
+            return response;
+        }
+        return response.transform(builder -> builder.data(null)
+            .errors(List.of(AuditTrail.justificationRequired("An answer holding case data"))));
+    }
+
+    private void record(WebGraphQlRequest request, Caller caller, Disclosure disclosure, boolean answered, List<String> errors,
+            Instant time, long started) {
+        boolean withheld = errors.contains(ErrorCode.JUSTIFICATION_REQUIRED.name());
+        String type = disclosure.operationType();
+        String name = disclosure.operationName();
+        if (type == null) {
+            OperationDefinition operation = operationOf(request);
+            type = operation == null ? "INVALID" : operation.getOperation().name();
+            name = operation == null ? request.getOperationName() : operation.getName();
+        }
+        AuditEvent event = new AuditEvent(time, caller == null ? null : caller.name(),
+                caller == null ? List.of() : List.copyOf(caller.roles()), client(request.getRemoteAddress()), type, name,
+                AuditLine.sha256(request.getDocument()), this.trail.redact(request.getVariables()), disclosure.justification(),
+                answered || withheld ? disclosure.cases() : Set.of(), answered ? disclosure.entityIds() : List.of(),
+                AuditEvent.Outcome.of(errors), errors, (System.nanoTime() - started) / 1_000_000, Map.of());
+        this.trail.record(event, true);
+        if (request.getAttributes().get(AUDITED) instanceof AtomicBoolean audited) {
+            audited.set(true);
+        }
+    }
+
+    private void recordFailure(WebGraphQlRequest request, Disclosure disclosure, Instant time, long started, Throwable failure) {
+        try {
+            record(request, null, disclosure, false, List.of(ErrorCode.INTERNAL.name()), time, started);
+        }
+        catch (RuntimeException ex) {
+            log.error("Could not audit a failed GraphQL request", ex);
+        }
+        log.debug("GraphQL request failed", failure);
+    }
+
+    static List<String> codes(List<ResponseError> errors) {
+        return errors.stream().map(e -> String.valueOf(e.getExtensions().getOrDefault("code", ErrorCode.INTERNAL.name())))
+            .distinct().toList();
+    }
+
+    static String client(InetSocketAddress address) {
+        if (address == null) {
+            return null;
+        }
+        return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+    }
+
+    /** The operation of a document that never ran, if it parses: its type and name. */
+    private static OperationDefinition operationOf(WebGraphQlRequest request) {
+        try {
+            return Parser.parse(request.getDocument()).getDefinitionsOfType(OperationDefinition.class).stream()
+                .filter(o -> request.getOperationName() == null || request.getOperationName().equals(o.getName()))
+                .findFirst().orElse(null);
+        }
+        catch (InvalidSyntaxException ex) {
+            return null;
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+}

@@ -1,0 +1,108 @@
+package org.pangeagraph.limits;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.pangeagraph.model.CallerResolver;
+import org.pangeagraph.web.ErrorCode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Admits requests to {@code /graphql} and {@code /export/} within the caller's rate and concurrency
+ * limits, and answers the others with HTTP 429 and {@code Retry-After}; notes when each request
+ * arrived, for the request timeout.
+ */
+class RequestLimitFilter extends OncePerRequestFilter {
+
+    /** The request attribute holding {@link System#nanoTime()} at the request's arrival. */
+    static final String ARRIVAL = RequestLimitFilter.class.getName() + ".arrival";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PerUserLimits limits;
+
+    private final CallerResolver callers;
+
+    private final String graphQlPath;
+
+    RequestLimitFilter(PerUserLimits limits, CallerResolver callers, String graphQlPath) {
+        this.limits = limits;
+        this.callers = callers;
+        this.graphQlPath = graphQlPath;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        request.setAttribute(ARRIVAL, System.nanoTime());
+        String user = this.callers.current().name();
+        PerUserLimits.Refusal refusal = this.limits.admit(user);
+        if (refusal != null) {
+            refuse(request, response, refusal);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new Release(user));
+            }
+            else {
+                this.limits.release(user);
+            }
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, PerUserLimits.Refusal refusal)
+            throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        Map<String, Object> error = Map.of("code", ErrorCode.LIMIT_EXCEEDED.name(), "limit", refusal.limit());
+        Object body = request.getRequestURI().equals(request.getContextPath() + this.graphQlPath)
+                ? Map.of("errors", List.of(Map.of("message", refusal.message(), "extensions", error)))
+                : Map.of("code", ErrorCode.LIMIT_EXCEEDED.name(), "limit", refusal.limit(), "message", refusal.message());
+        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    }
+
+    /** Ends a request that went on asynchronously (a GraphQL operation) when its answer is complete. */
+    private final class Release implements AsyncListener {
+
+        private final String user;
+
+        Release(String user) {
+            this.user = user;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            RequestLimitFilter.this.limits.release(this.user);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+
+    }
+
+}

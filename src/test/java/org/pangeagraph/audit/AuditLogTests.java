@@ -1,0 +1,202 @@
+package org.pangeagraph.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTests {
+
+    private static final Instant T0 = Instant.parse("2009-11-16T09:00:00Z");
+
+    @TempDir
+    Path directory;
+
+    private final MutableClock clock = new MutableClock(T0);
+
+    @Test
+    void eachRecordCarriesTheHashOfTheOneBeforeItAcrossFiles() {
+        AuditLog log = new AuditLog(this.directory, 1_000, Duration.ofDays(365), this.clock);
+        List<AuditLog.Appended> written = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            this.clock.advance(Duration.ofSeconds(1));
+            written.add(log.append(event("user-" + i), true));
+        }
+
+        List<Path> files = log.files();
+        assertThat(files).hasSizeGreaterThan(3);
+        assertThat(files).allMatch(file -> sizeOf(file) <= 1_000);
+        List<AuditLine.Parsed> records = files.stream().flatMap(f -> AuditLog.lines(f).stream()).map(AuditLine::read).toList();
+        assertThat(records).hasSize(12);
+        assertThat(records.get(0).previousHash()).isEqualTo(AuditLine.GENESIS);
+        for (int i = 1; i < records.size(); i++) {
+            assertThat(records.get(i).previousHash()).isEqualTo(records.get(i - 1).hash());
+            assertThat(records.get(i).fields()).containsEntry("user", "user-" + i);
+        }
+        assertThat(written.get(11).hash()).isEqualTo(records.get(11).hash());
+        assertThat(written.get(11).file()).isEqualTo(files.get(files.size() - 1));
+        assertThat(ChainVerification.verify(files).intact()).isTrue();
+    }
+
+    @Test
+    void aRecordChangedAfterItWasWrittenIsNamedByFileLineAndTime() throws IOException {
+        AuditLog log = new AuditLog(this.directory, 2_000, Duration.ofDays(365), this.clock);
+        for (int i = 0; i < 12; i++) {
+            this.clock.advance(Duration.ofMinutes(1));
+            log.append(event("user-" + i), true);
+        }
+        Path file = log.files().get(1);
+        List<String> lines = new ArrayList<>(AuditLog.lines(file));
+        String time = AuditLine.read(lines.get(1)).time();
+        lines.set(1, lines.get(1).replaceFirst("\"user\":\"user-[0-9]+\"", "\"user\":\"someone-else\""));
+        Files.writeString(file, String.join("\n", lines) + "\n");
+
+        Run run = verify(this.directory.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("BROKEN: " + file + ":2 (record time " + time + "): its content does not match its hash");
+    }
+
+    @Test
+    void aRecordRemovedIsFoundAtTheRecordAfterIt() throws IOException {
+        AuditLog log = new AuditLog(this.directory, 100_000, Duration.ofDays(365), this.clock);
+        for (int i = 0; i < 5; i++) {
+            log.append(event("user-" + i), true);
+        }
+        Path file = log.files().get(0);
+        List<String> lines = new ArrayList<>(AuditLog.lines(file));
+        lines.remove(2);
+        Files.writeString(file, String.join("\n", lines) + "\n");
+
+        ChainVerification.Result result = ChainVerification.verify(log.files());
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.broken().line()).isEqualTo(3);
+        assertThat(result.broken().problem()).startsWith("it does not follow the record before it");
+        assertThat(result.records()).isEqualTo(2);
+    }
+
+    @Test
+    void filesOlderThanTheRetentionAreDeletedAndTheChainIsCheckedFromTheOldestKept() {
+        AuditLog log = new AuditLog(this.directory, 1, Duration.ofDays(365), this.clock);
+        for (int i = 0; i < 3; i++) {
+            this.clock.advance(Duration.ofDays(1));
+            log.append(event("user-" + i), true);
+        }
+        assertThat(log.files()).hasSize(3);
+
+        this.clock.advance(Duration.ofDays(366));
+        log.append(event("a year later"), true);
+
+        List<Path> kept = log.files();
+        assertThat(kept).hasSize(2);
+        assertThat(AuditLine.read(AuditLog.lines(kept.get(0)).get(0)).fields()).containsEntry("user", "user-2");
+        ChainVerification.Result result = ChainVerification.verify(kept);
+        assertThat(result.intact()).isTrue();
+        assertThat(result.startsAfterRetention()).isTrue();
+        assertThat(verify(this.directory.toString()).out()).startsWith("The chain starts at a record whose predecessor is no longer kept");
+    }
+
+    @Test
+    void aWriteInterruptedByACrashIsCutOffAndTheChainGoesOn() throws IOException {
+        AuditLog log = new AuditLog(this.directory, 100_000, Duration.ofDays(365), this.clock);
+        log.append(event("before"), true);
+        Path file = log.files().get(0);
+        Files.writeString(file, "{\"time\":\"2009-11-16T09:00:00Z\",\"user\":\"half", StandardOpenOption.APPEND);
+        assertThat(verify(this.directory.toString()).exit()).isEqualTo(1);
+
+        new AuditLog(this.directory, 100_000, Duration.ofDays(365), this.clock).append(event("after"), true);
+
+        assertThat(AuditLog.lines(file)).hasSize(2);
+        Run run = verify(this.directory.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Intact: 2 records in 1 files");
+    }
+
+    @Test
+    void theCommandTellsItsUsage() {
+        assertThat(run().exit()).isEqualTo(2);
+        assertThat(run("verify", this.directory.resolve("missing").toString()).err()).contains("no such directory");
+        assertThat(run("check").exit()).isEqualTo(2);
+        assertThat(run("verify", this.directory.toString()).out()).startsWith("Intact: 0 records in 0 files");
+    }
+
+    private static AuditEvent event(String user) {
+        return new AuditEvent(T0, user, List.of("ADMIN"), "192.0.2.7", "QUERY", "website", "ab".repeat(32),
+                Map.of("domain", "shop.example"), "CASE-1 review", Set.of("CASE-1"), List.of("id-1", "id-2"),
+                AuditEvent.Outcome.OK, List.of(), 12, Map.of());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run verify(String... directory) {
+        List<String> args = new ArrayList<>(List.of("verify"));
+        args.addAll(List.of(directory));
+        return run(args.toArray(String[]::new));
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = AuditCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            this.now = this.now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return this.now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+    }
+
+}

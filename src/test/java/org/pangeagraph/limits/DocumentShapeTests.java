@@ -1,0 +1,73 @@
+package org.pangeagraph.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+class DocumentShapeTests {
+
+    @Test
+    void depthCountsFieldsThroughFragmentsButNotTheFragmentsThemselves() {
+        DocumentShape shape = shape("""
+                query { website(domain: "a") { ...Ips } }
+                fragment Ips on Website { ipAddresses { node { ... on IpAddress { address } } } }
+                """);
+
+        assertThat(shape.depth()).isEqualTo(4);
+        assertThat(shape.fields()).isEqualTo(4);
+        assertThat(shape.introspectionDepth()).isZero();
+    }
+
+    @Test
+    void aFragmentCountsOnceForEveryPlaceItIsSpread() {
+        DocumentShape shape = shape("""
+                query { a: website(domain: "a") { ...W } b: website(domain: "b") { ...W } c: node(id: "c") { ...W } }
+                fragment W on Website { name @include(if: true) domain }
+                """);
+
+        assertThat(shape.fields()).isEqualTo(3 + 3 * 2);
+        assertThat(shape.aliases()).isEqualTo(3);
+        assertThat(shape.directives()).isEqualTo(3);
+    }
+
+    @Test
+    void fragmentsSpreadIntoEachOtherAreCountedWithoutExpandingThem() {
+        StringBuilder document = new StringBuilder("query { website(domain: \"a\") { ...F0 } }\n");
+        for (int i = 0; i < 40; i++) {
+            document.append("fragment F").append(i).append(" on Website { ...F").append(i + 1).append(" ...F").append(i + 1)
+                .append(" }\n");
+        }
+        document.append("fragment F40 on Website { name }\n");
+
+        DocumentShape shape = shape(document.toString());
+
+        assertThat(shape.fields()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(shape.depth()).isEqualTo(2);
+    }
+
+    @Test
+    void introspectionIsMeasuredApartFromTheData() {
+        DocumentShape shape = shape("""
+                { __schema { types { fields { type { ofType { ofType { name } } } } } } website(domain: "a") { name } }
+                """);
+
+        assertThat(shape.introspectionDepth()).isEqualTo(7);
+        assertThat(shape.depth()).isEqualTo(2);
+    }
+
+    @Test
+    void aFragmentThatSpreadsIntoItselfIsLeftToValidation() {
+        DocumentShape shape = shape("""
+                query { website(domain: "a") { ...Loop } }
+                fragment Loop on Website { name ...Loop }
+                """);
+
+        assertThat(shape.fields()).isEqualTo(2);
+    }
+
+    private static DocumentShape shape(String document) {
+        return DocumentShape.of(Parser.parse(document));
+    }
+
+}
