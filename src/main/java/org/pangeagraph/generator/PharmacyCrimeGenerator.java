@@ -123,6 +123,9 @@ public final class PharmacyCrimeGenerator {
 
         String country;
 
+        /** The network a bulletproof host was set up for. */
+        Network owner;
+
         Provider(String name, Hosting kind, int index, int pool) {
             this.name = name;
             this.kind = kind;
@@ -205,6 +208,8 @@ public final class PharmacyCrimeGenerator {
     private final List<Storefront> storefronts = new ArrayList<>();
 
     private final List<String[]> groundTruth = new ArrayList<>();
+
+    private final List<String[]> chanceShared = new ArrayList<>();
 
     private final List<String> productNames = new ArrayList<>();
 
@@ -371,9 +376,11 @@ public final class PharmacyCrimeGenerator {
                 if (partner != null) {
                     // Two networks renting from the same bulletproof host: a generic item shared by chance.
                     n.provider = partner.provider;
+                    shared("HOSTING_PROVIDER", partner.provider.name, n, partner);
                 }
                 else {
                     n.provider = provider(brand + " Hosting " + n.id, Hosting.BULLETPROOF, 2 + n.size / 8);
+                    n.provider.owner = n;
                 }
             }
             case CREW -> n.accounts.add(account("bc1qexample" + n.id.toLowerCase(Locale.ROOT), "CRYPTO_WALLET", "Example Chain",
@@ -405,9 +412,11 @@ public final class PharmacyCrimeGenerator {
             // A courier or a registrar in common with an earlier network, by chance.
             if (this.random.nextBoolean()) {
                 n.couriers.add(partner.couriers.get(0));
+                shared("COURIER", partner.couriers.get(0), n, partner);
             }
             else {
                 n.registrar = partner.registrar;
+                shared("REGISTRAR", partner.registrar, n, partner);
             }
         }
         if (this.random.nextDouble() < this.settings.chanceSharedSpecific()) {
@@ -416,9 +425,11 @@ public final class PharmacyCrimeGenerator {
                 // A call centre answering for both, or a consolidator shipping for both: specific items shared by chance.
                 if (this.random.nextBoolean() && other.supportPhone != null) {
                     n.supportPhone = other.supportPhone;
+                    shared("CONTACT", other.supportPhone, n, other);
                 }
                 else {
                     n.dropAddresses.add(other.dropAddresses.get(0));
+                    shared("SENDER_ADDRESS", other.dropAddresses.get(0), n, other);
                 }
             }
         }
@@ -593,6 +604,9 @@ public final class PharmacyCrimeGenerator {
         }
         Provider other = bulletproof.get(this.random.nextInt(bulletproof.size()));
         String ip = other.ips.get(this.random.nextInt(other.ips.size()));
+        if (other.owner != null) {
+            shared("IP_ADDRESS", ip, network, other.owner);
+        }
         LocalDate from = START.plusDays(DAYS - 200);
         this.t.hostedAt.row(domain, ip, link(Source.PASSIVE_DNS, from), Source.PASSIVE_DNS.key, Source.PASSIVE_DNS.grade, from, null);
     }
@@ -715,6 +729,11 @@ public final class PharmacyCrimeGenerator {
 
     // ---- entities
 
+    /** Records an item two networks share by chance, for the analysis of detection errors. */
+    private void shared(String kind, String item, Network network, Network other) {
+        this.chanceShared.add(new String[] { kind, item, other.id, network.id });
+    }
+
     private String website(String network, String role) {
         int n = ++this.websiteCount;
         String domain = FictionalValues.domain(this.random.nextInt(FictionalValues.wordCount()),
@@ -829,6 +848,10 @@ public final class PharmacyCrimeGenerator {
         for (String[] row : this.groundTruth) {
             truth.append(row[0]).append(',').append(row[1]).append(',').append(row[2]).append('\n');
         }
+        StringBuilder shared = new StringBuilder("kind,item,network,otherNetwork\n");
+        for (String[] row : this.chanceShared) {
+            shared.append(row[0]).append(",\"").append(row[1]).append("\",").append(row[2]).append(',').append(row[3]).append('\n');
+        }
         Map<String, Long> rows = this.files.rowCounts();
         long nodes = rows.entrySet().stream().filter(e -> e.getKey().startsWith("nodes/")).mapToLong(Map.Entry::getValue).sum();
         long relationships = rows.entrySet().stream().filter(e -> e.getKey().startsWith("relationships/"))
@@ -844,6 +867,7 @@ public final class PharmacyCrimeGenerator {
         rows.forEach((file, count) -> manifest.append("rows.").append(file).append('=').append(count).append('\n'));
         try {
             Files.writeString(directory.resolve("ground-truth.csv"), truth.toString(), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("chance-shared.csv"), shared.toString(), StandardCharsets.UTF_8);
             Files.writeString(directory.resolve("manifest.properties"), manifest.toString(), StandardCharsets.UTF_8);
         }
         catch (IOException ex) {

@@ -169,7 +169,7 @@ final class Report {
         List<String> heap = new ArrayList<>();
         soak.get("heap").forEach(h -> heap.add(String.format(Locale.ROOT, "%.0f", h.get("heapAfterGcMb").asDouble())));
         md.append(String.format(Locale.ROOT, "Soak: %.0f s at concurrency 8, %,d requests (%,d writes), errors %s; heap after GC "
-                + "(MB) at ten samples: %s. Heap after GC at the end: %.0f MB.%n%n", soak.get("seconds").asDouble(),
+                + "(MB) at each sample: %s. Heap after GC at the end: %.0f MB.%n%n", soak.get("seconds").asDouble(),
                 soak.get("requests").asLong(), soak.get("writes").asLong(), soak.get("errors"), String.join(", ", heap),
                 size.path("heapAfterGcMb").asDouble()));
     }

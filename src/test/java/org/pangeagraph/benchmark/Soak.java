@@ -18,7 +18,7 @@ import org.pangeagraph.benchmark.Load.RequestFailed;
 /**
  * Mixed reads and writes at concurrency 8 for a bounded time, over loopback only: lookups, nested
  * reads, sharedInfrastructure, neighbourhoods and renames of websites (each a write that raises the
- * graph version). The heap after a full collection is sampled ten times: flat means no leak.
+ * graph version). The heap after a full collection is sampled up to ten times: flat means no leak.
  */
 final class Soak {
 
@@ -66,8 +66,10 @@ final class Soak {
         }
         List<Map<String, Object>> heap = new ArrayList<>();
         long started = System.nanoTime();
-        for (int sample = 1; sample <= 10; sample++) {
-            Thread.sleep((long) (seconds * 100));
+        // A sample forces a full collection and takes seconds: one every 30 s or so, at least two.
+        int samples = Math.max(2, Math.min(10, (int) (seconds / 30)));
+        for (int sample = 1; sample <= samples; sample++) {
+            Thread.sleep((long) (seconds * 1000 / samples));
             heap.add(Map.of("seconds", (System.nanoTime() - started) / 1e9, "heapAfterGcMb", app.heapAfterGcMb(),
                     "requests", requests.get()));
         }
