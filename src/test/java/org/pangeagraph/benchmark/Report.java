@@ -257,7 +257,7 @@ final class Report {
         int top = 40;
         double minLog = -1;
         double maxLog = 5;
-        String[] colours = { "#1f77b4", "#d62728", "#2ca02c" };
+        String[][] colours = { { "#1f4e79", "#9dc3e6" }, { "#a61c1c", "#f4a6a6" }, { "#1e6b1e", "#a9dfa9" } };
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
             .append("\" font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
@@ -282,18 +282,21 @@ final class Report {
                 for (String measure : List.of("p95", "p50")) {
                     double value = Math.max(0.1, stats.get(measure).asDouble());
                     double y = bottom - (Math.log10(value) - minLog) / (maxLog - minLog) * (bottom - top);
-                    svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" "
-                            + "fill-opacity=\"%s\"><title>%s %s %s: %.2f ms</title></rect>%n", x, y, bar - 2, bottom - y,
-                            colours[si % colours.length], measure.equals("p50") ? "1" : "0.35", queries.get(qi),
+                    svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+                            + "<title>%s %s %s: %.2f ms</title></rect>%n", x, y, bar - 2, bottom - y,
+                            colours[si % colours.length][measure.equals("p50") ? 0 : 1], queries.get(qi),
                             sizes.get(si).get("size").asString(), measure, stats.get(measure).asDouble()));
                 }
             }
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" transform=\"rotate(30 %.1f %d)\">%s</text>%n", x0,
-                    bottom + 14, x0, bottom + 14, queries.get(qi).toLowerCase(Locale.ROOT).replace('_', ' ')));
+            String[] words = queries.get(qi).toLowerCase(Locale.ROOT).split("_", 2);
+            for (int line = 0; line < words.length; line++) {
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                        x0 + sizes.size() * bar / 2, bottom + 16 + 13 * line, words[line].replace('_', ' ')));
+            }
         }
         for (int si = 0; si < sizes.size(); si++) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"%d\">size %s</text>%n", width - 120, top + si * 18, colours[si % colours.length],
+                    + "<text x=\"%d\" y=\"%d\">size %s</text>%n", width - 120, top + si * 18, colours[si % colours.length][0],
                     width - 102, top + 10 + si * 18, sizes.get(si).get("size").asString()));
         }
         return svg.append("</svg>\n").toString();
