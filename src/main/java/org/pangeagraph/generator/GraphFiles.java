@@ -147,14 +147,6 @@ final class GraphFiles implements AutoCloseable {
             }
         }
 
-        long rows() {
-            return this.rows;
-        }
-
-        String file() {
-            return this.file;
-        }
-
     }
 
     private final Path directory;
