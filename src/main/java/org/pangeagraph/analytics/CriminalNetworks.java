@@ -43,7 +43,10 @@ class CriminalNetworks {
             if (score < 0 || Double.isNaN(score)) {
                 throw new InvalidInputException("minLinkScore", "must not be negative");
             }
-            Set<InfrastructureKind> allowed = kinds == null || kinds.isEmpty() ? EnumSet.allOf(InfrastructureKind.class)
+            // Prototype (issue 5): by default only the kinds an operator takes out for itself bind. On generated graphs
+            // with realistic noise, CDN and shared-hosting IP addresses, small hosting providers and registrars passed
+            // the weight threshold and glued unrelated storefronts into one network (adjusted Rand index 0.015).
+            Set<InfrastructureKind> allowed = kinds == null || kinds.isEmpty() ? InfrastructureKind.operatorSpecific()
                     : EnumSet.copyOf(kinds);
             return new Criteria(min, score, allowed, asOf);
         }

@@ -152,6 +152,13 @@ public class GraphDb {
 
         void opened(AccessMode mode);
 
+        /**
+         * Told of every statement run in a managed transaction, before it runs: the benchmark records what
+         * a request sends to the database, to replay it over Bolt as the physical limit of the API.
+         */
+        default void ran(String cypher, Map<String, Object> parameters) {
+        }
+
     }
 
     private final class CountingTx implements GraphTx {
@@ -165,6 +172,7 @@ public class GraphDb {
         @Override
         public List<Record> run(String cypher, Map<String, Object> parameters) {
             GraphDb.this.statements.increment();
+            GraphDb.this.observers.forEach(o -> o.ran(cypher, parameters));
             return this.tx.run(cypher, parameters).list();
         }
 

@@ -1,8 +1,10 @@
 package org.pangeagraph.model;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -76,6 +78,16 @@ public enum InfrastructureKind {
             return 0;
         }
         return this.specificity * Math.log((double) n / k);
+    }
+
+    /**
+     * The kinds an operator takes out for its own storefronts (specificity 1.0). The others are public
+     * services that unrelated websites share by chance however rare the item: two customers of a small
+     * registrar, or of one CDN address, are not one network.
+     */
+    public static Set<InfrastructureKind> operatorSpecific() {
+        return Arrays.stream(values()).filter(k -> k.specificity >= 1.0)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(InfrastructureKind.class)));
     }
 
     /** Relationship types, joined for a Cypher pattern, of the first links of one- or two-link routes. */

@@ -1,5 +1,6 @@
 package org.pangeagraph.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
@@ -10,6 +11,7 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,6 +34,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
+
+    /** How long a checked password is taken as right without checking its hash again (RememberedSignIns). */
+    private static final Duration REMEMBERED = Duration.ofMinutes(5);
 
     private static final String[] ROLES = { Role.VIEWER.name(), Role.INVESTIGATOR.name(), Role.ADMIN.name() };
 
@@ -60,11 +65,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain signedIn(HttpSecurity http, BuiltInUsers users, ObjectProvider<JwtDecoder> identityProvider,
-            SecuritySettings settings) {
+    SecurityFilterChain signedIn(HttpSecurity http, BuiltInUsers users, PasswordEncoder encoder,
+            ObjectProvider<JwtDecoder> identityProvider, SecuritySettings settings) {
         JwtDecoder tokens = identityProvider.getIfAvailable();
         RefusalResponses refusals = new RefusalResponses(!users.isEmpty() || tokens == null, tokens != null);
-        http.csrf(AbstractHttpConfigurer::disable)
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        http.authenticationProvider(new RememberedSignIns(passwords, REMEMBERED))
+            .csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(requests -> requests
                 // The request itself was authorised; its async completion and error page need not be again.

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
@@ -80,7 +81,9 @@ class AnalyticsIT {
 
     @Test
     void aLowerThresholdLetsTheSharedHostingIpGlueEverythingItServes() {
-        GraphQlTester.Response response = execute("criminalNetworks", Map.of("minLinkScore", 0.25));
+        // Generic kinds bind only when named: every kind is asked for.
+        GraphQlTester.Response response = execute("criminalNetworks", Map.of("minLinkScore", 0.25, "kinds",
+                java.util.Arrays.stream(InfrastructureKind.values()).map(Enum::name).toList()));
 
         response.path("criminalNetworks.totalCount").entity(Integer.class).isEqualTo(1);
         response.path("criminalNetworks.edges[0].node.size").entity(Integer.class).isEqualTo(10);

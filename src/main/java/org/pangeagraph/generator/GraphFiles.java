@@ -1,0 +1,293 @@
+package org.pangeagraph.generator;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The files a generated graph is written to, one CSV table per node label and per relationship type
+ * and pair of endpoint labels. The data files have no header row, so that the same files feed both
+ * loaders: {@code load.cypher} reads them with {@code LOAD CSV} by column position, and Neo4j's
+ * offline importer reads them with the header files of {@code admin/}, which carry the id spaces and
+ * value types it needs.
+ */
+final class GraphFiles implements AutoCloseable {
+
+    /** Rows per transaction of the LOAD CSV statements. */
+    static final int ROWS_PER_TRANSACTION = 5000;
+
+    /** A column's value type, as the offline importer names it and as Cypher converts the text. */
+    enum Type {
+
+        STRING("", "%s"), LONG(":long", "toInteger(%s)"), DATE(":date", "date(%s)"), BOOLEAN(":boolean", "toBoolean(%s)"),
+        STRING_ARRAY(":string[]", "split(%s, ';')");
+
+        private final String adminSuffix;
+
+        private final String cypher;
+
+        Type(String adminSuffix, String cypher) {
+            this.adminSuffix = adminSuffix;
+            this.cypher = cypher;
+        }
+
+    }
+
+    record Column(String name, Type type) {
+
+        static Column of(String spec) {
+            int colon = spec.indexOf(':');
+            if (colon < 0) {
+                return new Column(spec, Type.STRING);
+            }
+            String type = spec.substring(colon + 1);
+            return new Column(spec.substring(0, colon), switch (type) {
+                case "long" -> Type.LONG;
+                case "date" -> Type.DATE;
+                case "boolean" -> Type.BOOLEAN;
+                case "string[]" -> Type.STRING_ARRAY;
+                default -> throw new IllegalArgumentException(spec);
+            });
+        }
+
+    }
+
+    /**
+     * How a node of a label is found: its id in the offline importer's id space of the label, and
+     * the key properties LOAD CSV merges and matches on.
+     */
+    enum Endpoint {
+
+        WEBSITE("Website", "domain"), IP_ADDRESS("IpAddress", "address"), HOSTING_PROVIDER("HostingProvider", "nameKey"),
+        REGISTRAR("Registrar", "nameKey"), EMAIL_ADDRESS("EmailAddress", "address"), PHONE_NUMBER("PhoneNumber", "number"),
+        PAYMENT_ACCOUNT("PaymentAccount", "identifier"), SHIPMENT("Shipment", "trackingNumber"), COURIER("Courier", "nameKey"),
+        PRODUCT("Product", "nameKey"), ADDRESS("Address", "key"), PERSON("Person", "id"), COUNTRY("Country", "code"),
+        OPERATION("Operation", "code"), SOURCE("Source", "key"),
+        /** Companies are keyed on name and country together; their id in the files is {@code nameKey|country}. */
+        COMPANY("Company", null);
+
+        private final String label;
+
+        private final String key;
+
+        Endpoint(String label, String key) {
+            this.label = label;
+            this.key = key;
+        }
+
+        String label() {
+            return this.label;
+        }
+
+        /** The Cypher pattern of the node whose file id is {@code value}. */
+        String pattern(String variable, String value) {
+            if (this == COMPANY) {
+                return "(" + variable + ":Company {nameKey: split(" + value + ", '|')[0], country: split(" + value + ", '|')[1]})";
+            }
+            return "(" + variable + ":" + this.label + " {" + this.key + ": " + value + "})";
+        }
+
+    }
+
+    /** A table and the writer of its data file. */
+    final class Table {
+
+        private final String file;
+
+        private final String adminHeader;
+
+        private final String loadStatement;
+
+        private final BufferedWriter writer;
+
+        private final boolean node;
+
+        private final String adminLabelOrType;
+
+        private long rows;
+
+        private Table(String file, String adminHeader, String loadStatement, boolean node, String adminLabelOrType) {
+            this.file = file;
+            this.adminHeader = adminHeader;
+            this.loadStatement = loadStatement;
+            this.node = node;
+            this.adminLabelOrType = adminLabelOrType;
+            try {
+                Path path = GraphFiles.this.directory.resolve(file);
+                Files.createDirectories(path.getParent());
+                this.writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+        /** Writes a row; null is an empty cell, which both loaders read as absent. */
+        void row(Object... values) {
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        this.writer.write(',');
+                    }
+                    this.writer.write(cell(values[i]));
+                }
+                this.writer.write('\n');
+                this.rows++;
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
+    }
+
+    private final Path directory;
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+
+    GraphFiles(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * A node table: the first column is the id the offline importer uses in the label's id space
+     * (the key for most labels); {@code mergeKeys} are the columns LOAD CSV merges on.
+     */
+    Table nodes(Endpoint endpoint, List<String> mergeKeys, String... columns) {
+        List<Column> cols = java.util.Arrays.stream(columns).map(Column::of).toList();
+        String file = "nodes/" + endpoint.label() + ".csv";
+        List<String> header = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            if (i == 0) {
+                // A company's file id (nameKey|country) is not a property of it.
+                header.add((endpoint == Endpoint.COMPANY ? "" : c.name()) + ":ID(" + endpoint.label() + ")");
+            }
+            else {
+                header.add(c.name() + c.type().adminSuffix);
+            }
+        }
+        String merge = mergeKeys.stream().map(k -> k + ": row[" + indexOf(cols, k) + "]").collect(Collectors.joining(", "));
+        List<String> sets = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            if (!mergeKeys.contains(c.name()) && !(i == 0 && endpoint == Endpoint.COMPANY)) {
+                sets.add("n." + c.name() + " = " + c.type().cypher.formatted("row[" + i + "]"));
+            }
+        }
+        String statement = "// " + endpoint.label() + ": " + cols.stream().map(Column::name).collect(Collectors.joining(", ")) + "\n"
+                + "LOAD CSV FROM 'file:///" + file + "' AS row\n"
+                + "CALL (row) {\n"
+                + "  MERGE (n:" + endpoint.label() + " {" + merge + "})\n"
+                + (sets.isEmpty() ? "" : "  SET " + String.join(",\n      ", sets) + "\n")
+                + "} IN TRANSACTIONS OF " + ROWS_PER_TRANSACTION + " ROWS;\n";
+        return register(new Table(file, String.join(",", header), statement, true, endpoint.label() + ":Entity"));
+    }
+
+    /**
+     * A relationship table: the ids of the two ends, then {@code linkKey} (which LOAD CSV merges the
+     * link on, as the import templates and the API key links), then the link's other properties.
+     */
+    Table relationships(String type, Endpoint from, Endpoint to, String... properties) {
+        List<Column> cols = new ArrayList<>(List.of(new Column("from", Type.STRING), new Column("to", Type.STRING),
+                new Column("linkKey", Type.STRING)));
+        java.util.Arrays.stream(properties).map(Column::of).forEach(cols::add);
+        String file = "relationships/" + type + "-" + from.label() + "-" + to.label() + ".csv";
+        List<String> header = new ArrayList<>(List.of(":START_ID(" + from.label() + ")", ":END_ID(" + to.label() + ")", "linkKey"));
+        cols.subList(3, cols.size()).forEach(c -> header.add(c.name() + c.type().adminSuffix));
+        List<String> sets = new ArrayList<>();
+        for (int i = 3; i < cols.size(); i++) {
+            sets.add("r." + cols.get(i).name() + " = " + cols.get(i).type().cypher.formatted("row[" + i + "]"));
+        }
+        String statement = "// " + type + " from " + from.label() + " to " + to.label() + ": "
+                + cols.stream().map(Column::name).collect(Collectors.joining(", ")) + "\n"
+                + "LOAD CSV FROM 'file:///" + file + "' AS row\n"
+                + "CALL (row) {\n"
+                + "  MATCH " + from.pattern("a", "row[0]") + "\n"
+                + "  MATCH " + to.pattern("b", "row[1]") + "\n"
+                + "  MERGE (a)-[r:" + type + " {linkKey: row[2]}]->(b)\n"
+                + (sets.isEmpty() ? "" : "  SET " + String.join(",\n      ", sets) + "\n")
+                + "} IN TRANSACTIONS OF " + ROWS_PER_TRANSACTION + " ROWS;\n";
+        return register(new Table(file, String.join(",", header), statement, false, type));
+    }
+
+    private Table register(Table table) {
+        this.tables.put(table.file, table);
+        return table;
+    }
+
+    private static int indexOf(List<Column> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /** Every table with its row count, in load order. */
+    Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        this.tables.values().forEach(t -> counts.put(t.file, t.rows));
+        return counts;
+    }
+
+    /**
+     * Closes the data files and writes what reads them: {@code load.cypher}, the offline importer's
+     * header files and its arguments ({@code admin/import.args}, one a line, paths relative to the
+     * output directory).
+     */
+    @Override
+    public void close() {
+        StringBuilder script = new StringBuilder("""
+                // Generated by `pangea-graph generate`: loads the CSV files beside this script, nodes first, then links.
+                // Run it through the import command with this directory as the import directory:
+                //   java -jar pangea-graph.jar import --pangea.embedded.import-directory=DIR DIR/load.cypher
+                // MERGE on the keys of DOMAIN.md and on link keys: loading it twice changes nothing.
+                // People have no natural key and are matched on their id; this index keeps that a seek.
+                CREATE INDEX person_id IF NOT EXISTS FOR (n:Person) ON (n.id);
+                CALL db.awaitIndexes(600);
+
+                """);
+        List<String> args = new ArrayList<>();
+        try {
+            Files.createDirectories(this.directory.resolve("admin"));
+            for (Table table : this.tables.values()) {
+                table.writer.close();
+                script.append(table.loadStatement).append('\n');
+                String header = "admin/" + Path.of(table.file).getFileName().toString().replace(".csv", ".header.csv");
+                Files.writeString(this.directory.resolve(header), table.adminHeader + "\n", StandardCharsets.UTF_8);
+                args.add((table.node ? "--nodes=" : "--relationships=") + table.adminLabelOrType + "=" + header + "," + table.file);
+            }
+            Files.writeString(this.directory.resolve("load.cypher"), script.toString(), StandardCharsets.UTF_8);
+            Files.writeString(this.directory.resolve("admin/import.args"), String.join("\n", args) + "\n", StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining(";"))
+                : String.valueOf(value);
+        if (text.isEmpty()) {
+            return "";
+        }
+        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+
+}

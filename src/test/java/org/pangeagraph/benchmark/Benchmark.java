@@ -1,0 +1,549 @@
+package org.pangeagraph.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.pangeagraph.PangeaGraphApplication;
+import org.pangeagraph.benchmark.Load.RequestFailed;
+import org.pangeagraph.benchmark.Load.Stats;
+import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.generator.Accuracy;
+import org.pangeagraph.generator.GeneratorSettings;
+import org.pangeagraph.generator.PharmacyCrimeGenerator;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark: for each size, generates a graph, loads it through the import command and through
+ * Neo4j's offline importer, starts the application on it as an operator would (its own JVM), and
+ * measures each request over HTTP against the same Cypher sent straight over Bolt, then the Neo4j
+ * GraphQL Library on the same database, a soak of mixed reads and writes, and the accuracy of network
+ * detection. Results go to {@code results.json} and {@code report.md} with a plot, {@code latency.svg}.
+ *
+ * <p>Run by {@code mvn -Pbenchmark verify} (see docs/benchmarks.md for the properties).
+ */
+public final class Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final Settings settings;
+
+    Benchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * What to run.
+     *
+     * @param sizes TINY, S, M
+     * @param work where generated data, stores, node modules and results go
+     * @param jar the application jar, run as an operator runs it
+     * @param warmUpSeconds per measurement, dropped
+     * @param measureSeconds per measurement
+     * @param inputs how many different inputs (websites, pairs) each request cycles through
+     * @param coldRuns how many cold criminalNetworks calls
+     * @param soakSeconds how long the soak runs
+     * @param library whether to install and measure the Neo4j GraphQL Library
+     * @param offlineImport whether to run Neo4j's offline importer
+     * @param heap the application's heap (-Xmx)
+     * @param phases which of load, queries, library, accuracy, soak to run; without load, the data and
+     * store of an earlier run are used again
+     */
+    record Settings(List<String> sizes, long seed, Path work, Path jar, double warmUpSeconds, double measureSeconds, int inputs,
+            int coldRuns, double soakSeconds, boolean library, boolean offlineImport, String heap, List<String> phases) {
+
+        static final String ALL_PHASES = "load,queries,library,accuracy,soak";
+
+        boolean runs(String phase) {
+            return this.phases.contains(phase);
+        }
+
+
+        static Settings fromSystemProperties() {
+            Path target = Path.of(System.getProperty("bench.target", "target"));
+            return new Settings(List.of(System.getProperty("bench.sizes", "S").toUpperCase(Locale.ROOT).split(",")),
+                    Long.getLong("bench.seed", 7), target.resolve("benchmark"), jar(target),
+                    Double.parseDouble(System.getProperty("bench.warmup", "5")),
+                    Double.parseDouble(System.getProperty("bench.measure", "15")), Integer.getInteger("bench.inputs", 200),
+                    Integer.getInteger("bench.coldRuns", 3), Double.parseDouble(System.getProperty("bench.soak", "120")),
+                    Boolean.parseBoolean(System.getProperty("bench.library", "true")),
+                    Boolean.parseBoolean(System.getProperty("bench.offlineImport", "true")), System.getProperty("bench.heap", "1g"),
+                    List.of(System.getProperty("bench.phases", ALL_PHASES).split(",")));
+        }
+
+        static Path jar(Path target) {
+            try (Stream<Path> files = Files.list(target)) {
+                return files.filter(p -> p.getFileName().toString().matches("pangea-graph-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no application jar in " + target + ": run mvn package first"));
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Path results = new Benchmark(settings).run();
+        System.out.println("Benchmark results: " + results.toAbsolutePath());
+    }
+
+    /** Runs every size; returns the results file. */
+    Path run() throws Exception {
+        Files.createDirectories(this.settings.work());
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("machine", Machine.describe());
+        all.put("settings", this.settings.toString());
+        List<Map<String, Object>> sizes = new ArrayList<>();
+        all.put("sizes", sizes);
+        Path results = this.settings.work().resolve("results.json");
+        for (String size : this.settings.sizes()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            sizes.add(result);
+            try {
+                runSize(GeneratorSettings.Size.valueOf(size.trim()), result);
+            }
+            catch (Exception ex) {
+                result.put("failure", ex.toString());
+                log("size " + size + " failed: " + ex);
+                ex.printStackTrace();
+            }
+            Files.writeString(results, JSON.writeValueAsString(all), StandardCharsets.UTF_8);
+            Report.write(all, this.settings.work());
+        }
+        return results;
+    }
+
+    private void runSize(GeneratorSettings.Size size, Map<String, Object> result) throws Exception {
+        Path root = this.settings.work().resolve(size.name());
+        Path data = root.resolve("data");
+        Path store = root.resolve("store");
+        result.put("size", size.name());
+        result.put("loadAverageAtStart", Machine.loadAverage());
+
+        if (this.settings.runs("load")) {
+            log(size + ": generating");
+            long t0 = System.nanoTime();
+            deleteRecursively(root);
+            PharmacyCrimeGenerator.Summary summary = PharmacyCrimeGenerator.generate(size.settings(this.settings.seed()), data);
+            result.put("generateSeconds", (System.nanoTime() - t0) / 1e9);
+            result.put("websites", summary.websites());
+            result.put("networks", summary.networks());
+            result.put("nodes", summary.nodes());
+            result.put("relationships", summary.relationships());
+
+            log(size + ": loading through the import command");
+            result.put("import", importCommand(data, store, summary.totalRows()));
+            if (this.settings.offlineImport()) {
+                log(size + ": loading with Neo4j's offline importer");
+                result.put("offlineImport", offlineImport(data, root.resolve("offline"), summary.totalRows()));
+            }
+        }
+
+        Inputs inputs = Inputs.choose(data, this.settings.inputs(), this.settings.seed());
+        log(size + ": recording the statements of each request, and accuracy");
+        Map<Query, List<Recorded>> recorded = record(store, inputs, data, result);
+
+        log(size + ": starting the application");
+        String pageCache = size == GeneratorSettings.Size.M ? "2g" : "512m";
+        result.put("applicationSettings", Map.of("heap", this.settings.heap(), "pageCache", pageCache, "gc", "G1"));
+        try (Application app = Application.start(this.settings.jar(), store, this.settings.heap(), pageCache)) {
+            result.put("startupSeconds", app.startupSeconds());
+            if (this.settings.runs("queries")) {
+                result.put("queries", measureQueries(app, recorded, inputs));
+            }
+            if (this.settings.library() && this.settings.runs("library")) {
+                log(size + ": the Neo4j GraphQL Library");
+                result.put("library", GraphQlLibrary.measure(this.settings, app.boltPort(), inputs));
+            }
+            if (this.settings.runs("soak")) {
+                log(size + ": soak");
+                result.put("soak", Soak.run(app, inputs, this.settings.soakSeconds()));
+            }
+            result.put("heapAfterGcMb", app.heapAfterGcMb());
+        }
+        result.put("loadAverageAtEnd", Machine.loadAverage());
+    }
+
+    /**
+     * The benchmark is one user sending thousands of requests a minute, eight at a time: the per-user
+     * rate and concurrency limits, which would answer 429, are lifted; every other limit and the audit
+     * trail stay as deployed.
+     */
+    private static final String UNLIMITED_RATE = "--pangea.limits.requests-per-minute=1000000000";
+
+    private static final String UNLIMITED_CONCURRENCY = "--pangea.limits.concurrent-requests-per-user=1000";
+
+    // ---- loading
+
+    private Map<String, Object> importCommand(Path data, Path store, long rows) throws Exception {
+        List<String> command = ChildProcess.java(List.of("-Xmx" + this.settings.heap(), "-XX:+UseG1GC"),
+                List.of("-jar", this.settings.jar().toAbsolutePath().toString(), "import",
+                        "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
+                        "--pangea.embedded.import-directory=" + data.toAbsolutePath(),
+                        "--pangea.embedded.page-cache=1g", data.resolve("load.cypher").toAbsolutePath().toString()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("command", String.join(" ", command.subList(1, command.size())));
+        // The import command signs in an administrator: the local profile's demo one (docs/security.md).
+        try (ChildProcess process = ChildProcess.start(command, null, Map.of("PANGEA_USER", "admin", "PANGEA_PASSWORD", "admin-demo"))) {
+            int exit = process.await(240);
+            double total = process.elapsedSeconds();
+            if (exit != 0) {
+                throw new IllegalStateException("import failed with " + exit + ":\n" + process.tail(20));
+            }
+            Double scriptsStart = null;
+            Double scriptsEnd = null;
+            for (ChildProcess.Line line : process.lines()) {
+                if (line.text().contains("statements a transaction")) {
+                    scriptsStart = process.secondsSinceStart(line.nanos());
+                }
+                if (line.text().contains(": committed ")) {
+                    scriptsEnd = process.secondsSinceStart(line.nanos());
+                }
+            }
+            result.put("rows", rows);
+            result.put("totalSeconds", total);
+            result.put("rowsPerSecondOverall", rows / total);
+            if (scriptsStart != null && scriptsEnd != null) {
+                result.put("loadCsvSeconds", scriptsEnd - scriptsStart);
+                result.put("rowsPerSecondLoadCsv", rows / (scriptsEnd - scriptsStart));
+                result.put("postImportPassSeconds", total - scriptsEnd);
+            }
+            result.put("report", process.tail(6));
+        }
+        return result;
+    }
+
+    private Map<String, Object> offlineImport(Path data, Path home, long rows) throws Exception {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/neo4j.conf"), "", StandardCharsets.UTF_8);
+        List<String> arguments = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), "org.neo4j.cli.AdminTool",
+                "database", "import", "full", "--overwrite-destination=true", "--threads=2", "--max-off-heap-memory=2g",
+                "--report-file=" + home.resolve("import.report").toAbsolutePath()));
+        // The database is the default one, neo4j: named after --relationships, it would be read as one more file.
+        arguments.addAll(Files.readAllLines(data.resolve("admin/import.args")));
+        List<String> command = ChildProcess.java(List.of("-Xmx1g"), arguments);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("command", "neo4j-admin database import full (org.neo4j.cli.AdminTool, in a JVM of its own) --threads=2 "
+                + "--max-off-heap-memory=2g --nodes=... --relationships=... (admin/import.args)");
+        try (ChildProcess process = ChildProcess.start(command, data, Map.of("NEO4J_HOME", home.toAbsolutePath().toString(),
+                "NEO4J_CONF", home.resolve("conf").toAbsolutePath().toString()))) {
+            int exit = process.await(120);
+            double seconds = process.elapsedSeconds();
+            result.put("exit", exit);
+            result.put("seconds", seconds);
+            result.put("rows", rows);
+            result.put("rowsPerSecond", rows / seconds);
+            result.put("output", process.tail(8));
+            if (exit != 0) {
+                result.put("failure", process.tail(20));
+            }
+        }
+        return result;
+    }
+
+    // ---- recording what each request sends to the database
+
+    /** A request's variables and the statements the API ran for it, in order. */
+    record Recorded(Map<String, Object> variables, List<Statement> statements) {
+    }
+
+    record Statement(String cypher, Map<String, Object> parameters) {
+    }
+
+    /**
+     * Runs the application in this JVM on the store, sends each request once and records, through
+     * GraphDb's observer, the statements it ran: the same statements are replayed over Bolt. Then
+     * measures accuracy, here because this instance has a generous query timeout: accuracy is about
+     * the answers, and a page of criminal networks has taken longer than the API's 5 s on this machine.
+     */
+    private Map<Query, List<Recorded>> record(Path store, Inputs inputs, Path data, Map<String, Object> result) throws Exception {
+        Map<Query, List<Recorded>> recorded = new LinkedHashMap<>();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PangeaGraphApplication.class)
+            .run("--server.port=0", "--pangea.embedded.bolt-port=0", "--pangea.embedded.page-cache=256m",
+                    "--pangea.embedded.store-directory=" + store.toAbsolutePath(), "--pangea.database.seed=false",
+                    "--pangea.database.query-timeout=120s", "--pangea.limits.request-timeout=150s", UNLIMITED_RATE,
+                    "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("audit-recording"),
+                    UNLIMITED_CONCURRENCY, "--logging.level.root=warn")) {
+            GraphDb db = context.getBean(GraphDb.class);
+            List<Statement> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+            GraphDb.TransactionObserver observer = new GraphDb.TransactionObserver() {
+                @Override
+                public void opened(AccessMode mode) {
+                }
+
+                @Override
+                public void ran(String cypher, Map<String, Object> parameters) {
+                    statements.add(new Statement(cypher, parameters));
+                }
+            };
+            GraphQlHttp api = new GraphQlHttp(URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
+                    + "/graphql"));
+            db.addObserver(observer);
+            for (Query query : this.settings.runs("queries") ? Query.values() : new Query[0]) {
+                List<Recorded> list = new ArrayList<>();
+                for (Map<String, Object> variables : inputs.variables(query)) {
+                    if (query == Query.CRIMINAL_NETWORKS_COLD) {
+                        api.data(Query.RENAME_WEBSITE, Map.of("domain", inputs.domains().get(0), "name", "Renamed " + list.size()));
+                    }
+                    else if (query == Query.CRIMINAL_NETWORKS_CACHED || query == Query.KEY_INFRASTRUCTURE) {
+                        api.data(query.document, variables);
+                    }
+                    statements.clear();
+                    api.data(query.document, variables);
+                    list.add(new Recorded(variables, List.copyOf(statements)));
+                }
+                recorded.put(query, list);
+            }
+            db.removeObserver(observer);
+            result.put("statementsRecorded", recorded.values().stream().flatMap(List::stream).allMatch(r -> !r.statements().isEmpty()));
+            if (this.settings.runs("accuracy")) {
+                result.put("accuracy", accuracy(api, data, false));
+                result.put("accuracyAllKinds", accuracy(api, data, true));
+            }
+        }
+        return recorded;
+    }
+
+    // ---- measuring
+
+    private Map<String, Object> measureQueries(Application app, Map<Query, List<Recorded>> recorded, Inputs inputs) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + app.boltPort(), AuthTokens.none())) {
+            for (Query query : Query.values()) {
+                List<Recorded> requests = recorded.get(query);
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("title", query.title);
+                result.put("statements", requests.get(0).statements().size());
+                result.put("recordedCypher", requests.get(0).statements().stream().map(Statement::cypher).toList());
+                log("  " + query.title);
+                if (query == Query.CRIMINAL_NETWORKS_COLD) {
+                    result.put("graphql", List.of(Load.repeat(this.settings.coldRuns(), i -> {
+                        // A write through the API raises the graph version: the next call reads the projection again.
+                        app.api().data(Query.RENAME_WEBSITE, Map.of("domain", inputs.domains().get(i), "name", "Cold " + i));
+                        app.api().data(query.document, Map.of());
+                    })));
+                    result.put("cypher", List.of(Load.repeat(this.settings.coldRuns(), i -> replay(driver, requests.get(0)))));
+                }
+                else {
+                    List<Stats> graphql = new ArrayList<>();
+                    List<Stats> cypher = new ArrayList<>();
+                    for (int concurrency : new int[] { 1, 8 }) {
+                        graphql.add(Load.run(concurrency, requests.size(), this.settings.warmUpSeconds(), this.settings.measureSeconds(),
+                                i -> app.api().data(query.document, requests.get(i).variables())));
+                        cypher.add(Load.run(concurrency, requests.size(), this.settings.warmUpSeconds(), this.settings.measureSeconds(),
+                                i -> replay(driver, requests.get(i))));
+                    }
+                    result.put("graphql", graphql);
+                    result.put("cypher", cypher);
+                }
+                results.put(query.name(), result);
+            }
+        }
+        return results;
+    }
+
+    /** The statements of one request, in one read transaction: what the API cannot do faster than. */
+    static void replay(Driver driver, Recorded request) throws RequestFailed {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            session.executeRead(tx -> {
+                for (Statement statement : request.statements()) {
+                    tx.run(statement.cypher(), statement.parameters()).list();
+                }
+                return null;
+            });
+        }
+        catch (Neo4jException ex) {
+            throw new RequestFailed(String.valueOf(ex.code()));
+        }
+    }
+
+    private static Accuracy.Result accuracy(GraphQlHttp http, Path data, boolean allKinds) {
+        Accuracy.GraphQl api = (document, variables) -> {
+            try {
+                return http.data(document, variables);
+            }
+            catch (RequestFailed ex) {
+                throw new IllegalStateException("accuracy request failed: " + ex.getMessage(), ex);
+            }
+        };
+        List<String> kinds = allKinds ? Stream.of(org.pangeagraph.model.InfrastructureKind.values()).map(Enum::name).toList() : null;
+        return Accuracy.measure(api, Accuracy.GroundTruth.read(data), allKinds ? 0 : 40, 7, kinds);
+    }
+
+    // ---- the application, as an operator runs it
+
+    /** The application in a JVM of its own on the loaded store, on free ports. */
+    static final class Application implements AutoCloseable {
+
+        private final ChildProcess process;
+
+        private final int boltPort;
+
+        private final GraphQlHttp api;
+
+        private final double startupSeconds;
+
+        private Application(ChildProcess process, int boltPort, GraphQlHttp api, double startupSeconds) {
+            this.process = process;
+            this.boltPort = boltPort;
+            this.api = api;
+            this.startupSeconds = startupSeconds;
+        }
+
+        static Application start(Path jar, Path store, String heap, String pageCache) throws Exception {
+            int httpPort = freePort();
+            int boltPort = freePort();
+            List<String> command = ChildProcess.java(List.of("-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"),
+                    List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + httpPort,
+                            "--pangea.embedded.bolt-port=" + boltPort, "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
+                            "--pangea.embedded.page-cache=" + pageCache, "--pangea.database.seed=false",
+                            "--spring.graphql.graphiql.enabled=false", UNLIMITED_RATE, UNLIMITED_CONCURRENCY,
+                            "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("audit")));
+            ChildProcess process = ChildProcess.start(command, null, Map.of());
+            GraphQlHttp api = new GraphQlHttp(URI.create("http://127.0.0.1:" + httpPort + "/graphql"));
+            URI health = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health");
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (!api.answers(health)) {
+                if (!process.alive() || System.nanoTime() > deadline) {
+                    String output = process.tail(40);
+                    process.close();
+                    throw new IllegalStateException("the application did not start:\n" + output);
+                }
+                Thread.sleep(50);
+            }
+            return new Application(process, boltPort, api, process.elapsedSeconds());
+        }
+
+        GraphQlHttp api() {
+            return this.api;
+        }
+
+        int boltPort() {
+            return this.boltPort;
+        }
+
+        double startupSeconds() {
+            return this.startupSeconds;
+        }
+
+        /** The heap in use right after a full collection, in MB, read with jcmd. */
+        double heapAfterGcMb() throws Exception {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            run(List.of(jcmd.toString(), Long.toString(this.process.pid()), "GC.run"));
+            String info = run(List.of(jcmd.toString(), Long.toString(this.process.pid()), "GC.heap_info"));
+            Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
+            return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+        }
+
+        private static String run(List<String> command) throws Exception {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            this.process.close();
+        }
+
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    // ---- inputs
+
+    /**
+     * The inputs requests cycle through: random websites (not one hot key), their ids, and pairs of
+     * websites of one planted network, which are connected.
+     */
+    record Inputs(List<String> domains, List<String> ids, List<String[]> pairs) {
+
+        static Inputs choose(Path data, int count, long seed) throws Exception {
+            Accuracy.GroundTruth truth = Accuracy.GroundTruth.read(data);
+            List<String> all = new ArrayList<>(truth.networkOf().keySet());
+            java.util.Collections.shuffle(all, new Random(seed));
+            List<String> domains = all.subList(0, Math.min(count, all.size()));
+            List<String[]> pairs = new ArrayList<>();
+            List<List<String>> networks = truth.members().values().stream().filter(m -> m.size() >= 3).toList();
+            Random random = new Random(seed);
+            for (int i = 0; i < count && !networks.isEmpty(); i++) {
+                List<String> members = networks.get(random.nextInt(networks.size()));
+                String from = members.get(random.nextInt(members.size()));
+                String to = members.get(random.nextInt(members.size()));
+                if (!from.equals(to)) {
+                    pairs.add(new String[] { from, to });
+                }
+            }
+            Map<String, String> ids = ids(data);
+            return new Inputs(List.copyOf(domains), domains.stream().map(ids::get).toList(),
+                    pairs.stream().map(p -> new String[] { ids.get(p[0]), ids.get(p[1]) }).toList());
+        }
+
+        /** Website ids by domain, from the generated file (the generator sets every id). */
+        private static Map<String, String> ids(Path data) throws IOException {
+            Map<String, String> ids = new HashMap<>();
+            for (String line : Files.readAllLines(data.resolve("nodes/Website.csv"))) {
+                String[] cells = line.split(",", 3);
+                ids.put(cells[0], cells[1]);
+            }
+            return ids;
+        }
+
+        List<Map<String, Object>> variables(Query query) {
+            return switch (query) {
+                case LOOKUP, NESTED, SHARED_INFRASTRUCTURE -> this.domains.stream().map(d -> Map.<String, Object>of("domain", d)).toList();
+                case NETWORK -> this.ids.stream().map(id -> Map.<String, Object>of("id", id)).toList();
+                case PATHS -> this.pairs.stream().map(p -> Map.<String, Object>of("from", p[0], "to", p[1])).toList();
+                case CRIMINAL_NETWORKS_CACHED, CRIMINAL_NETWORKS_COLD, KEY_INFRASTRUCTURE -> List.of(Map.of());
+            };
+        }
+
+    }
+
+    static void log(String message) {
+        System.out.println(String.format(Locale.ROOT, "[bench %tT] ", new java.util.Date()) + message);
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,48 @@
+package org.pangeagraph.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark on the tiny size for a few seconds a measurement: proves the whole harness works
+ * (generation, both loaders, recording and replaying statements, the application as its own JVM,
+ * the soak, the report) without the time a real run takes. The GraphQL Library is left out: it
+ * needs npm.
+ */
+class BenchmarkSmokeIT {
+
+    @Test
+    void theBenchmarkRunsOnTheTinySizeAndReportsEveryRequest() throws Exception {
+        Path target = Path.of("target");
+        Benchmark.Settings settings = new Benchmark.Settings(List.of("TINY"), 7, target.resolve("benchmark-smoke"),
+                Benchmark.Settings.jar(target), 0.3, 1, 20, 1, 3, false, true, "512m",
+                List.of(Benchmark.Settings.ALL_PHASES.split(",")));
+
+        Path results = new Benchmark(settings).run();
+
+        JsonNode size = JsonMapper.builder().build().readTree(results.toFile()).get("sizes").get(0);
+        assertThat(size.has("failure")).as(size.path("failure").asString()).isFalse();
+        assertThat(size.get("import").get("rows").asLong()).isEqualTo(size.get("nodes").asLong() + size.get("relationships").asLong());
+        assertThat(size.get("offlineImport").get("exit").asInt()).as(size.get("offlineImport").toString()).isZero();
+        for (Query query : Query.values()) {
+            JsonNode measured = size.get("queries").get(query.name());
+            assertThat(measured.get("graphql").get(0).get("requests").asLong()).as(query.name()).isPositive();
+            assertThat(measured.get("graphql").get(0).get("errors").isEmpty()).as(measured.toString()).isTrue();
+            assertThat(measured.get("cypher").get(0).get("errors").isEmpty()).as(measured.toString()).isTrue();
+        }
+        assertThat(size.get("statementsRecorded").asBoolean()).isTrue();
+        assertThat(size.get("accuracy").get("adjustedRandIndex").asDouble()).isGreaterThan(0.9);
+        assertThat(size.get("soak").get("requests").asLong()).isPositive();
+        assertThat(size.get("heapAfterGcMb").asDouble()).isPositive();
+        assertThat(Files.readString(settings.work().resolve("report.md"))).contains("| website lookup | GraphQL | 1 |");
+        assertThat(Files.readString(settings.work().resolve("latency.svg"))).startsWith("<svg").contains("lookup");
+    }
+
+}

@@ -1,0 +1,57 @@
+package org.pangeagraph.benchmark;
+
+/** The requests measured, each with the GraphQL document an investigator's tool would send. */
+enum Query {
+
+    LOOKUP("website lookup", true, """
+            query lookup($domain: String!) { website(domain: $domain) { id domain name status firstSeen lastSeen } }"""),
+
+    NESTED("nested website (IPs, accounts, shipments)", true, """
+            query nested($domain: String!) {
+              website(domain: $domain) {
+                domain
+                ipAddresses { node { address } link { validFrom validTo } }
+                paymentAccounts { node { identifier kind } }
+                shipments(first: 20) { node { trackingNumber inspectedOn seized } }
+              }
+            }"""),
+
+    SHARED_INFRASTRUCTURE("sharedInfrastructure (top 10)", true, """
+            query siblings($domain: String!) {
+              sharedInfrastructure(domain: $domain, first: 10) { website { domain } score sharedItems { kind weight websiteCount } }
+            }"""),
+
+    NETWORK("network depth 2, maxNodes 500", false, """
+            query network($id: ID!) { network(ids: [$id], depth: 2, maxNodes: 500) { nodes { id kind } edges { id type } truncated } }"""),
+
+    PATHS("paths maxHops 6", false, """
+            query paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 6) { length nodes { id } } }"""),
+
+    CRIMINAL_NETWORKS_CACHED("criminalNetworks (cached)", false, Query.NETWORKS),
+
+    CRIMINAL_NETWORKS_COLD("criminalNetworks (cold)", false, Query.NETWORKS),
+
+    KEY_INFRASTRUCTURE("keyInfrastructure (top 10)", false, """
+            query key { keyInfrastructure(first: 10) { rank kind item { id } networksServed betweenness } }""");
+
+    private static final String NETWORKS = """
+            query networks { criminalNetworks(first: 20) { totalCount edges { node { id size bindingItems { kind weight } } } } }""";
+
+    /** The mutation the benchmark bumps the graph version with, and the soak writes with. */
+    static final String RENAME_WEBSITE = """
+            mutation rename($domain: String!, $name: String!) { upsertWebsite(input: {domain: $domain, name: $name}) { created } }""";
+
+    final String title;
+
+    /** Whether the issue's throughput and added-latency targets apply (else the heavier traversals' p50 ratio). */
+    final boolean light;
+
+    final String document;
+
+    Query(String title, boolean light, String document) {
+        this.title = title;
+        this.light = light;
+        this.document = document;
+    }
+
+}

@@ -1,0 +1,91 @@
+package org.pangeagraph.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.pangeagraph.benchmark.Benchmark.Application;
+import org.pangeagraph.benchmark.Benchmark.Inputs;
+import org.pangeagraph.benchmark.Load.RequestFailed;
+
+/**
+ * Mixed reads and writes at concurrency 8 for a bounded time, over loopback only: lookups, nested
+ * reads, sharedInfrastructure, neighbourhoods and renames of websites (each a write that raises the
+ * graph version). The heap after a full collection is sampled up to ten times: flat means no leak.
+ */
+final class Soak {
+
+    private Soak() {
+    }
+
+    static Map<String, Object> run(Application app, Inputs inputs, double seconds) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        AtomicLong requests = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            Random random = new Random(t);
+            Thread thread = new Thread(() -> {
+                while (!stop.get()) {
+                    int i = random.nextInt(inputs.domains().size());
+                    double roll = random.nextDouble();
+                    try {
+                        if (roll < 0.35) {
+                            app.api().data(Query.LOOKUP.document, Map.of("domain", inputs.domains().get(i)));
+                        }
+                        else if (roll < 0.55) {
+                            app.api().data(Query.NESTED.document, Map.of("domain", inputs.domains().get(i)));
+                        }
+                        else if (roll < 0.75) {
+                            app.api().data(Query.SHARED_INFRASTRUCTURE.document, Map.of("domain", inputs.domains().get(i)));
+                        }
+                        else if (roll < 0.9) {
+                            app.api().data(Query.NETWORK.document, Map.of("id", inputs.ids().get(i)));
+                        }
+                        else {
+                            app.api().data(Query.RENAME_WEBSITE, Map.of("domain", inputs.domains().get(i), "name",
+                                    "Soak " + writes.incrementAndGet()));
+                        }
+                    }
+                    catch (RequestFailed ex) {
+                        errors.computeIfAbsent(ex.getMessage(), k -> new LongAdder()).increment();
+                    }
+                    requests.incrementAndGet();
+                }
+            }, "soak-" + t);
+            thread.start();
+            threads.add(thread);
+        }
+        List<Map<String, Object>> heap = new ArrayList<>();
+        long started = System.nanoTime();
+        // A sample forces a full collection and takes seconds: one every 30 s or so, at least two.
+        int samples = Math.max(2, Math.min(10, (int) (seconds / 30)));
+        for (int sample = 1; sample <= samples; sample++) {
+            Thread.sleep((long) (seconds * 1000 / samples));
+            heap.add(Map.of("seconds", (System.nanoTime() - started) / 1e9, "heapAfterGcMb", app.heapAfterGcMb(),
+                    "requests", requests.get()));
+        }
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Map<String, Long> counted = new TreeMap<>();
+        errors.forEach((code, n) -> counted.put(code, n.sum()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("seconds", (System.nanoTime() - started) / 1e9);
+        result.put("requests", requests.get());
+        result.put("writes", writes.get());
+        result.put("errors", counted);
+        result.put("heap", heap);
+        return result;
+    }
+
+}

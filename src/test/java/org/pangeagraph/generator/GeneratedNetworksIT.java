@@ -1,0 +1,103 @@
+package org.pangeagraph.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pangeagraph.db.EmbeddedNeo4jProperties;
+import org.pangeagraph.ingest.ImportCommand;
+import org.pangeagraph.support.GraphQlClient;
+import org.pangeagraph.support.IntegrationTest;
+import org.pangeagraph.support.TestGraph;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A tiny generated graph, loaded through the import command into the test database: the API must find
+ * the networks that were planted in it, and rank each storefront's siblings first.
+ */
+@IntegrationTest
+class GeneratedNetworksIT {
+
+    private static final long SEED = 7;
+
+    @Autowired
+    TestGraph graph;
+
+    @Autowired
+    GraphQlClient client;
+
+    @Autowired
+    EmbeddedNeo4jProperties embedded;
+
+    private Path directory;
+
+    @BeforeEach
+    void loadATinyGeneratedGraph() throws Exception {
+        this.graph.reset();
+        // LOAD CSV reads from the database's import directory: the graph is generated there.
+        this.directory = this.embedded.importDirectory().toAbsolutePath();
+        PharmacyCrimeGenerator.generate(GeneratorSettings.Size.TINY.settings(SEED), this.directory);
+        assertThat(importGenerated()).isZero();
+    }
+
+    @Test
+    void criminalNetworksRecoversThePlantedNetworksAndSiblingsTopSharedInfrastructure() {
+        Accuracy.Result result = Accuracy.measure(this::graphQl, Accuracy.GroundTruth.read(this.directory), 40, SEED, null);
+
+        assertThat(result.adjustedRandIndex()).as(Accuracy.describe(result)).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.precisionAt10()).as(Accuracy.describe(result)).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.precisionAtSizeLessOne()).as(Accuracy.describe(result)).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.sampled()).isEqualTo(40);
+    }
+
+    @Test
+    void theGraphHoldsEveryGeneratedRowAndLoadingItAgainChangesNothing() throws Exception {
+        Properties manifest = new Properties();
+        manifest.load(Files.newBufferedReader(this.directory.resolve("manifest.properties")));
+        long nodes = this.graph.count("MATCH (n:Entity) RETURN count(n)");
+        long links = this.graph.count("MATCH ()-[r]->() RETURN count(r)");
+        assertThat(nodes).isEqualTo(Long.parseLong(manifest.getProperty("nodes")));
+        assertThat(links).isEqualTo(Long.parseLong(manifest.getProperty("relationships")));
+        assertThat(this.graph.count("MATCH (w:Website) WHERE w.id IS NULL OR w.createdAt IS NULL RETURN count(w)")).isZero();
+        String before = this.graph.snapshot();
+
+        assertThat(importGenerated()).isZero();
+
+        assertThat(this.graph.snapshot()).isEqualTo(before);
+    }
+
+    private int importGenerated() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ImportCommand.run(this.graph.db(), List.of(this.directory.resolve("load.cypher").toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(err.toString(StandardCharsets.UTF_8)).as(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        return exit;
+    }
+
+    private Map<String, Object> graphQl(String document, Map<String, Object> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", document);
+        body.put("variables", variables);
+        String json = this.client.webClient().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Map<String, Object> response = JsonMapper.builder().build().readValue(json, Map.class);
+        assertThat(response.get("errors")).as(json).isNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) response.get("data");
+        return data;
+    }
+
+}
