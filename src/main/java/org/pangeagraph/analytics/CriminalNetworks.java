@@ -77,12 +77,14 @@ class CriminalNetworks {
     CriminalNetworkConnection page(Criteria criteria, int first, String after, Visibility visibility) {
         LimitExceededException.bounded("first", first, 0, MAX_PAGE);
         Projection.Key key = this.projections.key(visibility, criteria.asOf());
-        Projection projection = this.projections.projection(key);
         List<NetworkDetection.Network> all = detect(key, criteria).networks();
         int from = after == null ? 0 : decode(after) + 1;
         int to = Math.min(all.size(), from + first);
+        // The description of a page (people, countries, parcels, dates) is read from the graph; it is
+        // cached with the networks, under the same key, so that it is never older than the graph.
         List<NetworkDetails.CriminalNetwork> described = from >= to ? List.of()
-                : this.details.describe(projection, all.subList(from, to), visibility);
+                : this.projections.derived(key, "page", List.of(criteria.kinds(), criteria.minLinkScore(), criteria.minWebsites(),
+                        from, to), p -> this.details.describe(p, all.subList(from, to), visibility));
         List<Edge> edges = new java.util.ArrayList<>();
         for (int i = 0; i < described.size(); i++) {
             edges.add(new Edge(encode(from + i), described.get(i)));

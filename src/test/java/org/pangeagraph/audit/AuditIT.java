@@ -17,6 +17,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pangeagraph.db.BoltPassword;
 import org.pangeagraph.db.EmbeddedNeo4j;
 import org.pangeagraph.ingest.ImportCommand;
 import org.pangeagraph.support.GraphQlClient;
@@ -103,6 +104,8 @@ class AuditIT {
 
     @Test
     void administratorsReadTheLogNewestFirstWithFiltersAndThatReadingIsRecorded() {
+        // At least one record before the two read back, whichever tests ran before in this JVM.
+        RawGraphQl.query(this.client, SITES, Map.of(), "Earlier");
         RawGraphQl.query(this.client, SITES, Map.of(), "Review of CASE-A");
         RawGraphQl.query(this.client, "mutation rename { upsertWebsite(input: {domain: \"open.example\", name: \"Renamed\"}) { created } }");
         String read = """
@@ -135,8 +138,10 @@ class AuditIT {
     }
 
     @Test
-    void anImportRunWritesOneRecord(@TempDir Path auditDirectory) {
-        Run run = run(List.of("--spring.neo4j.uri=" + this.embedded.boltUri(), "--pangea.audit.directory=" + auditDirectory,
+    void anImportRunWritesOneRecord(@TempDir Path auditDirectory) throws IOException {
+        String password = BoltPassword.read(this.embedded.storeDirectory()).orElseThrow();
+        Run run = run(List.of("--spring.neo4j.uri=" + this.embedded.boltUri(), "--spring.neo4j.authentication.username=neo4j",
+                "--spring.neo4j.authentication.password=" + password, "--pangea.audit.directory=" + auditDirectory,
                 "src/test/resources/import/two-websites-on-one-ip.cypher"));
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -151,6 +156,21 @@ class AuditIT {
             .extractingByKey("committed").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
             .extractingByKey("src/test/resources/import/two-websites-on-one-ip.cypher").asString()
             .startsWith("4 statements in 1 transaction: "));
+    }
+
+    @Test
+    void anImportRefusedAtSignInWritesOneDeniedRecord(@TempDir Path auditDirectory) {
+        Map<String, String> viewer = Map.of("PANGEA_USER", "viewer", "PANGEA_PASSWORD", "viewer-demo");
+        Run run = capture((out, err) -> ImportCommand.run(List.of("--spring.neo4j.uri=" + this.embedded.boltUri(),
+                "--pangea.audit.directory=" + auditDirectory, "src/test/resources/import/two-websites-on-one-ip.cypher"),
+                viewer, null, out, err));
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(4);
+        AuditLog log = new AuditLog(auditDirectory, Long.MAX_VALUE, java.time.Duration.ofDays(1), java.time.Clock.systemUTC());
+        List<String> lines = log.files().stream().flatMap(file -> AuditLog.lines(file).stream()).toList();
+        assertThat(lines).singleElement().satisfies(line -> assertThat(AuditLine.read(line).fields())
+            .containsEntry("user", "viewer").containsEntry("type", "IMPORT").containsEntry("outcome", "DENIED")
+            .containsEntry("errors", List.of("FORBIDDEN")));
     }
 
     @Test
