@@ -128,7 +128,9 @@ class ReadTransactionsIT {
                 "{ criminalNetworks { edges { node { id subgraph { truncated } } } } }",
                 "{ criminalNetwork(containing: \"steroid-depot.example\") { size } }",
                 "{ keyInfrastructure { rank } }",
-                "{ takedownImpact(ids: [\"" + account + "\"]) { websitesWithoutPaymentCount } }"));
+                "{ takedownImpact(ids: [\"" + account + "\"]) { websitesWithoutPaymentCount } }",
+                // Reads the audit files, not the graph: it must open no transaction at all, least of all a write.
+                "{ auditLog(first: 3) { edges { node { operation } } } }"));
         for (String list : List.of("websites", "ipAddresses", "hostingProviders", "registrars", "emailAddresses", "phoneNumbers",
                 "paymentAccounts", "shipments", "couriers", "products", "addresses", "people", "companies", "operations",
                 "agencies", "countries", "cases", "sources")) {

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.StartedApplication;
+import org.pangeagraph.support.TestUsers;
 
 /**
  * The request limits over real HTTP, with limits small enough to reach: one request at a time, a
@@ -99,7 +101,7 @@ class RequestLimitsIT {
             this.socket.setSoTimeout(30_000);
             OutputStream out = this.socket.getOutputStream();
             out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
-                    + "Content-Length: " + this.body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Authorization: " + GraphQlClient.basic(TestUsers.ADMIN) + "\r\n" + "Content-Length: " + this.body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(this.body, 0, 1);
             out.flush();
         }

@@ -54,7 +54,8 @@ public class GraphQlClient {
         return new GraphQlClient(this.environment, null);
     }
 
-    private static String basic(String user) {
+    /** The {@code Authorization} header of a test user signing in with HTTP Basic. */
+    public static String basic(String user) {
         return "Basic " + java.util.Base64.getEncoder()
             .encodeToString((user + ":" + TestUsers.password(user)).getBytes(StandardCharsets.UTF_8));
     }

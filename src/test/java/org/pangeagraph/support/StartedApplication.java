@@ -9,13 +9,16 @@ import java.util.List;
 import org.pangeagraph.PangeaGraphApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The application started as the jar starts it, in a profile and with properties of a test's choosing,
  * for tests of configuration the shared integration-test context does not have (the production
- * profile, tight limits). A fresh embedded store and audit directory in {@code directory}.
+ * profile, tight limits). A fresh embedded store and audit directory in {@code directory}. The test
+ * profile is always active besides the one chosen, for its built-in users (TestUsers); the client
+ * signs in as the administrator.
  */
 public final class StartedApplication implements AutoCloseable {
 
@@ -32,9 +35,7 @@ public final class StartedApplication implements AutoCloseable {
                 "--pangea.audit.directory=" + directory.resolve("audit"), "--spring.mvc.async.request-timeout=120s"));
         args.addAll(List.of(properties));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(PangeaGraphApplication.class);
-        if (profile != null) {
-            builder.profiles(profile);
-        }
+        builder.profiles(profile == null ? new String[] { "test" } : new String[] { "test", profile });
         return new StartedApplication(builder.run(args.toArray(String[]::new)));
     }
 
@@ -44,7 +45,8 @@ public final class StartedApplication implements AutoCloseable {
 
     public WebTestClient webClient() {
         return WebTestClient.bindToServer(new JdkClientHttpConnector(HttpClient.newHttpClient()))
-            .baseUrl("http://localhost:" + port()).responseTimeout(Duration.ofSeconds(60)).build();
+            .baseUrl("http://localhost:" + port()).responseTimeout(Duration.ofSeconds(60))
+            .defaultHeader(HttpHeaders.AUTHORIZATION, GraphQlClient.basic(TestUsers.ADMIN)).build();
     }
 
     public ConfigurableApplicationContext context() {
