@@ -44,7 +44,7 @@ class TakedownImpact {
 
     private static final String WITHOUT_PAYMENT = """
             UNWIND $removed AS rid
-            MATCH (:PaymentAccount {id: rid})<-[r:ACCEPTS_PAYMENT_TO]-(w:Website)
+            MATCH (:Entity:PaymentAccount {id: rid})<-[r:ACCEPTS_PAYMENT_TO]-(w:Website)
             WHERE NOT w.id IN $removed AND %1$s AND %2$s AND %3$s
             WITH DISTINCT w
             WHERE NOT EXISTS {
@@ -57,10 +57,10 @@ class TakedownImpact {
     private static final String WITHOUT_HOSTING = """
             CALL () {
               UNWIND $removed AS rid
-              MATCH (:IpAddress {id: rid})<-[r:HOSTED_AT]-(w:Website) WHERE %1$s AND %2$s RETURN w
+              MATCH (:Entity:IpAddress {id: rid})<-[r:HOSTED_AT]-(w:Website) WHERE %1$s AND %2$s RETURN w
               UNION
               UNWIND $removed AS rid
-              MATCH (:HostingProvider {id: rid})<-[q:ALLOCATED_TO]-(ip:IpAddress)<-[r:HOSTED_AT]-(w:Website)
+              MATCH (:Entity:HostingProvider {id: rid})<-[q:ALLOCATED_TO]-(ip:IpAddress)<-[r:HOSTED_AT]-(w:Website)
               WHERE %1$s AND %2$s AND %3$s AND %4$s AND %6$s RETURN w
             }
             WITH w WHERE NOT w.id IN $removed AND %5$s
@@ -77,7 +77,7 @@ class TakedownImpact {
 
     private static final String SHIPMENTS_CUT = """
             UNWIND $removed AS rid
-            MATCH (:Courier {id: rid})<-[r:CARRIED_BY]-(s:Shipment)
+            MATCH (:Entity:Courier {id: rid})<-[r:CARRIED_BY]-(s:Shipment)
             WHERE %1$s AND %2$s AND %3$s
             RETURN DISTINCT s {.*} AS props ORDER BY props.trackingNumber
             """.formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("s"));

@@ -18,7 +18,7 @@ class OperationFiguresQuery {
 
     private static final String CYPHER = """
             UNWIND $ids AS id
-            MATCH (o:Operation {id: id})
+            MATCH (o:Entity:Operation {id: id})
             RETURN o.id AS id,
               size(COLLECT {
                 MATCH (o)-[r:TOOK_DOWN]->(w:Website) WHERE %1$s AND %2$s RETURN w

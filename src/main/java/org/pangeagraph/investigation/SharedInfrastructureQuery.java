@@ -93,14 +93,23 @@ class SharedInfrastructureQuery {
     /** The routes from the best-scoring websites to the items they share, anchored at those websites. */
     private static final String EVIDENCE = """
             UNWIND $pairs AS pair
-            MATCH (o:Website {id: pair.site}), (i:Entity {id: pair.item})
+            MATCH (o:Entity:Website {id: pair.site}), (i:Entity {id: pair.item})
             CALL (o, i, pair) {
               MATCH (o)-[b1]-(i)
               WHERE $secondType[pair.kind] IS NULL AND type(b1) = $firstType[pair.kind] AND %1$s
               RETURN {links: [%2$s], via: []} AS route
               UNION ALL
-              MATCH (o)-[b1]-(bm:Entity)-[b2]->(i)
-              WHERE type(b1) = $firstType[pair.kind] AND type(b2) = $secondType[pair.kind] AND %3$s
+              MATCH (o)-[b1]-(bm:Entity)
+              WHERE $secondType[pair.kind] IS NOT NULL AND type(b1) = $firstType[pair.kind]
+              // From the website's few parcels or accounts on, never back from the item: a national courier
+              // carries tens of thousands of parcels. With both ends bound, the link is found from bm's side.
+              CALL (bm, i, pair) {
+                MATCH (bm)-[b2]->(i)
+                WHERE type(b2) = $secondType[pair.kind]
+                RETURN b2
+              }
+              WITH o, i, pair, b1, bm, b2
+              WHERE %3$s
               RETURN {links: [%2$s, %4$s], via: [%5$s]} AS route
             }
             WITH pair, o, collect(route)[0..$routesPerSide] AS routes

@@ -288,6 +288,8 @@ public final class Benchmark {
             .run("--server.port=0", "--pangea.embedded.bolt-port=0", "--pangea.embedded.page-cache=256m",
                     "--pangea.embedded.store-directory=" + store.toAbsolutePath(), "--pangea.database.seed=false",
                     "--pangea.database.query-timeout=120s", "--pangea.limits.request-timeout=150s", UNLIMITED_RATE,
+                    // Only the statements of the request recorded: no background warm-up running beside it.
+                    "--pangea.warmup.enabled=false",
                     "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("audit-recording"),
                     UNLIMITED_CONCURRENCY, "--logging.level.root=warn")) {
             GraphDb db = context.getBean(GraphDb.class);
@@ -304,6 +306,9 @@ public final class Benchmark {
             };
             GraphQlHttp api = new GraphQlHttp(URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
                     + "/graphql"));
+            // The projection behind criminalNetworks and sharedInfrastructure's rarity counts is built once
+            // per graph version, by the first request; as in the measured runs after their warm-up, it is there.
+            api.data(Query.CRIMINAL_NETWORKS_CACHED.document, inputs.variables(Query.CRIMINAL_NETWORKS_CACHED).get(0));
             db.addObserver(observer);
             for (Query query : this.settings.runs("queries") ? Query.values() : new Query[0]) {
                 List<Recorded> list = new ArrayList<>();

@@ -24,6 +24,14 @@ final class Report {
     private Report() {
     }
 
+    /** Writes the report and the plot again from a {@code results.json}: {@code Report target/benchmark/results.json}. */
+    public static void main(String[] args) throws IOException {
+        Path results = Path.of(args[0]);
+        JsonNode all = JSON.readTree(results.toFile());
+        Files.writeString(results.resolveSibling("report.md"), markdown(all), StandardCharsets.UTF_8);
+        Files.writeString(results.resolveSibling("latency.svg"), svg(all), StandardCharsets.UTF_8);
+    }
+
     static void write(Map<String, Object> results, Path directory) throws IOException {
         JsonNode all = JSON.valueToTree(results);
         Files.writeString(directory.resolve("report.md"), markdown(all), StandardCharsets.UTF_8);
@@ -41,14 +49,16 @@ final class Report {
             if (size.has("failure")) {
                 md.append("**Failed:** `").append(size.get("failure").asString()).append("`\n\n");
             }
-            if (!size.has("nodes")) {
-                continue;
+            if (size.has("nodes")) {
+                md.append(String.format(Locale.ROOT, "%,d websites in %,d planted networks; %,d nodes, %,d relationships "
+                        + "(generated in %.1f s). ", size.get("websites").asLong(), size.get("networks").asLong(),
+                        size.get("nodes").asLong(), size.get("relationships").asLong(), size.get("generateSeconds").asDouble()));
             }
-            md.append(String.format(Locale.ROOT, "%,d websites in %,d planted networks; %,d nodes, %,d relationships "
-                    + "(generated in %.1f s). Load average %s at the start, %s at the end.%n%n", size.get("websites").asLong(),
-                    size.get("networks").asLong(), size.get("nodes").asLong(), size.get("relationships").asLong(),
-                    size.get("generateSeconds").asDouble(), fmt(size.path("loadAverageAtStart").asDouble()),
-                    fmt(size.path("loadAverageAtEnd").asDouble())));
+            else {
+                md.append("The store and data of an earlier run of this size (bench.phases without load). ");
+            }
+            md.append(String.format(Locale.ROOT, "Load average %s at the start, %s at the end.%n%n",
+                    fmt(size.path("loadAverageAtStart").asDouble()), fmt(size.path("loadAverageAtEnd").asDouble())));
             loading(md, size);
             if (size.has("startupSeconds")) {
                 md.append(String.format(Locale.ROOT, "Start-up to ready (health UP) on the loaded store: %.1f s. Application: %s.%n%n",
