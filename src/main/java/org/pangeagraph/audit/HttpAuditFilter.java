@@ -20,8 +20,8 @@ import org.pangeagraph.model.GraphEdge;
 import org.pangeagraph.model.GraphNode;
 import org.pangeagraph.model.Subgraph;
 import org.pangeagraph.web.ErrorCode;
+import org.pangeagraph.web.ErrorResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.core.JacksonException;
@@ -123,10 +123,8 @@ class HttpAuditFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("code", ErrorCode.JUSTIFICATION_REQUIRED.name(),
-                "message", AuditTrail.justificationRequired("An export holding case data").getMessage())));
+        ErrorResponses.write(response, false, HttpStatus.FORBIDDEN.value(), ErrorCode.JUSTIFICATION_REQUIRED,
+                AuditTrail.justificationRequired("An export holding case data").getMessage(), Map.of());
     }
 
     /** The code of an error answer, as HttpErrorAdvice writes it. */

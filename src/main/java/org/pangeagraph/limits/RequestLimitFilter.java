@@ -1,7 +1,6 @@
 package org.pangeagraph.limits;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.AsyncEvent;
@@ -12,11 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pangeagraph.model.CallerResolver;
 import org.pangeagraph.web.ErrorCode;
+import org.pangeagraph.web.ErrorResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Admits requests to {@code /graphql} and {@code /export/} within the caller's rate and concurrency
@@ -27,8 +25,6 @@ class RequestLimitFilter extends OncePerRequestFilter {
 
     /** The request attribute holding {@link System#nanoTime()} at the request's arrival. */
     static final String ARRIVAL = RequestLimitFilter.class.getName() + ".arrival";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PerUserLimits limits;
 
@@ -67,14 +63,9 @@ class RequestLimitFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, PerUserLimits.Refusal refusal)
             throws IOException {
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        Map<String, Object> error = Map.of("code", ErrorCode.LIMIT_EXCEEDED.name(), "limit", refusal.limit());
-        Object body = request.getRequestURI().equals(request.getContextPath() + this.graphQlPath)
-                ? Map.of("errors", List.of(Map.of("message", refusal.message(), "extensions", error)))
-                : Map.of("code", ErrorCode.LIMIT_EXCEEDED.name(), "limit", refusal.limit(), "message", refusal.message());
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        ErrorResponses.write(response, request.getRequestURI().equals(request.getContextPath() + this.graphQlPath),
+                HttpStatus.TOO_MANY_REQUESTS.value(), ErrorCode.LIMIT_EXCEEDED, refusal.message(), Map.of("limit", refusal.limit()));
     }
 
     /** Ends a request that went on asynchronously (a GraphQL operation) when its answer is complete. */

@@ -1,13 +1,13 @@
 package org.pangeagraph.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.pangeagraph.web.ErrorCode;
+import org.pangeagraph.web.ErrorResponses;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -55,14 +55,7 @@ final class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code,
             String message) throws IOException {
-        // The messages are fixed text without quotes or backslashes, so they need no escaping.
-        String body = graphQl(request)
-                ? "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}"
-                : "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}";
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(body);
+        ErrorResponses.write(response, graphQl(request), status, code, message, Map.of());
     }
 
     private static boolean graphQl(HttpServletRequest request) {
