@@ -3,6 +3,7 @@ package org.pangeagraph.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +33,16 @@ import org.slf4j.LoggerFactory;
  * files too. A record is written, and forced to disk when durable, before {@link #append} returns.
  *
  * <p>The server and the import command may append to the same directory at once: every append holds
- * a lock file in the directory and reads the chain's last hash under it, so that the chain stays one.
+ * a lock file in the directory, and checks under it that the chain's end is where this instance left
+ * it (the same file, of the size it wrote) before chaining to it; otherwise it reads the end again.
+ *
+ * <p>Appending costs little on the request path: the lock file and the current file stay open, the
+ * directory is listed again only when it may have changed (its modification time, once settled), and
+ * concurrent durable appends share one force to disk (group commit): records are chained and written
+ * in order under the lock, and forced after it, each waiting until a force that began after its write
+ * has ended.
  */
-public final class AuditLog {
+public final class AuditLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
@@ -49,6 +58,12 @@ public final class AuditLog {
 
     private static final Duration RETENTION_CHECK = Duration.ofHours(1);
 
+    /**
+     * How long after a listing the directory's modification time is trusted to show any later change:
+     * file systems with coarse timestamps could give a change made just after the listing the same time.
+     */
+    private static final long SETTLED_MILLIS = 2_000;
+
     private final Path directory;
 
     private final long rotateBytes;
@@ -59,10 +74,25 @@ public final class AuditLog {
 
     private final ReentrantLock lock;
 
+    /** Held by the one thread forcing the current file to disk; the others wait for it, then see if that was enough. */
+    private final ReentrantLock forcing = new ReentrantLock();
+
     private Instant lastRetentionCheck = Instant.MIN;
 
     /** Where this instance's last append ended, so that the next need not read the file again. */
     private Position last;
+
+    /** The directory's modification time when it was last listed, once settled; null when not to be trusted. */
+    private FileTime listedDirectory;
+
+    private FileChannel lockFile;
+
+    private FileChannel appending;
+
+    /** Records written by this instance, and the last of them known to be on disk. */
+    private long written;
+
+    private volatile long forced;
 
     public AuditLog(Path directory, long rotateBytes, Duration retention, Clock clock) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -92,29 +122,82 @@ public final class AuditLog {
      * @throws UncheckedIOException if it cannot be written: the caller must not answer as if it were
      */
     public Appended append(AuditEvent event, boolean durable) {
+        Appended appended;
+        long sequence;
+        FileChannel channel;
         this.lock.lock();
         try {
-            Files.createDirectories(this.directory);
-            try (FileChannel lockFile = FileChannel.open(this.directory.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock held = lockFile.lock()) {
-                return appendLocked(event, durable);
+            try (FileLock held = lockFile().lock()) {
+                appended = appendLocked(event);
+                sequence = ++this.written;
+                channel = this.appending;
             }
         }
         catch (IOException ex) {
+            closeQuietly();
             throw new UncheckedIOException("Cannot write the audit log in " + this.directory, ex);
         }
         finally {
             this.lock.unlock();
         }
+        if (durable) {
+            force(sequence, channel);
+        }
+        return appended;
     }
 
-    private Appended appendLocked(AuditEvent event, boolean durable) throws IOException {
-        List<Path> files = files();
-        Path file = files.isEmpty() ? null : files.get(files.size() - 1);
-        Position end = file == null ? new Position(null, 0, 0, AuditLine.GENESIS) : end(file);
-        if (end.lines() == 0 && files.size() > 1) {
-            end = new Position(file, 0, 0, end(files.get(files.size() - 2)).hash());
+    /**
+     * Returns once record {@code sequence} is on disk: at once if a force that began after it was written
+     * has ended; else forces the file, or waits for the force under way and looks again.
+     */
+    private void force(long sequence, FileChannel channel) {
+        this.forcing.lock();
+        try {
+            if (this.forced >= sequence) {
+                return;
+            }
+            long upTo;
+            this.lock.lock();
+            try {
+                upTo = this.written;
+                channel = this.appending == null ? channel : this.appending;
+            }
+            finally {
+                this.lock.unlock();
+            }
+            channel.force(false);
+            this.forced = Math.max(this.forced, upTo);
         }
+        catch (ClosedChannelException ex) {
+            // The file was rotated or the log reset after this record was written; both force it first.
+            if (this.forced < sequence) {
+                throw new UncheckedIOException("Cannot force the audit log in " + this.directory + " to disk", ex);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot force the audit log in " + this.directory + " to disk", ex);
+        }
+        finally {
+            this.forcing.unlock();
+        }
+    }
+
+    private FileChannel lockFile() throws IOException {
+        if (this.lockFile == null || !this.lockFile.isOpen() || !Files.isDirectory(this.directory)) {
+            // First append, or the directory was removed under the log: start again from what is on disk.
+            if (this.lockFile != null) {
+                this.lockFile.close();
+            }
+            this.last = null;
+            Files.createDirectories(this.directory);
+            this.lockFile = FileChannel.open(this.directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        }
+        return this.lockFile;
+    }
+
+    private Appended appendLocked(AuditEvent event) throws IOException {
+        Position end = currentEnd();
+        Path file = end.file();
         String previous = end.hash();
         long lines = end.lines();
         long size = end.size();
@@ -124,26 +207,118 @@ public final class AuditLog {
         if (file == null || (size > 0 && size + bytes.length > this.rotateBytes)) {
             file = newFile(file);
             lines = 0;
+            size = 0;
             rotated = true;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            if (durable || rotated) {
-                channel.force(true);
-            }
+        FileChannel channel = channelFor(file);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
         if (rotated) {
+            channel.force(false);
             forceDirectory();
+            this.listedDirectory = null;
         }
-        this.last = new Position(file, Files.size(file), lines + 1, written.hash());
+        this.last = new Position(file, size + bytes.length, lines + 1, written.hash());
         if (rotated || this.lastRetentionCheck.plus(RETENTION_CHECK).isBefore(this.clock.instant())) {
             applyRetention();
         }
         return new Appended(file, lines + 1, written.hash());
+    }
+
+    /**
+     * Where the chain ends now: where this instance left it, unless the file changed size (another
+     * process or instance appended, or an interrupted write was cut off) or a newer file may have
+     * appeared; then read from the directory.
+     */
+    private Position currentEnd() throws IOException {
+        if (this.last != null && this.last.file() != null && unchangedSinceListed()) {
+            try {
+                if (Files.size(this.last.file()) == this.last.size()) {
+                    return this.last;
+                }
+            }
+            catch (NoSuchFileException ex) {
+                // Deleted under the log (retention by another process, or by hand): read the directory.
+            }
+        }
+        FileTime before = directoryTime();
+        long listedAt = System.currentTimeMillis();
+        List<Path> files = files();
+        Path file = files.isEmpty() ? null : files.get(files.size() - 1);
+        Position end = file == null ? new Position(null, 0, 0, AuditLine.GENESIS) : end(file);
+        if (end.lines() == 0 && files.size() > 1) {
+            end = new Position(file, 0, 0, end(files.get(files.size() - 2)).hash());
+        }
+        this.listedDirectory = before != null && before.toMillis() < listedAt - SETTLED_MILLIS ? before : null;
+        return end;
+    }
+
+    private boolean unchangedSinceListed() {
+        return this.listedDirectory != null && this.listedDirectory.equals(directoryTime());
+    }
+
+    private FileTime directoryTime() {
+        try {
+            return Files.getLastModifiedTime(this.directory);
+        }
+        catch (IOException ex) {
+            return null;
+        }
+    }
+
+    /** The open channel appending to {@code file}; the previous one, forced, is closed when the file changes. */
+    private FileChannel channelFor(Path file) throws IOException {
+        if (this.appending != null && this.appending.isOpen() && this.last != null && file.equals(this.last.file())) {
+            return this.appending;
+        }
+        closeAppending();
+        this.appending = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return this.appending;
+    }
+
+    /** Forces what was written to the current file and closes it: every record written so far is then on disk. */
+    private void closeAppending() throws IOException {
+        if (this.appending != null && this.appending.isOpen()) {
+            try {
+                this.appending.force(false);
+                this.forced = this.written;
+            }
+            finally {
+                this.appending.close();
+            }
+        }
+        this.appending = null;
+    }
+
+    /** Forces and closes the open files; a later append opens them again. */
+    @Override
+    public void close() {
+        this.lock.lock();
+        try {
+            closeAppending();
+            if (this.lockFile != null) {
+                this.lockFile.close();
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot close the audit log in " + this.directory, ex);
+        }
+        finally {
+            this.lockFile = null;
+            this.last = null;
+            this.lock.unlock();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        }
+        catch (UncheckedIOException ex) {
+            log.warn("Closing the audit log after a failed write failed too: {}", ex.getMessage());
+        }
     }
 
     /** The log's files, oldest first. */

@@ -18,7 +18,7 @@ import org.springframework.graphql.execution.ErrorType;
  * Writes the audit records of the running application, and what every kind of record shares: the
  * justification policy and the redaction of variables.
  */
-public class AuditTrail {
+public class AuditTrail implements AutoCloseable {
 
     /** Variables longer than this are cut in the log: the document's hash identifies the request. */
     static final int MAX_LOGGED_STRING = 2_000;
@@ -45,6 +45,12 @@ public class AuditTrail {
     /** Writes a record; see {@link AuditLog#append}. */
     public AuditLog.Appended record(AuditEvent event, boolean durable) {
         return this.log.append(event, durable);
+    }
+
+    /** Forces and closes the log's open files, when the application stops. */
+    @Override
+    public void close() {
+        this.log.close();
     }
 
     AuditLog log() {

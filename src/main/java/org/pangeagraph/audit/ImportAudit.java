@@ -52,7 +52,9 @@ public final class ImportAudit {
 
     private static void append(Environment environment, AuditEvent event) {
         AuditProperties properties = Binder.get(environment).bindOrCreate("pangea.audit", AuditProperties.class);
-        AuditLog.of(properties).append(event, true);
+        try (AuditLog log = AuditLog.of(properties)) {
+            log.append(event, true);
+        }
     }
 
     private static String firstName(List<CypherScript> scripts) {

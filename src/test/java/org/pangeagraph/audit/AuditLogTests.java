@@ -130,6 +130,80 @@ class AuditLogTests {
     }
 
     @Test
+    void concurrentDurableAppendsKeepOneChainWithEveryRecord() throws Exception {
+        AuditLog log = new AuditLog(this.directory, 4_000, Duration.ofDays(365), this.clock);
+        int threads = 8;
+        int each = 40;
+        List<Thread> writers = new ArrayList<>();
+        List<AuditLog.Appended> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < threads; t++) {
+            int writer = t;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    written.add(log.append(event("writer-" + writer + "-" + i), true));
+                }
+            });
+            thread.start();
+            writers.add(thread);
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+
+        List<Path> files = log.files();
+        List<AuditLine.Parsed> records = files.stream().flatMap(f -> AuditLog.lines(f).stream()).map(AuditLine::read).toList();
+        assertThat(records).hasSize(threads * each);
+        assertThat(records.stream().map(r -> r.hash())).containsExactlyInAnyOrderElementsOf(written.stream().map(AuditLog.Appended::hash).toList());
+        assertThat(ChainVerification.verify(files).intact()).isTrue();
+        assertThat(files).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void anotherWriterAppendingOrStartingANewFileIsChainedTo() throws IOException {
+        AuditLog mine = new AuditLog(this.directory, 100_000, Duration.ofDays(365), this.clock);
+        AuditLog other = new AuditLog(this.directory, 1, Duration.ofDays(365), this.clock);
+        mine.append(event("first"), true);
+        // The directory as this writer listed it long ago: from then on it trusts the listing.
+        Files.setLastModifiedTime(this.directory, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        mine.append(event("second"), true);
+        mine.append(event("third"), true);
+
+        this.clock.advance(Duration.ofSeconds(1));
+        other.append(event("other, in a file of its own"), true);
+        mine.append(event("fourth"), true);
+
+        List<Path> files = mine.files();
+        assertThat(files).hasSize(2);
+        assertThat(AuditLog.lines(files.get(1))).hasSize(2);
+        assertThat(AuditLine.read(AuditLog.lines(files.get(1)).get(1)).fields()).containsEntry("user", "fourth");
+        assertThat(ChainVerification.verify(files).intact()).isTrue();
+
+        other.append(event("other again, a new file"), true);
+        mine.append(event("fifth"), true);
+        assertThat(ChainVerification.verify(mine.files()).intact()).isTrue();
+        assertThat(ChainVerification.verify(mine.files()).records()).isEqualTo(7);
+    }
+
+    @Test
+    void aDirectoryRemovedUnderTheLogIsMadeAgainAndANewChainStarts() throws IOException {
+        Path audit = this.directory.resolve("audit");
+        AuditLog log = new AuditLog(audit, 100_000, Duration.ofDays(365), this.clock);
+        log.append(event("before"), true);
+        for (Path file : log.files()) {
+            Files.delete(file);
+        }
+        Files.deleteIfExists(audit.resolve(".lock"));
+        Files.delete(audit);
+
+        log.append(event("after"), true);
+
+        assertThat(log.files()).singleElement().satisfies(file -> {
+            assertThat(AuditLog.lines(file)).hasSize(1);
+            assertThat(AuditLine.read(AuditLog.lines(file).get(0)).previousHash()).isEqualTo(AuditLine.GENESIS);
+        });
+    }
+
+    @Test
     void theCommandTellsItsUsage() {
         assertThat(run().exit()).isEqualTo(2);
         assertThat(run("verify", this.directory.resolve("missing").toString()).err()).contains("no such directory");
