@@ -62,6 +62,8 @@ public final class Benchmark {
      * @param sizes TINY, S, M
      * @param work where generated data, stores, node modules and results go
      * @param jar the application jar, run as an operator runs it
+     * @param jitWarmUpSeconds before any measurement, for each request and each side (GraphQL, Cypher) at
+     * concurrency 8: the application's and the benchmark's JIT compilers reach their steady state
      * @param warmUpSeconds per measurement, dropped
      * @param measureSeconds per measurement
      * @param inputs how many different inputs (websites, pairs) each request cycles through
@@ -73,7 +75,7 @@ public final class Benchmark {
      * @param phases which of load, queries, library, accuracy, soak to run; without load, the data and
      * store of an earlier run are used again
      */
-    record Settings(List<String> sizes, long seed, Path work, Path jar, double warmUpSeconds, double measureSeconds, int inputs,
+    record Settings(List<String> sizes, long seed, Path work, Path jar, double jitWarmUpSeconds, double warmUpSeconds, double measureSeconds, int inputs,
             int coldRuns, double soakSeconds, boolean library, boolean offlineImport, String heap, List<String> phases) {
 
         static final String ALL_PHASES = "load,queries,library,accuracy,soak";
@@ -87,6 +89,7 @@ public final class Benchmark {
             Path target = Path.of(System.getProperty("bench.target", "target"));
             return new Settings(List.of(System.getProperty("bench.sizes", "S").toUpperCase(Locale.ROOT).split(",")),
                     Long.getLong("bench.seed", 7), target.resolve("benchmark"), jar(target),
+                    Double.parseDouble(System.getProperty("bench.jitWarmup", "8")),
                     Double.parseDouble(System.getProperty("bench.warmup", "5")),
                     Double.parseDouble(System.getProperty("bench.measure", "15")), Integer.getInteger("bench.inputs", 200),
                     Integer.getInteger("bench.coldRuns", 3), Double.parseDouble(System.getProperty("bench.soak", "120")),
@@ -340,6 +343,7 @@ public final class Benchmark {
     private Map<String, Object> measureQueries(Application app, Map<Query, List<Recorded>> recorded, Inputs inputs) throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + app.boltPort(), AuthTokens.none())) {
+            warmUp(app, driver, recorded);
             for (Query query : Query.values()) {
                 List<Recorded> requests = recorded.get(query);
                 Map<String, Object> result = new LinkedHashMap<>();
@@ -371,6 +375,26 @@ public final class Benchmark {
             }
         }
         return results;
+    }
+
+    /**
+     * Every request (but the cold criminalNetworks, which is slow by design) both ways at concurrency 8,
+     * untimed: a JVM answers its first thousands of requests through an interpreter and a first
+     * compiler, and the first measurements would otherwise time that instead of the request.
+     */
+    private void warmUp(Application app, Driver driver, Map<Query, List<Recorded>> recorded) throws InterruptedException {
+        if (this.settings.jitWarmUpSeconds() <= 0) {
+            return;
+        }
+        log("  warming up: " + this.settings.jitWarmUpSeconds() + " s for each request and side");
+        for (Query query : Query.values()) {
+            if (query == Query.CRIMINAL_NETWORKS_COLD) {
+                continue;
+            }
+            List<Recorded> requests = recorded.get(query);
+            Load.warm(8, requests.size(), this.settings.jitWarmUpSeconds(), i -> app.api().data(query.document, requests.get(i).variables()));
+            Load.warm(8, requests.size(), this.settings.jitWarmUpSeconds(), i -> replay(driver, requests.get(i)));
+        }
     }
 
     /** The statements of one request, in one read transaction: what the API cannot do faster than. */
@@ -429,6 +453,9 @@ public final class Benchmark {
                             "--pangea.embedded.bolt-port=" + boltPort, "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
                             "--pangea.embedded.page-cache=" + pageCache, "--pangea.database.seed=false",
                             "--spring.graphql.graphiql.enabled=false", UNLIMITED_RATE, UNLIMITED_CONCURRENCY,
+                            // Its background warm-up of query plans would run beside the first measurements;
+                            // the benchmark warms up itself (Settings.jitWarmUpSeconds) before measuring.
+                            "--pangea.warmup.enabled=false",
                             "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("audit")));
             ChildProcess process = ChildProcess.start(command, null, Map.of());
             GraphQlHttp api = new GraphQlHttp(URI.create("http://127.0.0.1:" + httpPort + "/graphql"));

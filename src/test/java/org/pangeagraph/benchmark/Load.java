@@ -46,6 +46,11 @@ final class Load {
 
     }
 
+    /** Sends requests for {@code seconds}, timing nothing: a warm-up. */
+    static void warm(int concurrency, int inputs, double seconds, Request request) throws InterruptedException {
+        runFor(concurrency, inputs, seconds, request, new AtomicInteger(), new ConcurrentHashMap<>(), null);
+    }
+
     static Stats run(int concurrency, int inputs, double warmUpSeconds, double measureSeconds, Request request)
             throws InterruptedException {
         runFor(concurrency, inputs, warmUpSeconds, request, new AtomicInteger(), new ConcurrentHashMap<>(), null);
