@@ -124,13 +124,11 @@ public final class AuditLog implements AutoCloseable {
     public Appended append(AuditEvent event, boolean durable) {
         Appended appended;
         long sequence;
-        FileChannel channel;
         this.lock.lock();
         try {
             try (FileLock held = lockFile().lock()) {
                 appended = appendLocked(event);
                 sequence = ++this.written;
-                channel = this.appending;
             }
         }
         catch (IOException ex) {
@@ -141,44 +139,49 @@ public final class AuditLog implements AutoCloseable {
             this.lock.unlock();
         }
         if (durable) {
-            force(sequence, channel);
+            force(sequence);
         }
         return appended;
     }
 
     /**
      * Returns once record {@code sequence} is on disk: at once if a force that began after it was written
-     * has ended; else forces the file, or waits for the force under way and looks again.
+     * has ended; else forces the current file, or waits for the force under way and looks again. A file
+     * closed since the record was written (a new file started, the log closed) was forced as it closed.
      */
-    private void force(long sequence, FileChannel channel) {
+    private void force(long sequence) {
         this.forcing.lock();
         try {
             if (this.forced >= sequence) {
                 return;
             }
             long upTo;
+            FileChannel channel;
             this.lock.lock();
             try {
                 upTo = this.written;
-                channel = this.appending == null ? channel : this.appending;
+                channel = this.appending;
             }
             finally {
                 this.lock.unlock();
             }
-            channel.force(false);
-            this.forced = Math.max(this.forced, upTo);
+            if (channel != null) {
+                channel.force(false);
+                this.forced = Math.max(this.forced, upTo);
+            }
         }
         catch (ClosedChannelException ex) {
-            // The file was rotated or the log reset after this record was written; both force it first.
-            if (this.forced < sequence) {
-                throw new UncheckedIOException("Cannot force the audit log in " + this.directory + " to disk", ex);
-            }
+            // Closed after it was read: closing forced it.
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot force the audit log in " + this.directory + " to disk", ex);
         }
         finally {
             this.forcing.unlock();
+        }
+        if (this.forced < sequence) {
+            throw new UncheckedIOException(new IOException("The audit log's file in " + this.directory
+                    + " was closed before its last records were forced to disk"));
         }
     }
 
