@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The neighbourhood of some entities as a subgraph, expanded breadth-first one level per statement
- * (at most four), then the links among the entities found in one more, never walking a hub's links. Breadth-first order keeps the
- * entities closest to the start when the node budget runs out, and each level is cut at the budget
- * inside the database, so that a hub with fifty thousand neighbours costs a sort, not a transfer.
+ * (at most four), then the links among the entities found in one more, never walking a hub's links.
+ * Breadth-first order keeps the entities closest to the start when the node budget runs out; within
+ * the level where it runs out, what the least-linked entities of the level before lead to is kept
+ * first (a website's own payment account before the thousands of websites of its registrar), and the
+ * level is cut at the budget inside the database, which stops reading there.
  */
 @Component
 public class NeighbourhoodQuery {
@@ -42,14 +45,25 @@ public class NeighbourhoodQuery {
             RETURN n {.*} AS props, labels(n) AS labels
             """.formatted(Visibility.visible("n"));
 
+    /**
+     * One level: the entities linked to the frontier and not yet found, taken from the least-linked
+     * frontier entities first (ties by id), and within one entity in the order the database holds its
+     * links, up to the budget. Rows stream through DISTINCT into LIMIT, so the statement stops reading
+     * once the budget is full: a hub's fifty thousand neighbours are read only as far as the budget
+     * left after every more specific entity of the level, never all of them to be sorted.
+     */
     private static final String LEVEL = """
             UNWIND $frontier AS id
-            MATCH (n:Entity {id: id})-[r]-(m:Entity)
-            WHERE type(r) IN $types AND %s AND %s AND %s
-              AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
-              AND NOT m.id IN $seen
+            MATCH (n:Entity {id: id})
+            WITH n ORDER BY COUNT { (n)--() }, n.id
+            CALL (n) {
+              MATCH (n)-[r]-(m:Entity)
+              WHERE type(r) IN $types AND %s AND %s AND %s
+                AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
+                AND NOT m.id IN $seen
+              RETURN m
+            }
             WITH DISTINCT m
-            ORDER BY m.id
             LIMIT $limit
             RETURN m {.*} AS props, labels(m) AS labels
             """.formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("m"));
@@ -63,9 +77,12 @@ public class NeighbourhoodQuery {
 
     /**
      * The links among the entities found. Every link with an end that is not a hub is found from that
-     * end (from its source when both ends are not hubs); links between two hubs, by expand-into for
-     * each pair of hubs found. A hub's thousands of links are never walked one by one.
-     * {@code %%1$s} is the relationship-type alternation, built from the enum.
+     * end (from its source when both ends are not hubs). Links between two hubs are looked for only by
+     * the types that may join their kinds (DOMAIN.md), one expand-into per type, which reads the
+     * smaller side of that one type: a courier and an operation, each with three hundred thousand
+     * parcels, have no type between them, and are not looked at. A hub's links are never walked.
+     * {@code %1$s} is the relationship-type alternation and {@code %2$s} the hub branches, both built
+     * from the enums.
      */
     private static final String EDGES = """
             UNWIND $ids AS id
@@ -77,17 +94,23 @@ public class NeighbourhoodQuery {
               MATCH (a)-[r:%%1$s]-(b:Entity)
               WHERE b.id IN $ids AND (startNode(r) = a OR COUNT { (b)--() } > $hub) AND %s AND %s
               RETURN r
-              UNION
-              UNWIND hubs AS a
-              UNWIND hubs AS b
-              MATCH (a)-[r:%%1$s]->(b)
-              WHERE %s AND %s
-              RETURN r
+            %%2$s
             }
             WITH r, startNode(r) AS a, endNode(r) AS b
             RETURN r {.*} AS props, type(r) AS type, a.id AS source, b.id AS target
             ORDER BY type, source, target, props.id
-            """.formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("r"), Visibility.validOn("r"));
+            """.formatted(Visibility.visible("r"), Visibility.validOn("r"));
+
+    /** The links of one type between two hubs found: {@code %1$s} and {@code %2$s} label expressions, {@code %3$s} the type. */
+    private static final String HUB_LINKS = """
+              UNION
+              UNWIND hubs AS a
+              UNWIND hubs AS b
+              WITH a, b WHERE (a:%%1$s) AND (b:%%2$s)
+              MATCH (a)-[r:%%3$s]->(b)
+              WHERE %s AND %s
+              RETURN r
+            """.formatted(Visibility.visible("r"), Visibility.validOn("r"));
 
     private final GraphDb db;
 
@@ -151,13 +174,26 @@ public class NeighbourhoodQuery {
             params.put("ids", List.copyOf(found.keySet()));
             params.put("asOf", request.asOf());
             params.put("hub", HUB_DEGREE);
-            String alternation = String.join("|", types.stream().map(t -> RelationshipType.valueOf(t).cypherName()).toList());
-            List<GraphEdge> edges = tx.run(EDGES.formatted(alternation), params).stream()
+            List<GraphEdge> edges = tx.run(edges(types.stream().map(RelationshipType::valueOf).toList()), params).stream()
                 .map(r -> GraphEdge.of(RelationshipType.valueOf(r.get("type").asString()), r.get("source").asString(),
                         r.get("target").asString(), r.get("props").asMap()))
                 .toList();
             return new Subgraph(List.copyOf(found.values()), edges, truncated);
         });
+    }
+
+    /** The links statement for these types: labels and types come from the enums only. */
+    static String edges(List<RelationshipType> types) {
+        String alternation = String.join("|", types.stream().map(RelationshipType::cypherName).toList());
+        StringBuilder hubLinks = new StringBuilder();
+        for (RelationshipType type : types) {
+            hubLinks.append(HUB_LINKS.formatted(labels(type.from()), labels(type.to()), type.cypherName()));
+        }
+        return EDGES.formatted(alternation, hubLinks);
+    }
+
+    private static String labels(Set<NodeKind> kinds) {
+        return String.join("|", kinds.stream().map(NodeKind::label).sorted().toList());
     }
 
     static GraphNode node(Record r) {

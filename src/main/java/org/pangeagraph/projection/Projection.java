@@ -58,6 +58,20 @@ public record Projection(List<String> websiteIds, List<String> domains, Map<Stri
             return this.seeAll == other.seeAll && this.cases.equals(other.cases) && java.util.Objects.equals(this.asOf, other.asOf);
         }
 
+        /** The question without its version: what concurrent builds are coalesced by. */
+        Key question() {
+            return new Key("", this.seeAll, this.cases, this.asOf);
+        }
+
+        /** Whether this is the same question on an earlier version of the same epoch. */
+        boolean earlierThan(Key other) {
+            return sameQuestion(other) && epoch().equals(other.epoch()) && counter() < other.counter();
+        }
+
+        private long counter() {
+            return Long.parseLong(this.graphVersion.substring(this.graphVersion.lastIndexOf(':') + 1));
+        }
+
         /** The epoch part of the version: a graph emptied or restored starts a new epoch. */
         String epoch() {
             return this.graphVersion.substring(0, Math.max(0, this.graphVersion.lastIndexOf(':')));

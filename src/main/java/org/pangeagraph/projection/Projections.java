@@ -29,12 +29,23 @@ import org.springframework.stereotype.Component;
  * answers with the newest projection of the same question (same visibility and date, same epoch) built
  * in the last {@link #RECENT} and has the current one built in the background, for uses that tolerate
  * a few seconds' lag, such as the rarity counts behind shared-infrastructure scores.
+ *
+ * <p>Under a steady flow of writes every request sees a new graph version. The background builds are
+ * therefore coalesced: one at a time per question, and none while the newest projection of the
+ * question is younger than {@link #REFRESH}; reading a million-node graph takes seconds, and one build
+ * queued per write would keep a core busy and the queue growing. Once a projection is built, older
+ * versions of the same question are dropped: nothing asks for them again, and at a million nodes each
+ * holds tens of megabytes. So are the results computed from them, once the same computation has been
+ * done on a later version.
  */
 @Component
 public class Projections {
 
     /** How old a projection {@link #recent} may answer with. */
     static final Duration RECENT = Duration.ofSeconds(60);
+
+    /** How old the newest projection of a question may be before {@link #recent} has a newer one built. */
+    static final Duration REFRESH = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
@@ -74,7 +85,9 @@ public class Projections {
 
     /** The projection of {@code key}, read now if it is not cached. */
     public Projection projection(Projection.Key key) {
-        return this.projections.get(key, this::read).projection();
+        Built built = this.projections.get(key, this::read);
+        dropOlder(key, built);
+        return built.projection();
     }
 
     /**
@@ -86,13 +99,15 @@ public class Projections {
         if (exact != null) {
             return Optional.of(exact.projection());
         }
-        buildInBackground(key);
         long now = System.nanoTime();
-        return this.projections.asMap().entrySet().stream()
+        Optional<Built> newest = this.projections.asMap().entrySet().stream()
             .filter(e -> e.getKey().sameQuestion(key) && e.getKey().epoch().equals(key.epoch()))
-            .filter(e -> now - e.getValue().builtAt() < RECENT.toNanos())
-            .max((a, b) -> Long.compare(a.getValue().builtAt(), b.getValue().builtAt()))
-            .map(e -> e.getValue().projection());
+            .map(Map.Entry::getValue)
+            .max((a, b) -> Long.compare(a.builtAt(), b.builtAt()));
+        if (newest.isEmpty() || now - newest.get().builtAt() >= REFRESH.toNanos()) {
+            buildInBackground(key);
+        }
+        return newest.filter(b -> now - b.builtAt() < RECENT.toNanos()).map(Built::projection);
     }
 
     /** Something computed from the projection of {@code key}, cached with it under {@code name} and {@code arguments}. */
@@ -100,21 +115,47 @@ public class Projections {
     public <T> T derived(Projection.Key key, String name, List<Object> arguments, Function<Projection, T> compute) {
         List<Object> cacheKey = new ArrayList<>(List.of(key, name));
         cacheKey.addAll(arguments);
-        return (T) this.derived.get(List.copyOf(cacheKey), k -> compute.apply(projection(key)));
+        T value = (T) this.derived.get(List.copyOf(cacheKey), k -> compute.apply(projection(key)));
+        // The same computation on earlier versions of the graph is never asked for again.
+        List<Object> rest = cacheKey.subList(1, cacheKey.size());
+        this.derived.asMap().keySet().removeIf(k -> k.get(0) instanceof Projection.Key other && other.earlierThan(key)
+                && k.subList(1, k.size()).equals(rest));
+        return value;
     }
 
+    /** Builds {@code key}'s projection on the background thread, unless one of the same question is being built. */
     private void buildInBackground(Projection.Key key) {
-        this.building.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> {
+        Projection.Key question = key.question();
+        this.building.computeIfAbsent(question, q -> CompletableFuture.supplyAsync(() -> {
             try {
-                return this.projections.get(k, this::read);
+                Built built = this.projections.get(key, this::read);
+                dropOlder(key, built);
+                return built;
             }
             finally {
-                this.building.remove(k);
+                this.building.remove(q);
             }
         }, this.background).exceptionally(ex -> {
             log.warn("Building the projection in the background failed: {}", ex.getMessage());
             return null;
         }));
+    }
+
+    /** Drops the projections of {@code key}'s question built before {@code built}. */
+    private void dropOlder(Projection.Key key, Built built) {
+        this.projections.asMap().entrySet()
+            .removeIf(e -> e.getKey().sameQuestion(key) && !e.getKey().equals(key) && e.getValue().builtAt() < built.builtAt());
+    }
+
+    /** The graph versions of {@code key}'s question held now. */
+    List<String> cachedVersions(Projection.Key key) {
+        return this.projections.asMap().keySet().stream().filter(k -> k.sameQuestion(key)).map(Projection.Key::graphVersion)
+            .sorted().toList();
+    }
+
+    /** Whether a projection of {@code key}'s question is being built in the background. */
+    boolean building(Projection.Key key) {
+        return this.building.containsKey(key.question());
     }
 
     private Built read(Projection.Key key) {

@@ -67,8 +67,35 @@ class InvestigationIT {
     void maxNodesKeepsTheClosestEntitiesAndSaysItCut() {
         GraphQlTester.Response response = network(Map.of("ids", List.of("p-viktor"), "depth", 2, "maxNodes", 6));
 
-        assertThat(ids(response)).containsExactlyInAnyOrder("p-viktor", "w-main", "w-door", "p-marta", "ip-hub", "op-1");
+        // Room for two at depth 2: first what p-marta (2 links) leads to, s-1; then w-door (3 links),
+        // op-1; w-main (5 links) comes last, and its IP, account and phone are cut.
+        assertThat(ids(response)).containsExactlyInAnyOrder("p-viktor", "w-main", "w-door", "p-marta", "s-1", "op-1");
         response.path("network.truncated").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void aLinkBetweenTwoHubsIsFound() {
+        // A hosting provider and a country with more links each than a hub has: the link between them is
+        // found by its type, not by walking either's hundreds of links.
+        this.graph.write("""
+                CREATE (hp:Entity:HostingProvider {id: 'hp-big', nameKey: 'big hosting', name: 'Big Hosting'})
+                CREATE (c:Entity:Country {id: 'c-xx', code: 'XX', name: 'Example Country'})
+                CREATE (hp)-[:LOCATED_IN {id: 'l-hp-xx'}]->(c)
+                WITH hp, c
+                UNWIND range(1, $n) AS i
+                CREATE (:Entity:IpAddress {id: 'ip-big-' + i, address: '10.9.' + (i / 256) + '.' + (i % 256)})
+                  -[:ALLOCATED_TO {id: 'l-ip-' + i}]->(hp)
+                CREATE (:Entity:Address {id: 'a-big-' + i, key: 'address ' + i, text: 'Address ' + i})
+                  -[:LOCATED_IN {id: 'l-a-' + i}]->(c)
+                """, Map.of("n", NeighbourhoodQuery.HUB_DEGREE + 1));
+
+        GraphQlTester.Response response = network(Map.of("ids", List.of("hp-big", "c-xx"), "depth", 1, "kinds",
+                List.of("HOSTING_PROVIDER", "COUNTRY")));
+
+        assertThat(ids(response)).containsExactlyInAnyOrder("hp-big", "c-xx");
+        response.path("network.edges[*].id").entityList(String.class).containsExactly("l-hp-xx");
+        response.path("network.edges[0].source").entity(String.class).isEqualTo("hp-big");
+        response.path("network.edges[0].target").entity(String.class).isEqualTo("c-xx");
     }
 
     @Test
