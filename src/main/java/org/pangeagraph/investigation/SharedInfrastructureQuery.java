@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 import org.neo4j.driver.Record;
@@ -48,6 +49,11 @@ class SharedInfrastructureQuery {
     /** Routes kept per side and item, as evidence; more add nothing an investigator reads. */
     static final int ROUTES_PER_SIDE = 5;
 
+    /**
+     * The items the website reaches, each with up to {@link #ROUTES_PER_SIDE} of the website's routes to
+     * it. The routes are collected as links and nodes and turned into maps only once cut to that number:
+     * a website with three hundred parcels reaches its courier three hundred ways.
+     */
     private static final String ITEMS = """
             OPTIONAL MATCH (w:Website {domain: $domain}) WHERE %1$s
             OPTIONAL CALL (w) {
@@ -55,21 +61,26 @@ class SharedInfrastructureQuery {
               CALL (w) {
                 MATCH (w)-[a1:%2$s]-(i:Entity)
                 WHERE %3$s
-                RETURN $byRoute[type(a1)] AS kind, i, {links: [%4$s], via: []} AS route
+                RETURN $byRoute[type(a1)] AS kind, i, a1, null AS am, null AS a2
                 UNION ALL
-                MATCH (w)-[a1:%5$s]-(am:Entity)-[a2:%6$s]->(i:Entity)
-                WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %7$s
-                RETURN $byRoute[type(a1) + '/' + type(a2)] AS kind, i, {links: [%4$s, %8$s], via: [%9$s]} AS route
+                MATCH (w)-[a1:%4$s]-(am:Entity)-[a2:%5$s]->(i:Entity)
+                WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %6$s
+                RETURN $byRoute[type(a1) + '/' + type(a2)] AS kind, i, a1, am, a2
               }
-              WITH kind, i, route WHERE kind IN $kinds
-              WITH kind, i, collect(route)[0..$routesPerSide] AS mine
-              RETURN kind, i.id AS item, %10$s AS props, mine
+              WITH kind, i, a1, am, a2 WHERE kind IN $kinds
+              WITH kind, i, collect({a1: a1, am: am, a2: a2})[0..$routesPerSide] AS found
+              CALL (found) {
+                UNWIND found AS route
+                WITH route.a1 AS a1, route.am AS am, route.a2 AS a2
+                RETURN collect(%7$s) AS mine
+              }
+              RETURN kind, i.id AS item, %8$s AS props, mine
             }
             RETURN w.id AS website, kind, item, props, mine
             """.formatted(Visibility.visible("w"), InfrastructureKind.firstTypes(false),
-            Visibility.route(List.of("a1"), List.of("i")), Routes.link("a1"), InfrastructureKind.firstTypes(true),
-            InfrastructureKind.secondTypes(), Visibility.route(List.of("a1", "a2"), List.of("am", "i")), Routes.link("a2"),
-            Routes.node("am"), Routes.node("i"));
+            Visibility.route(List.of("a1"), List.of("i")), InfrastructureKind.firstTypes(true),
+            InfrastructureKind.secondTypes(), Visibility.route(List.of("a1", "a2"), List.of("am", "i")), Routes.route("a1", "am", "a2"),
+            Routes.node("i"));
 
     /** The websites reaching each item, counted in the database, for items the projection does not hold. */
     private static final String SERVERS = """
@@ -90,32 +101,39 @@ class SharedInfrastructureQuery {
             RETURN it.kind AS kind, it.id AS item, collect(o.id) AS ids, collect(o.domain) AS domains
             """.formatted(Visibility.route(List.of("b1"), List.of("o")), Visibility.route(List.of("b1", "b2"), List.of("bm", "o")));
 
-    /** The routes from the best-scoring websites to the items they share, anchored at those websites. */
+    /**
+     * The routes from the best-scoring websites to the items they share, anchored at those websites:
+     * the first {@link #ROUTES_PER_SIDE} found for each, the search stopping there.
+     */
     private static final String EVIDENCE = """
             UNWIND $pairs AS pair
             MATCH (o:Entity:Website {id: pair.site}), (i:Entity {id: pair.item})
             CALL (o, i, pair) {
-              MATCH (o)-[b1]-(i)
-              WHERE $secondType[pair.kind] IS NULL AND type(b1) = $firstType[pair.kind] AND %1$s
-              RETURN {links: [%2$s], via: []} AS route
-              UNION ALL
-              MATCH (o)-[b1]-(bm:Entity)
-              WHERE $secondType[pair.kind] IS NOT NULL AND type(b1) = $firstType[pair.kind]
-              // From the website's few parcels or accounts on, never back from the item: a national courier
-              // carries tens of thousands of parcels. With both ends bound, the link is found from bm's side.
-              CALL (bm, i, pair) {
-                MATCH (bm)-[b2]->(i)
-                WHERE type(b2) = $secondType[pair.kind]
-                RETURN b2
+              CALL (o, i, pair) {
+                MATCH (o)-[b1]-(i)
+                WHERE $secondType[pair.kind] IS NULL AND type(b1) = $firstType[pair.kind] AND %1$s
+                RETURN b1, null AS bm, null AS b2
+                UNION ALL
+                MATCH (o)-[b1]-(bm:Entity)
+                WHERE $secondType[pair.kind] IS NOT NULL AND type(b1) = $firstType[pair.kind]
+                // From the website's few parcels or accounts on, never back from the item: a national courier
+                // carries tens of thousands of parcels. With both ends bound, the link is found from bm's side.
+                CALL (bm, i, pair) {
+                  MATCH (bm)-[b2]->(i)
+                  WHERE type(b2) = $secondType[pair.kind]
+                  RETURN b2
+                }
+                WITH o, i, pair, b1, bm, b2
+                WHERE %2$s
+                RETURN b1, bm, b2
               }
-              WITH o, i, pair, b1, bm, b2
-              WHERE %3$s
-              RETURN {links: [%2$s, %4$s], via: [%5$s]} AS route
+              WITH b1, bm, b2
+              LIMIT $routesPerSide
+              RETURN collect(%3$s) AS routes
             }
-            WITH pair, o, collect(route)[0..$routesPerSide] AS routes
             RETURN pair.site AS site, pair.kind AS kind, pair.item AS item, o {.*} AS website, routes
-            """.formatted(Visibility.route(List.of("b1"), List.of()), Routes.link("b1"),
-            Visibility.route(List.of("b1", "b2"), List.of("bm")), Routes.link("b2"), Routes.node("bm"));
+            """.formatted(Visibility.route(List.of("b1"), List.of()), Visibility.route(List.of("b1", "b2"), List.of("bm")),
+            Routes.route("b1", "bm", "b2"));
 
     private static final String WEBSITE_COUNT = "MATCH (x:Website) WHERE " + Visibility.visible("x") + " RETURN count(x) AS n";
 
@@ -142,7 +160,7 @@ class SharedInfrastructureQuery {
     }
 
     /** An item the website reaches: what it is, the website's routes to it, and who else reaches it. */
-    private record Reached(InfrastructureKind kind, Node item, List<Route> mine, List<String> servers, Map<String, String> domains) {
+    private record Reached(InfrastructureKind kind, Node item, List<Route> mine, int[] servers) {
     }
 
     /** A candidate sibling while scores are summed. */
@@ -150,15 +168,13 @@ class SharedInfrastructureQuery {
 
         final String id;
 
-        final String domain;
-
-        double score;
+        final double score;
 
         final List<Reached> shared = new ArrayList<>();
 
-        Score(String id, String domain) {
+        Score(String id, double score) {
             this.id = id;
-            this.domain = domain;
+            this.score = score;
         }
 
     }
@@ -183,18 +199,19 @@ class SharedInfrastructureQuery {
             if (rows.isEmpty() || rows.get(0).get("website").isNull()) {
                 throw new NotFoundException("domain", "website " + normal);
             }
-            String self = rows.get(0).get("website").asString();
+            Candidates candidates = new Candidates(projection);
+            int self = candidates.index(rows.get(0).get("website").asString(), normal);
             long n = projection.map(p -> (long) p.websiteCount())
                 .orElseGet(() -> tx.run(WEBSITE_COUNT, params).get(0).get("n").asLong());
-            List<Reached> reached = reached(tx, rows, projection, params);
-            List<Score> ranked = rank(self, reached, n, minScore, first);
+            List<Reached> reached = reached(tx, rows, projection, candidates, params);
+            List<Score> ranked = rank(self, reached, candidates, n, minScore, first);
             return siblings(tx, ranked, n, params);
         });
     }
 
     /** The items the website reaches, each with the websites that reach it too. */
     private static List<Reached> reached(GraphTx tx, List<Record> rows, Optional<Projection> projection,
-            Map<String, Object> params) {
+            Candidates candidates, Map<String, Object> params) {
         List<Reached> reached = new ArrayList<>();
         List<Map<String, Object>> unknown = new ArrayList<>();
         Map<String, Record> unknownRows = new LinkedHashMap<>();
@@ -210,16 +227,9 @@ class SharedInfrastructureQuery {
                 unknownRows.put(kind.name() + "/" + itemId, row);
                 continue;
             }
-            Projection p = projection.get();
-            List<String> servers = new ArrayList<>(item.websites().length);
-            Map<String, String> domains = new HashMap<>();
-            for (int website : item.websites()) {
-                String id = p.websiteIds().get(website);
-                servers.add(id);
-                domains.put(id, p.domains().get(website));
-            }
+            // The projection's website indexes are the candidates' indexes.
             reached.add(new Reached(kind, node(row.get("props")), row.get("mine").asList(SharedInfrastructureQuery::route),
-                    servers, domains));
+                    item.websites()));
         }
         if (!unknown.isEmpty()) {
             params.put("items", unknown);
@@ -227,36 +237,70 @@ class SharedInfrastructureQuery {
                 Record row = unknownRows.get(r.get("kind").asString() + "/" + r.get("item").asString());
                 List<String> ids = r.get("ids").asList(Value::asString);
                 List<String> names = r.get("domains").asList(Value::asString);
-                Map<String, String> domains = new HashMap<>();
+                int[] servers = new int[ids.size()];
                 for (int i = 0; i < ids.size(); i++) {
-                    domains.put(ids.get(i), names.get(i));
+                    servers[i] = candidates.index(ids.get(i), names.get(i));
                 }
                 reached.add(new Reached(InfrastructureKind.valueOf(r.get("kind").asString()), node(row.get("props")),
-                        row.get("mine").asList(SharedInfrastructureQuery::route), ids, domains));
+                        row.get("mine").asList(SharedInfrastructureQuery::route), servers));
             }
         }
         return reached;
     }
 
-    /** Sums each other website's weights, and keeps the best {@code first} by score, then domain. */
-    private static List<Score> rank(String self, List<Reached> reached, long n, Double minScore, int first) {
-        Map<String, Score> scores = new HashMap<>();
+    /**
+     * Sums each other website's weights, and keeps the best {@code first} by score, then domain, with
+     * the items each shares: scores in an array by candidate index, the best kept in a heap of
+     * {@code first}, the shared items gathered for those only.
+     */
+    private static List<Score> rank(int self, List<Reached> reached, Candidates candidates, long n, Double minScore,
+            int first) {
+        double[] score = new double[candidates.size()];
+        boolean[] touched = new boolean[score.length];
+        int[] order = new int[score.length];
+        int count = 0;
         for (Reached item : reached) {
-            double weight = item.kind().weight(item.servers().size(), n);
-            for (String other : item.servers()) {
-                if (other.equals(self)) {
+            double weight = item.kind().weight(item.servers().length, n);
+            for (int other : item.servers()) {
+                if (other == self) {
                     continue;
                 }
-                Score score = scores.computeIfAbsent(other, id -> new Score(id, item.domains().get(id)));
-                score.score += weight;
-                score.shared.add(item);
+                if (!touched[other]) {
+                    touched[other] = true;
+                    order[count++] = other;
+                }
+                score[other] += weight;
             }
         }
-        return scores.values().stream()
-            .filter(s -> minScore == null || s.score >= minScore)
-            .sorted(Comparator.comparingDouble((Score s) -> -s.score).thenComparing(s -> s.domain))
-            .limit(first)
-            .toList();
+        Comparator<Integer> best = Comparator.comparingDouble((Integer i) -> -score[i]).thenComparing(candidates::domain);
+        PriorityQueue<Integer> kept = new PriorityQueue<>(best.reversed());
+        for (int k = 0; k < count; k++) {
+            int other = order[k];
+            // Most candidates score below the worst kept: no domain to compare for them.
+            boolean below = kept.size() == first && score[other] < score[kept.peek()];
+            if (!below && (minScore == null || score[other] >= minScore)) {
+                kept.add(other);
+                if (kept.size() > first) {
+                    kept.poll();
+                }
+            }
+        }
+        List<Integer> chosen = new ArrayList<>(kept);
+        chosen.sort(best);
+        Score[] scores = new Score[score.length];
+        List<Score> ranked = new ArrayList<>(chosen.size());
+        for (int other : chosen) {
+            scores[other] = new Score(candidates.id(other), score[other]);
+            ranked.add(scores[other]);
+        }
+        for (Reached item : reached) {
+            for (int other : item.servers()) {
+                if (other != self && scores[other] != null) {
+                    scores[other].shared.add(item);
+                }
+            }
+        }
+        return ranked;
     }
 
     /** The siblings with their shared items, heaviest first, and the routes from them to each. */
@@ -282,8 +326,8 @@ class SharedInfrastructureQuery {
         List<Sibling> siblings = new ArrayList<>();
         for (Score score : ranked) {
             List<SharedItem> shared = score.shared.stream()
-                .map(item -> new SharedItem(item.kind(), item.item(), item.kind().weight(item.servers().size(), n),
-                        item.servers().size(), item.mine(),
+                .map(item -> new SharedItem(item.kind(), item.item(), item.kind().weight(item.servers().length, n),
+                        item.servers().length, item.mine(),
                         theirs.getOrDefault(score.id + "/" + item.kind().name() + "/" + item.item().id(), List.of())))
                 .sorted(Comparator.comparingDouble((SharedItem s) -> -s.weight()).thenComparing(s -> s.kind().name())
                     .thenComparing(s -> s.item().id()))

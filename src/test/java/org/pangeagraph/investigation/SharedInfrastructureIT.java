@@ -118,6 +118,27 @@ class SharedInfrastructureIT {
     }
 
     @Test
+    void anItemAndAWebsiteWrittenAfterTheProjectionWasBuiltAreCountedInTheDatabase() {
+        this.projections.projection(this.projections.key(Visibility.everything(), null));
+        // Written behind the application's back: the graph version stays, so the projection stays current
+        // for it, and neither the new account nor the new website is in it.
+        this.graph.write("""
+                MATCH (w:Website {domain: 'rx-one.example'})
+                CREATE (n:Entity:Website {id: 'w-newcomer', domain: 'newcomer.example'})
+                CREATE (a:Entity:PaymentAccount {id: 'pa-newcomer', identifier: 'MID-NEW-0001', kind: 'CARD_MERCHANT'})
+                CREATE (w)-[:ACCEPTS_PAYMENT_TO {id: 'l-new-1'}]->(a)
+                CREATE (n)-[:ACCEPTS_PAYMENT_TO {id: 'l-new-2'}]->(a)
+                """, Map.of());
+
+        GraphQlTester.Response response = query(Map.of("domain", "rx-one.example", "kinds", List.of("PAYMENT_ACCOUNT")));
+
+        // N is the projection's 10 websites; the new account is reached by 2: 1.0 × ln(10 / 2).
+        assertThat(domains(response)).containsExactly("newcomer.example", "rx-three.example", "rx-two.example");
+        assertThat(score(response, 0)).isCloseTo(Math.log(5), within(1e-9));
+        assertThat(score(response, 1)).isCloseTo(LN_10_3, within(1e-9));
+    }
+
+    @Test
     void anUnknownWebsiteIsNotFoundAndAMalformedDomainIsInvalid() {
         this.client.tester().documentName("sharedInfrastructure").variable("domain", "nowhere.example").execute()
             .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_FOUND"));
