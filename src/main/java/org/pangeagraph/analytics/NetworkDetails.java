@@ -33,11 +33,11 @@ class NetworkDetails {
     private static final String CYPHER = """
             UNWIND $networks AS net
             CALL (net) {
-              MATCH (w:Website) WHERE w.id IN net.websites
+              MATCH (w:Entity:Website) WHERE w.id IN net.websites
               RETURN collect(w {.*}) AS websites, min(w.firstSeen) AS firstSeen, max(w.lastSeen) AS lastSeen
             }
             CALL (net) {
-              MATCH (w:Website)<-[r:ORDERED_FROM]-(s:Shipment) WHERE w.id IN net.websites AND %1$s AND %2$s
+              MATCH (w:Entity:Website)<-[r:ORDERED_FROM]-(s:Shipment) WHERE w.id IN net.websites AND %1$s AND %2$s
               WITH DISTINCT s, coalesce(s.seized, false) OR EXISTS { (s)<-[z:SEIZED]-(o:Operation) WHERE %3$s AND %4$s } AS seized
               RETURN count(CASE WHEN s.inspectedOn IS NOT NULL OR seized
                                   OR EXISTS { (s)<-[z:INSPECTED]-(o:Operation) WHERE %3$s AND %4$s } THEN 1 END) AS inspected,

@@ -31,7 +31,7 @@ class NetworkSubgraphs {
 
     private static final String CYPHER = """
             UNWIND $networks AS net
-            MATCH (w:Website) WHERE w.id IN net.websites
+            MATCH (w:Entity:Website) WHERE w.id IN net.websites
             CALL (w, net) {
               MATCH (w)-[a1:%1$s]-(i:Entity)
               WHERE i.id IN net.items AND %2$s

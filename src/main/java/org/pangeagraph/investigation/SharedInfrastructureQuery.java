@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>In three steps, in one read transaction. First, from the database, the items the website
  * reaches now, with its own routes to them. Second, for each item, the websites that reach it too and
- * their number k: from the cached projection of the graph when one is at hand (at most a minute old,
- * refreshed in the background), else counted in the database. The projection is what keeps a
+ * their number k: from the cached projection of the graph when one is at hand (rebuilt in the
+ * background once over ten seconds old; under writes, as old as a build takes), else counted in the
+ * database; items the projection does not know yet are counted in the database too. The projection is what keeps a
  * national courier's hundred thousand parcels from being walked on every request. Third, from the
  * database, the routes to the shared items from the best-scoring websites only.
  */

@@ -27,8 +27,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>{@link #projection} waits for the projection of the graph as it is. {@link #recent} does not: it
  * answers with the newest projection of the same question (same visibility and date, same epoch) built
- * in the last {@link #RECENT} and has the current one built in the background, for uses that tolerate
- * a few seconds' lag, such as the rarity counts behind shared-infrastructure scores.
+ * in the last {@link #RECENT} and has the current one built in the background once that one is over
+ * {@link #REFRESH} old, for uses that tolerate a few seconds' lag, such as the rarity counts behind
+ * shared-infrastructure scores. Without any, such uses count in the database, which at a million
+ * nodes takes seconds for an item like a national courier: so a projection from before a quiet spell
+ * is still answered with while its successor is built.
  *
  * <p>Under a steady flow of writes every request sees a new graph version. The background builds are
  * therefore coalesced: one at a time per question, and none while the newest projection of the
@@ -41,8 +44,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Projections {
 
-    /** How old a projection {@link #recent} may answer with. */
-    static final Duration RECENT = Duration.ofSeconds(60);
+    /** How old a projection {@link #recent} may answer with: as long as the cache keeps it. */
+    static final Duration RECENT = Duration.ofMinutes(10);
 
     /** How old the newest projection of a question may be before {@link #recent} has a newer one built. */
     static final Duration REFRESH = Duration.ofSeconds(10);
@@ -86,7 +89,7 @@ public class Projections {
     /** The projection of {@code key}, read now if it is not cached. */
     public Projection projection(Projection.Key key) {
         Built built = this.projections.get(key, this::read);
-        dropOlder(key, built);
+        dropOlder(key);
         return built.projection();
     }
 
@@ -129,7 +132,7 @@ public class Projections {
         this.building.computeIfAbsent(question, q -> CompletableFuture.supplyAsync(() -> {
             try {
                 Built built = this.projections.get(key, this::read);
-                dropOlder(key, built);
+                dropOlder(key);
                 return built;
             }
             finally {
@@ -141,10 +144,13 @@ public class Projections {
         }));
     }
 
-    /** Drops the projections of {@code key}'s question built before {@code built}. */
-    private void dropOlder(Projection.Key key, Built built) {
-        this.projections.asMap().entrySet()
-            .removeIf(e -> e.getKey().sameQuestion(key) && !e.getKey().equals(key) && e.getValue().builtAt() < built.builtAt());
+    /**
+     * Drops the projections of {@code key}'s question on earlier versions of the graph (by version, not
+     * by when they were built: a request that read the version before a write may finish its build after
+     * a later request's).
+     */
+    private void dropOlder(Projection.Key key) {
+        this.projections.asMap().keySet().removeIf(k -> k.earlierThan(key));
     }
 
     /** The graph versions of {@code key}'s question held now. */
