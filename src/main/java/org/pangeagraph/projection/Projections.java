@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Under a steady flow of writes every request sees a new graph version. The background builds are
  * therefore coalesced: one at a time per question, and none while the newest projection of the
- * question is younger than {@link #REFRESH}; reading a million-node graph takes seconds, and one build
- * queued per write would keep a core busy and the queue growing. Once a projection is built, older
+ * question is younger than {@link #REFRESH} or four times what reading it took; reading a
+ * million-node graph takes seconds, and one build queued per write would keep a core busy and the
+ * queue growing. Once a projection is built, older
  * versions of the same question are dropped: nothing asks for them again, and at a million nodes each
  * holds tens of megabytes. So are the results computed from them, once the same computation has been
  * done on a later version.
@@ -47,8 +48,15 @@ public class Projections {
     /** How old a projection {@link #recent} may answer with: as long as the cache keeps it. */
     static final Duration RECENT = Duration.ofMinutes(10);
 
-    /** How old the newest projection of a question may be before {@link #recent} has a newer one built. */
+    /**
+     * How old the newest projection of a question may be before {@link #recent} has a newer one built,
+     * at least; and at least {@link #REBUILDS_APART} times as old as reading it took, so that background
+     * builds take at most a fifth of one core: at a million nodes a build takes seconds, and under a
+     * steady flow of writes one would otherwise follow another.
+     */
     static final Duration REFRESH = Duration.ofSeconds(10);
+
+    static final long REBUILDS_APART = 4;
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
@@ -77,7 +85,14 @@ public class Projections {
         this.version = version;
     }
 
-    private record Built(Projection projection, long builtAt) {
+    /** A projection, when it was finished and how long reading it took, in nanoseconds. */
+    private record Built(Projection projection, long builtAt, long took) {
+
+        /** How old it may grow before a newer one is built: {@link #REFRESH}, or four builds. */
+        long refreshAfter() {
+            return Math.max(REFRESH.toNanos(), REBUILDS_APART * this.took);
+        }
+
     }
 
     /** The key of the caller's question on the graph as it is now. */
@@ -107,7 +122,7 @@ public class Projections {
             .filter(e -> e.getKey().sameQuestion(key) && e.getKey().epoch().equals(key.epoch()))
             .map(Map.Entry::getValue)
             .max((a, b) -> Long.compare(a.builtAt(), b.builtAt()));
-        if (newest.isEmpty() || now - newest.get().builtAt() >= REFRESH.toNanos()) {
+        if (newest.isEmpty() || now - newest.get().builtAt() >= newest.get().refreshAfter()) {
             buildInBackground(key);
         }
         return newest.filter(b -> now - b.builtAt() < RECENT.toNanos()).map(Built::projection);
@@ -165,8 +180,10 @@ public class Projections {
     }
 
     private Built read(Projection.Key key) {
+        long start = System.nanoTime();
         Projection projection = this.reader.read(new Visibility(key.seeAll(), key.cases()), key.asOf());
-        return new Built(projection, System.nanoTime());
+        long end = System.nanoTime();
+        return new Built(projection, end, end - start);
     }
 
 }

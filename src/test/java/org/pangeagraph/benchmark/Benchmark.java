@@ -186,7 +186,9 @@ public final class Benchmark {
             }
             if (this.settings.runs("soak")) {
                 log(size + ": soak");
-                result.put("soak", Soak.run(app, inputs, this.settings.soakSeconds()));
+                // A soak without the request measurements before it starts on a warm application all the same.
+                result.put("soak", Soak.run(app, inputs, this.settings.soakSeconds(),
+                        this.settings.runs("queries") ? 0 : this.settings.jitWarmUpSeconds()));
             }
             result.put("heapAfterGcMb", app.heapAfterGcMb());
         }
