@@ -63,9 +63,14 @@ public record Projection(List<String> websiteIds, List<String> domains, Map<Stri
             return new Key("", this.seeAll, this.cases, this.asOf);
         }
 
+        /** The same question on a version of the same epoch (this one or another). */
+        boolean sameQuestionAndEpoch(Key other) {
+            return sameQuestion(other) && epoch().equals(other.epoch());
+        }
+
         /** Whether this is the same question on an earlier version of the same epoch. */
         boolean earlierThan(Key other) {
-            return sameQuestion(other) && epoch().equals(other.epoch()) && counter() < other.counter();
+            return sameQuestionAndEpoch(other) && counter() < other.counter();
         }
 
         private long counter() {

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * shows one caller what another may see, because the visibility is part of the key.
  *
  * <p>{@link #projection} waits for the projection of the graph as it is. {@link #recent} does not: it
- * answers with the newest projection of the same question (same visibility and date, same epoch) built
- * in the last {@link #RECENT} and has the current one built in the background once that one is over
+ * answers with the newest projection of the same question (same visibility and date, same epoch) still
+ * cached (at most {@link #EXPIRY} old) and has the current one built in the background once that one is over
  * {@link #REFRESH} old, for uses that tolerate a few seconds' lag, such as the rarity counts behind
  * shared-infrastructure scores. Without any, such uses count in the database, which at a million
  * nodes takes seconds for an item like a national courier: so a projection from before a quiet spell
@@ -45,8 +45,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Projections {
 
-    /** How old a projection {@link #recent} may answer with: as long as the cache keeps it. */
-    static final Duration RECENT = Duration.ofMinutes(10);
+    /**
+     * How long projections and what is computed from them are kept, and so how old a projection
+     * {@link #recent} may answer with. Writes through the application and imports raise the graph
+     * version; the expiry is for writers that bypass both (cypher-shell against the same database),
+     * whose changes show within it.
+     */
+    static final Duration EXPIRY = Duration.ofMinutes(10);
 
     /**
      * How old the newest projection of a question may be before {@link #recent} has a newer one built,
@@ -64,13 +69,11 @@ public class Projections {
 
     private final GraphVersion version;
 
-    // Writes through the application and imports raise the graph version; the expiry is for writers
-    // that bypass both (cypher-shell against the same database), whose changes show within it.
     private final Cache<Projection.Key, Built> projections = Caffeine.newBuilder().maximumSize(16)
-        .expireAfterWrite(Duration.ofMinutes(10)).build();
+        .expireAfterWrite(EXPIRY).build();
 
     private final Cache<List<Object>, Object> derived = Caffeine.newBuilder().maximumSize(256)
-        .expireAfterWrite(Duration.ofMinutes(10)).build();
+        .expireAfterWrite(EXPIRY).build();
 
     private final Map<Projection.Key, CompletableFuture<Built>> building = new ConcurrentHashMap<>();
 
@@ -103,29 +106,27 @@ public class Projections {
 
     /** The projection of {@code key}, read now if it is not cached. */
     public Projection projection(Projection.Key key) {
-        Built built = this.projections.get(key, this::read);
-        dropOlder(key);
-        return built.projection();
+        Built cached = this.projections.getIfPresent(key);
+        return cached != null ? cached.projection() : build(key).projection();
     }
 
     /**
-     * The projection of {@code key} if cached, else the newest of the same question from the last
-     * {@link #RECENT}, while the current one is built in the background; empty if there is none.
+     * The projection of {@code key} if cached, else the newest of the same question still cached, while
+     * the current one is built in the background once that one is due; empty if there is none.
      */
     public Optional<Projection> recent(Projection.Key key) {
         Built exact = this.projections.getIfPresent(key);
         if (exact != null) {
             return Optional.of(exact.projection());
         }
-        long now = System.nanoTime();
         Optional<Built> newest = this.projections.asMap().entrySet().stream()
-            .filter(e -> e.getKey().sameQuestion(key) && e.getKey().epoch().equals(key.epoch()))
+            .filter(e -> e.getKey().sameQuestionAndEpoch(key))
             .map(Map.Entry::getValue)
             .max((a, b) -> Long.compare(a.builtAt(), b.builtAt()));
-        if (newest.isEmpty() || now - newest.get().builtAt() >= newest.get().refreshAfter()) {
+        if (newest.isEmpty() || System.nanoTime() - newest.get().builtAt() >= newest.get().refreshAfter()) {
             buildInBackground(key);
         }
-        return newest.filter(b -> now - b.builtAt() < RECENT.toNanos()).map(Built::projection);
+        return newest.map(Built::projection);
     }
 
     /** Something computed from the projection of {@code key}, cached with it under {@code name} and {@code arguments}. */
@@ -133,9 +134,14 @@ public class Projections {
     public <T> T derived(Projection.Key key, String name, List<Object> arguments, Function<Projection, T> compute) {
         List<Object> cacheKey = new ArrayList<>(List.of(key, name));
         cacheKey.addAll(arguments);
-        T value = (T) this.derived.get(List.copyOf(cacheKey), k -> compute.apply(projection(key)));
+        List<Object> fullKey = List.copyOf(cacheKey);
+        Object cached = this.derived.getIfPresent(fullKey);
+        if (cached != null) {
+            return (T) cached;
+        }
+        T value = (T) this.derived.get(fullKey, k -> compute.apply(projection(key)));
         // The same computation on earlier versions of the graph is never asked for again.
-        List<Object> rest = cacheKey.subList(1, cacheKey.size());
+        List<Object> rest = fullKey.subList(1, fullKey.size());
         this.derived.asMap().keySet().removeIf(k -> k.get(0) instanceof Projection.Key other && other.earlierThan(key)
                 && k.subList(1, k.size()).equals(rest));
         return value;
@@ -146,9 +152,7 @@ public class Projections {
         Projection.Key question = key.question();
         this.building.computeIfAbsent(question, q -> CompletableFuture.supplyAsync(() -> {
             try {
-                Built built = this.projections.get(key, this::read);
-                dropOlder(key);
-                return built;
+                return build(key);
             }
             finally {
                 this.building.remove(q);
@@ -160,12 +164,14 @@ public class Projections {
     }
 
     /**
-     * Drops the projections of {@code key}'s question on earlier versions of the graph (by version, not
-     * by when they were built: a request that read the version before a write may finish its build after
-     * a later request's).
+     * The projection of {@code key}, read unless another thread has just done so; then the projections
+     * of its question on earlier versions of the graph are dropped (by version, not by when they were
+     * built: a request that read the version before a write may finish its build after a later one's).
      */
-    private void dropOlder(Projection.Key key) {
+    private Built build(Projection.Key key) {
+        Built built = this.projections.get(key, this::read);
         this.projections.asMap().keySet().removeIf(k -> k.earlierThan(key));
+        return built;
     }
 
     /** The graph versions of {@code key}'s question held now. */
