@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The database: an embedded Neo4j when no {@code spring.neo4j.uri} is configured, else the server or
  * cluster it names. Either way Spring Boot builds the driver from the connection details; above the
- * driver nothing knows which it is.
+ * driver nothing knows which it is. The embedded database is started, in the background, by
+ * {@link EmbeddedDatabaseStarter} before this configuration is read.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ EmbeddedNeo4jProperties.class, DatabaseProperties.class })
@@ -26,12 +27,6 @@ public class DatabaseConfiguration {
 
     /** Migrations and seeding are not API requests; on a cold store their first statements plan slowly. */
     static final java.time.Duration MAINTENANCE_TIMEOUT = java.time.Duration.ofMinutes(10);
-
-    @Bean(destroyMethod = "close")
-    @Conditional(EmbeddedDatabaseCondition.class)
-    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
-        return EmbeddedNeo4j.start(properties);
-    }
 
     @Bean
     @Conditional(EmbeddedDatabaseCondition.class)
@@ -59,11 +54,15 @@ public class DatabaseConfiguration {
         return new GraphVersion(db);
     }
 
-    /** Migrates, then seeds a new embedded store, before the web server takes requests. */
+    /**
+     * Waits for the embedded database to finish starting, migrates, then seeds a new embedded store,
+     * before the web server takes requests.
+     */
     @Bean
     SmartInitializingSingleton databaseInitializer(GraphDb db, DatabaseProperties properties,
             org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded) {
         return () -> {
+            embedded.ifAvailable(EmbeddedNeo4j::awaitRunning);
             GraphDb maintenance = db.withTimeout(MAINTENANCE_TIMEOUT);
             int applied = new Migrations(maintenance, properties.migrations()).migrate();
             log.info("Schema up to date ({} scripts applied now)", applied);

@@ -7,8 +7,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -26,6 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process Neo4j 5.26 with its Bolt connector on loopback. The application talks to it through
  * the Bolt driver like to any server, so nothing above the driver knows which database it has.
+ *
+ * <p>The application starts it in the background ({@link #startInBackground}) as soon as its
+ * configuration is known, so that opening the store (seconds on a large one) overlaps the building of
+ * the rest of the application; the first statement waits for {@link #awaitRunning()}.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -33,40 +41,101 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private final EmbeddedNeo4jProperties properties;
 
-    private final URI boltUri;
-
     private final Path storeDirectory;
+
+    /** The password Bolt clients sign in with; null without authentication. */
+    private final BoltPassword password;
 
     private final AuthToken authToken;
 
-    /** The running database service; null while stopped. */
+    /** Completes when the first start has finished, exceptionally when it failed. */
+    private final CompletableFuture<Void> firstStart;
+
+    /** Known from the configuration, or once started when the system chose the port. */
+    private volatile URI boltUri;
+
+    /** The running database service; null while starting or stopped. Guarded by this. */
     private DatabaseManagementService service;
 
-    private EmbeddedNeo4j(EmbeddedNeo4jProperties properties, Running running, Path storeDirectory) {
+    private EmbeddedNeo4j(EmbeddedNeo4jProperties properties, Path storeDirectory, BoltPassword password) {
         this.properties = properties;
-        this.service = running.service();
-        this.boltUri = URI.create("bolt://" + properties.boltAddress() + ":" + running.boltPort());
-        this.authToken = running.authToken();
         this.storeDirectory = storeDirectory;
+        this.password = password;
+        this.authToken = password == null ? AuthTokens.none() : AuthTokens.basic(BoltPassword.USER, password.password());
+        this.boltUri = properties.boltPort() == 0 ? null : uri(properties, properties.boltPort());
+        this.firstStart = new CompletableFuture<>();
     }
 
     /**
-     * Starts the database on {@code properties.storeDirectory()}, its Bolt port requiring the password
-     * kept beside the store when {@code properties.authentication()}.
+     * Starts the database on {@code properties.storeDirectory()} and returns once it is running, its
+     * Bolt port requiring the password kept beside the store when {@code properties.authentication()}.
      *
      * @throws EmbeddedDatabaseException with a message an operator can act on when the store is in
      * use by another process or the Bolt port is taken
      */
     public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
-        Path store = properties.storeDirectory().toAbsolutePath().normalize();
-        EmbeddedNeo4j db = new EmbeddedNeo4j(properties, run(properties, store, properties.boltPort()), store);
-        log.info("Embedded Neo4j started on {} with Bolt at {}{}", store, db.boltUri, properties.authentication()
-                ? ", password in " + store.resolve(BoltPassword.FILE) : ", without authentication");
+        EmbeddedNeo4j db = startInBackground(properties);
+        db.awaitRunning();
         return db;
     }
 
+    /**
+     * Checks the Bolt port is free and the password is kept beside the store, then opens the store on a
+     * thread of its own and returns at once; {@link #awaitRunning()} waits for it.
+     *
+     * @throws EmbeddedDatabaseException when the Bolt port is taken or the store directory cannot be made
+     */
+    public static EmbeddedNeo4j startInBackground(EmbeddedNeo4jProperties properties) {
+        Path store = properties.storeDirectory().toAbsolutePath().normalize();
+        refuseTakenPort(properties, properties.boltPort());
+        EmbeddedNeo4j db = new EmbeddedNeo4j(properties, store, passwordKeptBeside(store, properties.authentication()));
+        Thread starter = new Thread(db::runFirstStart, "embedded-neo4j-start");
+        starter.start();
+        return db;
+    }
+
+    private void runFirstStart() {
+        long began = System.nanoTime();
+        try {
+            synchronized (this) {
+                this.service = open(this.properties.boltPort(), this.password);
+            }
+            log.info("Embedded Neo4j started on {} in {} s with Bolt at {}{}", this.storeDirectory,
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - began) / 1e9), this.boltUri,
+                    this.password != null ? ", password in " + this.storeDirectory.resolve(BoltPassword.FILE)
+                            : ", without authentication");
+            this.firstStart.complete(null);
+        }
+        catch (RuntimeException | Error ex) {
+            this.firstStart.completeExceptionally(ex);
+        }
+    }
+
+    /**
+     * Waits until the first start has finished.
+     *
+     * @throws EmbeddedDatabaseException when it failed, with the message an operator can act on
+     */
+    public void awaitRunning() {
+        try {
+            this.firstStart.join();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof EmbeddedDatabaseException known) {
+                throw known;
+            }
+            throw translate(ex.getCause() instanceof Exception cause ? cause : ex, this.storeDirectory);
+        }
+    }
+
+    /** The Bolt address; waits for the start when the system chooses the port. */
     public URI boltUri() {
-        return this.boltUri;
+        URI uri = this.boltUri;
+        if (uri == null) {
+            awaitRunning();
+            uri = this.boltUri;
+        }
+        return uri;
     }
 
     public Path storeDirectory() {
@@ -97,64 +166,91 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * left it.
      */
     synchronized void restart() {
+        awaitRunning();
         if (this.service == null) {
-            this.service = run(this.properties, this.storeDirectory, this.boltUri.getPort()).service();
+            int port = this.boltUri.getPort();
+            refuseTakenPort(this.properties, port);
+            // Read again: the password was applied at the first start, and setting it again is refused.
+            this.service = open(port, passwordKeptBeside(this.storeDirectory, this.properties.authentication()));
             log.info("Embedded Neo4j restarted on {} with Bolt at {}", this.storeDirectory, this.boltUri);
         }
     }
 
+    /** Stops the database, after its first start has finished if it is still starting. */
     @Override
     public void close() {
+        try {
+            this.firstStart.join();
+        }
+        catch (CompletionException ex) {
+            // Nothing runs after a failed start.
+        }
         stop();
     }
 
-    private record Running(DatabaseManagementService service, int boltPort, AuthToken authToken) {
+    private static URI uri(EmbeddedNeo4jProperties properties, int port) {
+        return URI.create("bolt://" + properties.boltAddress() + ":" + port);
     }
 
-    private static Running run(EmbeddedNeo4jProperties properties, Path store, int port) {
-        boolean authEnabled = properties.authentication();
+    private static void refuseTakenPort(EmbeddedNeo4jProperties properties, int port) {
         if (port != 0 && listening(properties.boltAddress(), port)) {
             throw new EmbeddedDatabaseException("Bolt port " + properties.boltAddress() + ":" + port
                     + " is already in use, probably by another instance of Pangea Graph or a Neo4j server.",
                     "Stop the other process, or set pangea.embedded.bolt-port to a free port"
                             + " (or point spring.neo4j.uri at the running server).");
         }
-        DatabaseManagementService service;
-        BoltPassword password;
+    }
+
+    private static BoltPassword passwordKeptBeside(Path store, boolean authentication) {
         try {
             Files.createDirectories(store);
-            password = authEnabled ? BoltPassword.keptBeside(store) : null;
-            service = new DatabaseManagementServiceBuilder(store)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress(properties.boltAddress(), port))
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.auth_enabled, authEnabled)
-                .setConfig(GraphDatabaseSettings.load_csv_file_url_root,
-                        properties.importDirectory().toAbsolutePath().normalize())
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()))
-                .setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
-                .build();
+            return authentication ? BoltPassword.keptBeside(store) : null;
         }
         catch (IOException | RuntimeException ex) {
             throw translate(ex, store);
         }
+    }
+
+    /** Opens the store with Bolt on {@code port} (0: a free one), waits until it is available and sets the password. */
+    private DatabaseManagementService open(int port, BoltPassword password) {
+        Path store = this.storeDirectory;
+        DatabaseManagementService started;
         try {
-            var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            started = new DatabaseManagementServiceBuilder(store)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(this.properties.boltAddress(), port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root,
+                        this.properties.importDirectory().toAbsolutePath().normalize())
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(this.properties.pageCache()))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, this.properties.transactionTimeout())
+                // What investigators hold stays on the machine: no usage reports to Neo4j.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // Bolt's event loops wait 5 s for quiet before stopping; the application has closed
+                // its driver by then, so stopping (and restarting, in the fault tests) need not wait.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .build();
+        }
+        catch (RuntimeException ex) {
+            throw translate(ex, store);
+        }
+        try {
+            var db = (GraphDatabaseAPI) started.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             if (!db.isAvailable(60_000)) {
                 throw new EmbeddedDatabaseException("The embedded database in " + store + " did not become available.",
                         "See " + store.resolve("logs") + " for Neo4j's own log.");
             }
             var address = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT);
-            AuthToken token = AuthTokens.none();
             if (password != null) {
-                password.applyTo(service);
-                token = AuthTokens.basic(BoltPassword.USER, password.password());
+                password.applyTo(started);
             }
-            return new Running(service, address.getPort(), token);
+            this.boltUri = uri(this.properties, address.getPort());
+            return started;
         }
         catch (RuntimeException ex) {
-            service.shutdown();
+            started.shutdown();
             throw translate(ex, store);
         }
     }

@@ -94,8 +94,11 @@ class ImportContext {
      */
     @Bean
     Target importTarget(GraphDb db, ObjectProvider<EmbeddedNeo4j> embedded, ConfigurableEnvironment environment) {
-        db.driver().verifyConnectivity();
         EmbeddedNeo4j store = embedded.getIfAvailable();
+        if (store != null) {
+            store.awaitRunning();
+        }
+        db.driver().verifyConnectivity();
         if (store != null) {
             return new Target("the embedded store in " + store.storeDirectory());
         }

@@ -52,6 +52,9 @@ public final class Benchmark {
 
     private final Settings settings;
 
+    /** Prepared on first use. */
+    private Launch fastStart;
+
     Benchmark(Settings settings) {
         this.settings = settings;
     }
@@ -72,11 +75,15 @@ public final class Benchmark {
      * @param library whether to install and measure the Neo4j GraphQL Library
      * @param offlineImport whether to run Neo4j's offline importer
      * @param heap the application's heap (-Xmx)
+     * @param fastStart whether to run the application as README tells operators to on a large store
+     * (bin/fast-start: the jar extracted, with a class data sharing archive), after one start-up timed
+     * the plain way ({@code java -jar})
      * @param phases which of load, queries, library, accuracy, soak to run; without load, the data and
      * store of an earlier run are used again
      */
     record Settings(List<String> sizes, long seed, Path work, Path jar, double jitWarmUpSeconds, double warmUpSeconds, double measureSeconds, int inputs,
-            int coldRuns, double soakSeconds, boolean library, boolean offlineImport, String heap, List<String> phases) {
+            int coldRuns, double soakSeconds, boolean library, boolean offlineImport, String heap, boolean fastStart,
+            List<String> phases) {
 
         static final String ALL_PHASES = "load,queries,library,accuracy,soak";
 
@@ -95,6 +102,7 @@ public final class Benchmark {
                     Integer.getInteger("bench.coldRuns", 3), Double.parseDouble(System.getProperty("bench.soak", "120")),
                     Boolean.parseBoolean(System.getProperty("bench.library", "true")),
                     Boolean.parseBoolean(System.getProperty("bench.offlineImport", "true")), System.getProperty("bench.heap", "1g"),
+                    Boolean.parseBoolean(System.getProperty("bench.fastStart", "true")),
                     List.of(System.getProperty("bench.phases", ALL_PHASES).split(",")));
         }
 
@@ -175,8 +183,17 @@ public final class Benchmark {
         log(size + ": starting the application");
         String pageCache = size == GeneratorSettings.Size.M ? "2g" : "512m";
         result.put("applicationSettings", Map.of("heap", this.settings.heap(), "pageCache", pageCache, "gc", "G1"));
-        try (Application app = Application.start(this.settings.jar(), store, this.settings.heap(), pageCache)) {
+        Launch launch = Launch.plain(this.settings.jar());
+        if (this.settings.fastStart()) {
+            try (Application plain = Application.start(launch, store, this.settings.heap(), pageCache)) {
+                result.put("startupPlainSeconds", plain.startupSeconds());
+            }
+            launch = fastStart();
+        }
+        result.put("launch", launch.description());
+        try (Application app = Application.start(launch, store, this.settings.heap(), pageCache)) {
             result.put("startupSeconds", app.startupSeconds());
+            result.put("classDataSharing", app.sharesClassData());
             if (this.settings.runs("queries")) {
                 result.put("queries", measureQueries(app, recorded, inputs));
             }
@@ -429,6 +446,32 @@ public final class Benchmark {
 
     // ---- the application, as an operator runs it
 
+    /** How the application's JVM is started: its options and the jar. */
+    record Launch(List<String> jvmOptions, Path jar, String description) {
+
+        static Launch plain(Path jar) {
+            return new Launch(List.of(), jar, "java -jar");
+        }
+
+    }
+
+    /** The fast start bin/fast-start prepares, made once per benchmark run. */
+    private Launch fastStart() throws Exception {
+        if (this.fastStart == null) {
+            Path directory = this.settings.work().resolve("app").toAbsolutePath();
+            log("  preparing the fast start (bin/fast-start)");
+            ChildProcess script = ChildProcess.start(List.of("bash", Path.of("bin", "fast-start").toAbsolutePath().toString(),
+                    this.settings.jar().toAbsolutePath().toString(), directory.toString()), null,
+                    Map.of("JAVA_HOME", System.getProperty("java.home")));
+            if (script.await(10) != 0) {
+                throw new IllegalStateException("bin/fast-start failed:\n" + script.tail(30));
+            }
+            this.fastStart = new Launch(List.of("-XX:SharedArchiveFile=" + directory.resolve("pangea-graph.jsa")),
+                    directory.resolve("pangea-graph.jar"), "bin/fast-start: extracted jar with a class data sharing archive");
+        }
+        return this.fastStart;
+    }
+
     /** The application in a JVM of its own on the loaded store, on free ports. */
     static final class Application implements AutoCloseable {
 
@@ -447,11 +490,13 @@ public final class Benchmark {
             this.startupSeconds = startupSeconds;
         }
 
-        static Application start(Path jar, Path store, String heap, String pageCache) throws Exception {
+        static Application start(Launch launch, Path store, String heap, String pageCache) throws Exception {
             int httpPort = freePort();
             int boltPort = freePort();
-            List<String> command = ChildProcess.java(List.of("-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"),
-                    List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + httpPort,
+            List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
+            options.addAll(launch.jvmOptions());
+            List<String> command = ChildProcess.java(options,
+                    List.of("-jar", launch.jar().toAbsolutePath().toString(), "--server.port=" + httpPort,
                             "--pangea.embedded.bolt-port=" + boltPort, "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
                             "--pangea.embedded.page-cache=" + pageCache, "--pangea.database.seed=false",
                             "--spring.graphql.graphiql.enabled=false", UNLIMITED_RATE, UNLIMITED_CONCURRENCY,
@@ -484,6 +529,11 @@ public final class Benchmark {
 
         double startupSeconds() {
             return this.startupSeconds;
+        }
+
+        /** False when the JVM was given a class data sharing archive it could not use (it says so, and starts without). */
+        boolean sharesClassData() {
+            return this.process.lines().stream().noneMatch(line -> line.text().contains("Unable to use shared archive"));
         }
 
         /** The heap in use right after a full collection, in MB, read with jcmd. */

@@ -22,7 +22,7 @@ class BenchmarkSmokeIT {
     void theBenchmarkRunsOnTheTinySizeAndReportsEveryRequest() throws Exception {
         Path target = Path.of("target");
         Benchmark.Settings settings = new Benchmark.Settings(List.of("TINY"), 7, target.resolve("benchmark-smoke"),
-                Benchmark.Settings.jar(target), 0.3, 0.3, 1, 20, 1, 3, false, true, "512m",
+                Benchmark.Settings.jar(target), 0.3, 0.3, 1, 20, 1, 3, false, true, "512m", false,
                 List.of(Benchmark.Settings.ALL_PHASES.split(",")));
 
         Path results = new Benchmark(settings).run();

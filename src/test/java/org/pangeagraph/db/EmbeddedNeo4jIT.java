@@ -105,6 +105,34 @@ class EmbeddedNeo4jIT {
     }
 
     @Test
+    void startedInTheBackgroundAStoreInUseFailsWhenAwaitedSayingSo() {
+        try (EmbeddedNeo4j first = EmbeddedNeo4j.start(properties(0, false))) {
+            EmbeddedNeo4j second = EmbeddedNeo4j.startInBackground(properties(0, false));
+
+            assertThatThrownBy(second::awaitRunning).isInstanceOfSatisfying(EmbeddedDatabaseException.class,
+                    ex -> assertThat(ex.getMessage()).contains(first.storeDirectory().toString(), "is in use by another process"));
+            assertThatThrownBy(second::boltUri).as("no address for a database that did not start")
+                .isInstanceOf(EmbeddedDatabaseException.class);
+            second.close();
+        }
+    }
+
+    @Test
+    void startedInTheBackgroundOnAConfiguredPortItsAddressIsKnownBeforeItAnswers() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        try (EmbeddedNeo4j db = EmbeddedNeo4j.startInBackground(properties(port, true))) {
+            assertThat(db.boltUri().getPort()).isEqualTo(port);
+            db.awaitRunning();
+            try (Driver driver = driver(db)) {
+                assertThat(domains(driver)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aTakenBoltPortFailsSayingSo() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> EmbeddedNeo4j.start(properties(taken.getLocalPort(), false)))

@@ -3,8 +3,9 @@ package org.pangeagraph.support;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.pangeagraph.PangeaGraphApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,14 +30,17 @@ public final class StartedApplication implements AutoCloseable {
     }
 
     public static StartedApplication start(Path directory, String profile, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--pangea.embedded.bolt-port=0",
+        Map<String, String> args = new LinkedHashMap<>();
+        Stream.of("--server.port=0", "--pangea.embedded.bolt-port=0",
                 "--pangea.embedded.store-directory=" + directory.resolve("store"), "--pangea.embedded.page-cache=32m",
                 "--pangea.database.seed=false", "--pangea.database.query-timeout=60s",
-                "--pangea.audit.directory=" + directory.resolve("audit"), "--spring.mvc.async.request-timeout=120s"));
-        args.addAll(List.of(properties));
+                "--pangea.audit.directory=" + directory.resolve("audit"), "--spring.mvc.async.request-timeout=120s")
+            .forEach(arg -> args.put(arg.substring(0, arg.indexOf('=')), arg));
+        // The test's own properties replace the defaults of the same name.
+        Stream.of(properties).forEach(arg -> args.put(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg, arg));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(PangeaGraphApplication.class);
         builder.profiles(profile == null ? new String[] { "test" } : new String[] { "test", profile });
-        return new StartedApplication(builder.run(args.toArray(String[]::new)));
+        return new StartedApplication(builder.run(args.values().toArray(String[]::new)));
     }
 
     public int port() {
