@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.model.InfrastructureKind;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -23,8 +24,11 @@ class SharedInfrastructureController {
     @QueryMapping
     List<SharedInfrastructureQuery.Sibling> sharedInfrastructure(@Argument String domain,
             @Argument List<InfrastructureKind> kinds, @Argument Double minScore, @Argument LocalDate asOf,
-            @Argument int first, @ContextValue Caller caller) {
-        return this.query.find(domain, kinds, minScore, asOf, first, caller.visibility());
+            @Argument int first, @ContextValue Caller caller, DataFetchingFieldSelectionSet selection) {
+        // The routes from the other websites are searched for only when asked for: a list of siblings
+        // and their scores is answered without walking hundreds of their links.
+        boolean routesFromOther = selection.contains("sharedItems/routesFromOther");
+        return this.query.find(domain, kinds, minScore, asOf, first, routesFromOther, caller.visibility());
     }
 
 }

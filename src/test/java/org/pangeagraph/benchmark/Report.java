@@ -215,10 +215,12 @@ final class Report {
         absolute(md, q, "SHARED_INFRASTRUCTURE", "p95", 25, "sharedInfrastructure p95 <= 25 ms" + at);
         absolute(md, q, "NETWORK", "p95", 60, "network depth 2 p95 <= 60 ms" + at);
         absolute(md, q, "PATHS", "p95", 100, "paths p95 <= 100 ms" + at);
-        absolute(md, q, "CRIMINAL_NETWORKS_COLD", "p50", 10_000, "criminalNetworks cold <= 10 s" + at);
+        absolute(md, q, "CRIMINAL_NETWORKS_COLD", "p99", 10_000, "criminalNetworks cold <= 10 s (the slowest call)" + at);
         absolute(md, q, "CRIMINAL_NETWORKS_CACHED", "p50", 50, "criminalNetworks cached <= 50 ms" + at);
-        double rate = size.path("import").path("rowsPerSecondLoadCsv").asDouble();
-        target(md, "import command >= 50,000 rows/s", String.format(Locale.ROOT, "%,.0f rows/s", rate), rate >= 50_000);
+        if (size.path("import").has("rowsPerSecondLoadCsv")) {
+            double rate = size.get("import").get("rowsPerSecondLoadCsv").asDouble();
+            target(md, "import command >= 50,000 rows/s", String.format(Locale.ROOT, "%,.0f rows/s", rate), rate >= 50_000);
+        }
         if (size.has("heapAfterGcMb")) {
             double heap = size.get("heapAfterGcMb").asDouble();
             target(md, "application heap <= 1 GB" + at, String.format(Locale.ROOT, "%.0f MB after GC (-Xmx %s)", heap,

@@ -76,6 +76,28 @@ class SharedInfrastructureIT {
     }
 
     @Test
+    void withoutTheOtherSidesRoutesTheSameSiblingsScoresAndItemsAreAnswered() {
+        String siblings = """
+                query siblings($domain: String!) {
+                  sharedInfrastructure(domain: $domain) {
+                    website { domain name } score sharedItems { kind weight websiteCount item { caption } %s }
+                  }
+                }""";
+        GraphQlTester.Response full = this.client.tester().document(siblings.formatted("routesFromOther { via { caption } }"))
+            .variable("domain", "rx-one.example").execute();
+        GraphQlTester.Response lean = this.client.tester().document(siblings.formatted("")).variable("domain", "rx-one.example").execute();
+
+        assertThat(domains(lean)).containsExactlyElementsOf(domains(full));
+        for (String field : List.of("website.name", "score", "sharedItems[*].kind", "sharedItems[*].weight",
+                "sharedItems[*].websiteCount", "sharedItems[*].item.caption")) {
+            assertThat(lean.path("sharedInfrastructure[*]." + field).entityList(Object.class).get()).as(field)
+                .isEqualTo(full.path("sharedInfrastructure[*]." + field).entityList(Object.class).get());
+        }
+        full.path("sharedInfrastructure[0].sharedItems[0].routesFromOther[0].via[0].caption").entity(String.class)
+            .isEqualTo("MID-RX-0001");
+    }
+
+    @Test
     void asOfUsesOnlyLinksThatHeldThatDayWithBothBoundsIncluded() {
         // rx-two left 198.51.100.1 on 2009-06-30: that day it still shares it, the day after it does not,
         // and the IP's and the provider's counts fall with it.
