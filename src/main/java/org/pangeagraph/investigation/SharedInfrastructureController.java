@@ -3,9 +3,9 @@ package org.pangeagraph.investigation;
 import java.time.LocalDate;
 import java.util.List;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.model.InfrastructureKind;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

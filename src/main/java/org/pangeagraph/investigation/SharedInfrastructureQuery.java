@@ -317,7 +317,7 @@ class SharedInfrastructureQuery {
         return ranked;
     }
 
-    /** The siblings with their shared items, heaviest first, and the routes from them to each. */
+    /** The siblings with their shared items, heaviest first, and the routes from them to each when asked for. */
     private static List<Sibling> siblings(GraphTx tx, List<Score> ranked, long n, boolean routesFromOther,
             Map<String, Object> params) {
         if (ranked.isEmpty()) {

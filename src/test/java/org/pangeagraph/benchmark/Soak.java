@@ -29,10 +29,10 @@ final class Soak {
     }
 
     static Map<String, Object> run(Application app, Inputs inputs, double seconds, double warmUpSeconds) throws Exception {
-        AtomicLong writes = new AtomicLong();
         if (warmUpSeconds > 0) {
             AtomicBoolean stop = new AtomicBoolean();
-            List<Thread> threads = start(app, inputs, stop, new ConcurrentHashMap<>(), new AtomicLong(), new AtomicLong(), writes);
+            List<Thread> threads = start(app, inputs, stop, new ConcurrentHashMap<>(), new AtomicLong(), new AtomicLong(),
+                    new AtomicLong());
             Thread.sleep((long) (warmUpSeconds * 1000));
             stop.set(true);
             for (Thread thread : threads) {
@@ -43,6 +43,7 @@ final class Soak {
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         AtomicLong requests = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
         List<Thread> threads = start(app, inputs, stop, errors, requests, failed, writes);
         List<Map<String, Object>> heap = new ArrayList<>();
         long started = System.nanoTime();
