@@ -1,22 +1,26 @@
 package org.pangeagraph.db;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The database: an embedded Neo4j when no {@code spring.neo4j.uri} is configured, else the server or
- * cluster it names. Either way Spring Boot builds the driver from the connection details; above the
- * driver nothing knows which it is. The embedded database is started, in the background, by
+ * cluster it names. Either way Spring Boot builds the driver from the connection details; with the
+ * embedded database the API's transactions run in this process ({@code pangea.embedded.in-process}).
+ * Above {@link GraphDb} nothing knows which it is. The embedded database is started, in the background, by
  * {@link EmbeddedDatabaseStarter} before this configuration is read.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +49,13 @@ public class DatabaseConfiguration {
     }
 
     @Bean
-    GraphDb graphDb(Driver driver, DatabaseProperties properties) {
+    GraphDb graphDb(Driver driver, DatabaseProperties properties, ObjectProvider<EmbeddedNeo4j> embedded,
+            ObjectProvider<EmbeddedNeo4jProperties> embeddedProperties, Neo4jProperties neo4j) {
+        EmbeddedNeo4j local = embedded.getIfAvailable();
+        if (local != null && embeddedProperties.getObject().inProcess()) {
+            Duration retry = neo4j.getMaxTransactionRetryTime() != null ? neo4j.getMaxTransactionRetryTime() : Duration.ofSeconds(30);
+            return new GraphDb(driver, properties.queryTimeout(), new InProcessTransactions(local::database, retry));
+        }
         return new GraphDb(driver, properties.queryTimeout());
     }
 
@@ -60,7 +70,7 @@ public class DatabaseConfiguration {
      */
     @Bean
     SmartInitializingSingleton databaseInitializer(GraphDb db, DatabaseProperties properties,
-            org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded) {
+            ObjectProvider<EmbeddedNeo4j> embedded) {
         return () -> {
             embedded.ifAvailable(EmbeddedNeo4j::awaitRunning);
             GraphDb maintenance = db.withTimeout(MAINTENANCE_TIMEOUT);

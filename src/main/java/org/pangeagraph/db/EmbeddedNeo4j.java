@@ -28,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process Neo4j 5.26 with its Bolt connector on loopback. The application talks to it through
- * the Bolt driver like to any server, so nothing above the driver knows which database it has.
+ * An in-process Neo4j 5.26 with its Bolt connector on loopback, for the application's own
+ * transactions ({@link #database()}, through {@link GraphDb}) and for Bolt clients: the import
+ * command, scripted imports, analysts' tools.
  *
  * <p>The application starts it in the background ({@link #startInBackground}) as soon as its
  * configuration is known, so that opening the store (seconds on a large one) overlaps the building of
@@ -56,6 +57,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** The running database service; null while starting or stopped. Guarded by this. */
     private DatabaseManagementService service;
+
+    /** The running database, for transactions in this process; null while starting or stopped. */
+    private volatile GraphDatabaseAPI database;
 
     private EmbeddedNeo4j(EmbeddedNeo4jProperties properties, Path storeDirectory, BoltPassword password) {
         this.properties = properties;
@@ -142,6 +146,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return this.storeDirectory;
     }
 
+    /**
+     * The running database, for transactions in this process, once the first start has finished;
+     * null while it is stopped.
+     */
+    public GraphDatabaseAPI database() {
+        GraphDatabaseAPI db = this.database;
+        if (db == null) {
+            awaitRunning();
+            db = this.database;
+        }
+        return db;
+    }
+
     /** How the application's driver signs in to the Bolt port. */
     public AuthToken authToken() {
         return this.authToken;
@@ -155,6 +172,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     synchronized void stop() {
         if (this.service != null) {
             log.info("Stopping embedded Neo4j on {}", this.storeDirectory);
+            this.database = null;
             this.service.shutdown();
             this.service = null;
         }
@@ -247,6 +265,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 password.applyTo(started);
             }
             this.boltUri = uri(this.properties, address.getPort());
+            this.database = db;
             return started;
         }
         catch (RuntimeException ex) {

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transactionTimeout the longest any transaction may run, whoever opened it
  * @param authentication whether Bolt clients must sign in, with the password kept beside the store
  * ({@link BoltPassword}); off in the local profile only
+ * @param inProcess whether the API's transactions run in the application's process rather than over
+ * Bolt (the same statements and read-only reads, without the round trips); Bolt serves imports and
+ * other clients either way
  */
 @ConfigurationProperties("pangea.embedded")
 public record EmbeddedNeo4jProperties(
@@ -26,5 +29,6 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("cypher/import") Path importDirectory,
         @DefaultValue("512m") String pageCache,
         @DefaultValue("30m") Duration transactionTimeout,
-        @DefaultValue("true") boolean authentication) {
+        @DefaultValue("true") boolean authentication,
+        @DefaultValue("true") boolean inProcess) {
 }

@@ -21,8 +21,9 @@ import org.neo4j.driver.exceptions.TransactionTerminatedException;
 /**
  * The one way the application talks to Neo4j: reads in read transactions (so that a cluster routes
  * them to secondaries), writes in write transactions, each with a timeout, all sessions sharing one
- * bookmark manager so that a read after a write sees it. Nothing above this class knows whether the
- * database is embedded, a server or a cluster.
+ * bookmark manager so that a read after a write sees it. With the embedded database, managed
+ * transactions run in this process without Bolt ({@link InProcessTransactions}), still read-only for
+ * reads. Nothing above this class knows whether the database is embedded, a server or a cluster.
  */
 public class GraphDb {
 
@@ -34,16 +35,33 @@ public class GraphDb {
 
     private final TransactionConfig apiTransaction;
 
+    private final Duration transactionTimeout;
+
+    /** Transactions on the embedded database in this process; null to go through the driver. */
+    private final InProcessTransactions inProcess;
+
     private final LongAdder statements;
 
     private final List<TransactionObserver> observers;
 
+    /** Every transaction through the driver. */
     public GraphDb(Driver driver, Duration transactionTimeout) {
-        this(driver, transactionTimeout, new LongAdder(), new CopyOnWriteArrayList<>());
+        this(driver, transactionTimeout, null, new LongAdder(), new CopyOnWriteArrayList<>());
     }
 
-    private GraphDb(Driver driver, Duration transactionTimeout, LongAdder statements, List<TransactionObserver> observers) {
+    /**
+     * Managed transactions in this process on the embedded database; the driver still carries
+     * auto-commit statements and the scripts of imports.
+     */
+    GraphDb(Driver driver, Duration transactionTimeout, InProcessTransactions inProcess) {
+        this(driver, transactionTimeout, inProcess, new LongAdder(), new CopyOnWriteArrayList<>());
+    }
+
+    private GraphDb(Driver driver, Duration transactionTimeout, InProcessTransactions inProcess, LongAdder statements,
+            List<TransactionObserver> observers) {
         this.driver = driver;
+        this.transactionTimeout = transactionTimeout;
+        this.inProcess = inProcess;
         var bookmarks = driver.executableQueryBookmarkManager();
         this.readSession = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
             .withBookmarkManager(bookmarks).build();
@@ -59,7 +77,7 @@ public class GraphDb {
      * migrations, seeding, the post-import pass. Statements and observers are shared.
      */
     public GraphDb withTimeout(Duration transactionTimeout) {
-        return new GraphDb(this.driver, transactionTimeout, this.statements, this.observers);
+        return new GraphDb(this.driver, transactionTimeout, this.inProcess, this.statements, this.observers);
     }
 
     /** Runs {@code work} in a read transaction, retried on transient failures. */
@@ -109,8 +127,21 @@ public class GraphDb {
         return this.driver;
     }
 
+    /** Whether managed transactions run in this process rather than through the driver. */
+    public boolean inProcess() {
+        return this.inProcess != null;
+    }
+
     private <T> T execute(AccessMode mode, Function<GraphTx, T> work) {
         this.observers.forEach(o -> o.opened(mode));
+        if (this.inProcess != null) {
+            try {
+                return this.inProcess.execute(mode, this.transactionTimeout, tx -> work.apply(new CountingTx(tx)));
+            }
+            catch (Neo4jException ex) {
+                throw translate(ex);
+            }
+        }
         try (Session session = this.driver.session(mode == AccessMode.READ ? this.readSession : this.writeSession)) {
             if (mode == AccessMode.READ) {
                 return session.executeRead(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
@@ -163,9 +194,13 @@ public class GraphDb {
 
     private final class CountingTx implements GraphTx {
 
-        private final TransactionContext tx;
+        private final GraphTx tx;
 
         CountingTx(TransactionContext tx) {
+            this.tx = (cypher, parameters) -> tx.run(cypher, parameters).list();
+        }
+
+        CountingTx(GraphTx tx) {
             this.tx = tx;
         }
 
@@ -173,7 +208,7 @@ public class GraphDb {
         public List<Record> run(String cypher, Map<String, Object> parameters) {
             GraphDb.this.statements.increment();
             GraphDb.this.observers.forEach(o -> o.ran(cypher, parameters));
-            return this.tx.run(cypher, parameters).list();
+            return this.tx.run(cypher, parameters);
         }
 
     }
