@@ -41,9 +41,10 @@ import org.neo4j.values.storable.DurationValue;
  * driver's records, so that everything above {@link GraphDb} reads them as it would read Bolt's.
  *
  * <p>It keeps the driver's contract: a read transaction is read-only (a statement the planner says
- * writes is refused, as a server refuses it in a read session), every transaction has the API's timeout, transient failures
- * (a deadlock between two writers) are retried for up to the driver's retry time, and failures come
- * out as the driver's exceptions with Neo4j's status codes. A stopped database is unavailable.
+ * writes is refused, as a server refuses it in a read session), every transaction has the API's
+ * timeout, transient failures (a deadlock between two writers) are retried for up to the driver's
+ * retry time, and failures come out as the driver's exceptions with Neo4j's status codes. A stopped
+ * database is unavailable.
  */
 final class InProcessTransactions {
 

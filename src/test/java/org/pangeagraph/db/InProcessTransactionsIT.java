@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +104,51 @@ class InProcessTransactionsIT {
         })).isInstanceOf(ClientException.class)
             .satisfies(ex -> assertThat(((ClientException) ex).code()).isEqualTo("Neo.ClientError.Statement.ArithmeticError"));
         assertThat(this.graph.count("MATCH (n:HalfProbe) RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void twoWritersThatDeadlockAreRetriedAndBothWritesLand() throws Exception {
+        this.graph.write("CREATE (:LockProbe {k: 1}), (:LockProbe {k: 2})", Map.of());
+        CountDownLatch bothHoldOne = new CountDownLatch(2);
+        AtomicInteger attempts = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> done = new ArrayList<>();
+            for (int[] order : new int[][] { { 1, 2 }, { 2, 1 } }) {
+                String writer = "w" + order[0];
+                done.add(writers.submit(() -> this.graph.db().write(tx -> {
+                    boolean first = attempts.incrementAndGet() <= 2;
+                    tx.run("MATCH (n:LockProbe {k: $k}) SET n.by = coalesce(n.by, []) + [$w]", Map.of("k", order[0], "w", writer));
+                    if (first) {
+                        // Each holds the lock of one node, then asks for the other's: Neo4j sees the deadlock.
+                        bothHoldOne.countDown();
+                        awaitQuietly(bothHoldOne);
+                    }
+                    tx.run("MATCH (n:LockProbe {k: $k}) SET n.by = coalesce(n.by, []) + [$w]", Map.of("k", order[1], "w", writer));
+                    return null;
+                })));
+            }
+            for (Future<Object> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            writers.shutdownNow();
+        }
+        assertThat(attempts.get()).as("one of the two ran again after the deadlock").isGreaterThan(2);
+        List<Record> nodes = this.graph.read("MATCH (n:LockProbe) RETURN n.k AS k, n.by AS by ORDER BY k", Map.of());
+        for (Record node : nodes) {
+            assertThat(node.get("by").asList(v -> v.asString())).as("node %s", node.get("k")).containsExactlyInAnyOrder("w1", "w2");
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
