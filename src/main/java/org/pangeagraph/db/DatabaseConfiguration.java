@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * The database: an embedded Neo4j when no {@code spring.neo4j.uri} is configured, else the server or
  * cluster it names. Either way Spring Boot builds the driver from the connection details; with the
  * embedded database the API's transactions run in this process ({@code pangea.embedded.in-process}).
- * Above {@link GraphDb} nothing knows which it is. The embedded database is started, in the background, by
- * {@link EmbeddedDatabaseStarter} before this configuration is read.
+ * Above {@link GraphDb} nothing knows which it is. The embedded database is started, in the
+ * background, by {@link EmbeddedDatabaseStarter} before this configuration is read.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ EmbeddedNeo4jProperties.class, DatabaseProperties.class })
@@ -53,7 +53,9 @@ public class DatabaseConfiguration {
             ObjectProvider<EmbeddedNeo4jProperties> embeddedProperties, Neo4jProperties neo4j) {
         EmbeddedNeo4j local = embedded.getIfAvailable();
         if (local != null && embeddedProperties.getObject().inProcess()) {
-            Duration retry = neo4j.getMaxTransactionRetryTime() != null ? neo4j.getMaxTransactionRetryTime() : Duration.ofSeconds(30);
+            // The driver's retry time, which Boot defaults to 30 s and this application sets to 5 s.
+            Duration retry = neo4j.getMaxTransactionRetryTime() != null ? neo4j.getMaxTransactionRetryTime()
+                    : Duration.ofSeconds(30);
             return new GraphDb(driver, properties.queryTimeout(), new InProcessTransactions(local::database, retry));
         }
         return new GraphDb(driver, properties.queryTimeout());
