@@ -1,7 +1,6 @@
 package org.pangeagraph.db;
 
 import java.net.URI;
-import java.time.Duration;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.Driver;
@@ -50,13 +49,13 @@ public class DatabaseConfiguration {
 
     @Bean
     GraphDb graphDb(Driver driver, DatabaseProperties properties, ObjectProvider<EmbeddedNeo4j> embedded,
-            ObjectProvider<EmbeddedNeo4jProperties> embeddedProperties, Neo4jProperties neo4j) {
+            EmbeddedNeo4jProperties embeddedProperties, Neo4jProperties neo4j) {
         EmbeddedNeo4j local = embedded.getIfAvailable();
-        if (local != null && embeddedProperties.getObject().inProcess()) {
-            // The driver's retry time, which Boot defaults to 30 s and this application sets to 5 s.
-            Duration retry = neo4j.getMaxTransactionRetryTime() != null ? neo4j.getMaxTransactionRetryTime()
-                    : Duration.ofSeconds(30);
-            return new GraphDb(driver, properties.queryTimeout(), new InProcessTransactions(local::database, retry));
+        if (local != null && embeddedProperties.inProcess()) {
+            // Transient failures are retried as long as the driver retries them
+            // (spring.neo4j.max-transaction-retry-time).
+            return new GraphDb(driver, properties.queryTimeout(),
+                    new InProcessTransactions(local::database, neo4j.getMaxTransactionRetryTime()));
         }
         return new GraphDb(driver, properties.queryTimeout());
     }

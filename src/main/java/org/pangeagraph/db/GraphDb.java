@@ -134,19 +134,16 @@ public class GraphDb {
 
     private <T> T execute(AccessMode mode, Function<GraphTx, T> work) {
         this.observers.forEach(o -> o.opened(mode));
-        if (this.inProcess != null) {
-            try {
+        try {
+            if (this.inProcess != null) {
                 return this.inProcess.execute(mode, this.transactionTimeout, tx -> work.apply(new CountingTx(tx)));
             }
-            catch (Neo4jException ex) {
-                throw translate(ex);
+            try (Session session = this.driver.session(mode == AccessMode.READ ? this.readSession : this.writeSession)) {
+                if (mode == AccessMode.READ) {
+                    return session.executeRead(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
+                }
+                return session.executeWrite(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
             }
-        }
-        try (Session session = this.driver.session(mode == AccessMode.READ ? this.readSession : this.writeSession)) {
-            if (mode == AccessMode.READ) {
-                return session.executeRead(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
-            }
-            return session.executeWrite(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
         }
         catch (Neo4jException ex) {
             throw translate(ex);
