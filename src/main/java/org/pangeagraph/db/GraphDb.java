@@ -132,6 +132,24 @@ public class GraphDb {
         return this.inProcess != null;
     }
 
+    /**
+     * Where the embedded database's history stands, to know without a statement that nothing has been
+     * written since; null where the database is not in this process (a server or cluster is asked).
+     */
+    CommitPoint commitPoint() {
+        return this.inProcess != null ? this.inProcess.commitPoint() : null;
+    }
+
+    /** One start of the embedded database and the last transaction closed in it. */
+    record CommitPoint(Object database, long transaction) {
+
+        /** Whether nothing was written between {@code earlier} and this point, in the same start of the database. */
+        boolean unchangedSince(CommitPoint earlier) {
+            return earlier != null && earlier.database == this.database && earlier.transaction == this.transaction;
+        }
+
+    }
+
     private <T> T execute(AccessMode mode, Function<GraphTx, T> work) {
         this.observers.forEach(o -> o.opened(mode));
         try {

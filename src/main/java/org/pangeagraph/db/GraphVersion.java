@@ -9,6 +9,11 @@ import java.util.Map;
  * the graph. It lives in the database, not in memory, so that several application instances on one
  * cluster agree on it. The counter node carries a random epoch, set when it is created, so that a
  * graph emptied and written again (or restored from a backup) never repeats a version seen before.
+ *
+ * <p>On the embedded database the version read last is kept with the database's last closed
+ * transaction: while no transaction has closed since, the counter cannot have moved, and it is
+ * answered without a statement. Every write, through this process or over Bolt (the import command),
+ * closes a transaction. A server or cluster is asked every time.
  */
 public final class GraphVersion {
 
@@ -16,6 +21,12 @@ public final class GraphVersion {
             + "SET g.version = coalesce(g.version, 0) + 1";
 
     private final GraphDb db;
+
+    /** The version last read on the embedded database, and the commit point it was read after. */
+    private volatile Known known;
+
+    private record Known(GraphDb.CommitPoint after, String version) {
+    }
 
     public GraphVersion(GraphDb db) {
         this.db = db;
@@ -36,6 +47,21 @@ public final class GraphVersion {
 
     /** The current version, as {@code epoch:counter}. */
     public String current() {
+        // Taken before reading: a write closing while the counter is read moves the point past it, so
+        // that the next call reads again.
+        GraphDb.CommitPoint now = this.db.commitPoint();
+        Known last = this.known;
+        if (now != null && last != null && now.unchangedSince(last.after())) {
+            return last.version();
+        }
+        String version = read();
+        if (now != null) {
+            this.known = new Known(now, version);
+        }
+        return version;
+    }
+
+    private String read() {
         List<String> version = this.db.query("""
                 OPTIONAL MATCH (g:PangeaGraph {name: 'graph'})
                 RETURN coalesce(g.epoch, 'none') + ':' + toString(coalesce(g.version, 0)) AS v

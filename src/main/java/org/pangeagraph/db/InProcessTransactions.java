@@ -33,6 +33,7 @@ import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.api.exceptions.Status;
 import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.storageengine.api.TransactionIdStore;
 import org.neo4j.values.storable.DurationValue;
 
 /**
@@ -54,6 +55,9 @@ final class InProcessTransactions {
     private final Supplier<GraphDatabaseAPI> database;
 
     private final Duration retryTime;
+
+    /** The transaction ids of the database last asked, resolved once per start of the database. */
+    private volatile TransactionIds ids;
 
     /**
      * @param database the running database, or null while it is stopped
@@ -81,6 +85,27 @@ final class InProcessTransactions {
             sleep(delayMillis + ThreadLocalRandom.current().nextLong(delayMillis + 1));
             delayMillis = Math.min(delayMillis * 2, 1_000);
         }
+    }
+
+    /**
+     * Where the database's history stands now: which start of the database, and the last transaction
+     * closed in it (written, and seen by every transaction begun after); null while it is stopped. While
+     * it is unchanged, nothing has been written since, through this process or over Bolt.
+     */
+    GraphDb.CommitPoint commitPoint() {
+        GraphDatabaseAPI db = this.database.get();
+        if (db == null) {
+            return null;
+        }
+        TransactionIds current = this.ids;
+        if (current == null || current.database() != db) {
+            current = new TransactionIds(db, db.getDependencyResolver().resolveDependency(TransactionIdStore.class));
+            this.ids = current;
+        }
+        return new GraphDb.CommitPoint(db, current.store().getLastClosedTransactionId());
+    }
+
+    private record TransactionIds(GraphDatabaseAPI database, TransactionIdStore store) {
     }
 
     private <T> T once(AccessMode mode, Duration timeout, Function<GraphDb.GraphTx, T> work) {

@@ -6,10 +6,13 @@ import org.pangeagraph.entity.Node;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /**
  * The GraphQL engine around the schema files: scalars and how an {@code Entity} finds its concrete
- * type. Documents are parsed, checked and cached by the limits package's document gate.
+ * type, and the HTTP handler. Documents are parsed, checked and cached by the limits package's
+ * document gate.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -27,6 +30,12 @@ class GraphQlConfiguration {
                 Object source = env.getObject();
                 return source instanceof Node node ? (GraphQLObjectType) env.getSchema().getType(node.kind().label()) : null;
             }));
+    }
+
+    /** In place of Boot's handler: answers are written in the request's own dispatch. */
+    @Bean
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
+        return new SameDispatchGraphQlHttpHandler(webGraphQlHandler);
     }
 
 }

@@ -351,7 +351,12 @@ public final class Benchmark {
                 recorded.put(query, list);
             }
             db.removeObserver(observer);
-            result.put("statementsRecorded", recorded.values().stream().flatMap(List::stream).allMatch(r -> !r.statements().isEmpty()));
+            // The floor sends nothing, nor does a cached criminalNetworks on the embedded database (the graph
+            // version is known unchanged without a statement, and the answer is in memory). Every other
+            // request sends some.
+            result.put("statementsRecorded", recorded.entrySet().stream()
+                .filter(e -> e.getKey() != Query.FLOOR && e.getKey() != Query.CRIMINAL_NETWORKS_CACHED)
+                .allMatch(e -> e.getValue().stream().noneMatch(r -> r.statements().isEmpty())));
             if (this.settings.runs("accuracy")) {
                 result.put("accuracy", accuracy(api, data, false));
                 result.put("accuracyAllKinds", accuracy(api, data, true));
@@ -421,7 +426,11 @@ public final class Benchmark {
         }
     }
 
-    /** The statements of one request, in one read transaction: what the API cannot do faster than. */
+    /**
+     * The statements of one request, in one read transaction: what the API cannot do faster than. A
+     * request that sent none (a cached criminalNetworks) is replayed as an empty read transaction, the
+     * least a client of the database can ask.
+     */
     static void replay(Driver driver, Recorded request) throws RequestFailed {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             session.executeRead(tx -> {
@@ -614,7 +623,7 @@ public final class Benchmark {
                 case LOOKUP, NESTED, SHARED_INFRASTRUCTURE -> this.domains.stream().map(d -> Map.<String, Object>of("domain", d)).toList();
                 case NETWORK -> this.ids.stream().map(id -> Map.<String, Object>of("id", id)).toList();
                 case PATHS -> this.pairs.stream().map(p -> Map.<String, Object>of("from", p[0], "to", p[1])).toList();
-                case CRIMINAL_NETWORKS_CACHED, CRIMINAL_NETWORKS_COLD, KEY_INFRASTRUCTURE -> List.of(Map.of());
+                case FLOOR, CRIMINAL_NETWORKS_CACHED, CRIMINAL_NETWORKS_COLD, KEY_INFRASTRUCTURE -> List.of(Map.of());
             };
         }
 

@@ -3,6 +3,15 @@ package org.pangeagraph.benchmark;
 /** The requests measured, each with the GraphQL document an investigator's tool would send. */
 enum Query {
 
+    /**
+     * What a request costs either way before any data: { __typename } reads nothing, and the API sends
+     * no statement for it, so its Cypher side is an empty read transaction. Not one of the issue's
+     * requests: it shows the fixed cost of HTTP, security, the audit record and GraphQL on one side,
+     * of Bolt and a transaction on the other.
+     */
+    FLOOR("no data ({ __typename }; Cypher: an empty read transaction)", false, """
+            query floor { __typename }"""),
+
     LOOKUP("website lookup", true, """
             query lookup($domain: String!) { website(domain: $domain) { id domain name status firstSeen lastSeen } }"""),
 

@@ -17,15 +17,19 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.StartedApplication;
+import org.pangeagraph.support.TestGraph;
 import org.pangeagraph.support.TestUsers;
 
 /**
  * The request limits over real HTTP, with limits small enough to reach: one request at a time, a
  * two-second request timeout, twenty requests a minute. A request whose body arrives slowly holds
  * its place (and its time runs) while it is read, which makes both the concurrency limit and the
- * timeout reachable without a slow query. The rate test runs last: it spends the minute's requests.
+ * timeout reachable without a slow query. A write waiting for a lock another transaction holds is
+ * an operation still running at the timeout. The rate test runs last: it spends the minute's requests.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RequestLimitsIT {
@@ -78,6 +82,26 @@ class RequestLimitsIT {
 
     @Test
     @Order(3)
+    void anOperationStillRunningAtTheTimeoutIsAnsweredWithTimeoutAtTheTimeout() throws Exception {
+        String upsert = "{\"query\": \"mutation { upsertWebsite(input: {domain: \\\"locked.example\\\", name: \\\"Renamed\\\"}) "
+                + "{ created } }\"}";
+        // Another client holds the website's lock: the upsert waits for it inside the database (up to the
+        // 5 s transaction timeout), well past the request's 2 s.
+        try (Session session = TestGraph.of(app).db().driver().session(); Transaction holder = session.beginTransaction()) {
+            holder.run("MERGE (w:Website {domain: 'locked.example'}) SET w.name = 'Held'").consume();
+            long sent = System.nanoTime();
+
+            String answer = new SlowRequest(upsert).finishAndRead();
+
+            Duration took = Duration.ofNanos(System.nanoTime() - sent);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"code\":\"TIMEOUT\"").doesNotContain("\"created\"");
+            assertThat(took).isGreaterThan(Duration.ofMillis(1_500)).isLessThan(Duration.ofMillis(4_000));
+            holder.rollback();
+        }
+    }
+
+    @Test
+    @Order(4)
     void aUserOverTheRateIsToldWhenToComeBack() throws IOException {
         String answer = "";
         for (int i = 0; i < 25 && !answer.startsWith("HTTP/1.1 429"); i++) {
