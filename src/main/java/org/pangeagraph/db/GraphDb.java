@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.neo4j.driver.AccessMode;
@@ -190,6 +191,14 @@ public class GraphDb {
         /** Runs one statement and returns all its records. */
         List<Record> run(String cypher, Map<String, Object> parameters);
 
+        /**
+         * Runs one statement and hands its records to {@code row} as they are read, keeping none: for a
+         * statement with very many rows (the projection), whose records are not needed all at once.
+         */
+        default void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
+            run(cypher, parameters).forEach(row);
+        }
+
     }
 
     /** Told of every transaction the application opens, with its access mode. */
@@ -212,7 +221,17 @@ public class GraphDb {
         private final GraphTx tx;
 
         CountingTx(TransactionContext tx) {
-            this.tx = (cypher, parameters) -> tx.run(cypher, parameters).list();
+            this.tx = new GraphTx() {
+                @Override
+                public List<Record> run(String cypher, Map<String, Object> parameters) {
+                    return tx.run(cypher, parameters).list();
+                }
+
+                @Override
+                public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
+                    tx.run(cypher, parameters).forEachRemaining(row);
+                }
+            };
         }
 
         CountingTx(GraphTx tx) {
@@ -224,6 +243,13 @@ public class GraphDb {
             GraphDb.this.statements.increment();
             GraphDb.this.observers.forEach(o -> o.ran(cypher, parameters));
             return this.tx.run(cypher, parameters);
+        }
+
+        @Override
+        public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
+            GraphDb.this.statements.increment();
+            GraphDb.this.observers.forEach(o -> o.ran(cypher, parameters));
+            this.tx.forEach(cypher, parameters, row);
         }
 
     }

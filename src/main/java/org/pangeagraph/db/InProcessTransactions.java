@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -115,7 +116,17 @@ final class InProcessTransactions {
         }
         try (InternalTransaction tx = db.beginTransaction(KernelTransaction.Type.EXPLICIT, SecurityContext.AUTH_DISABLED,
                 ClientConnectionInfo.EMBEDDED_CONNECTION, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            T result = work.apply((cypher, parameters) -> records(readOnlyIfRead(mode, tx.execute(cypher, parameters))));
+            T result = work.apply(new GraphDb.GraphTx() {
+                @Override
+                public List<Record> run(String cypher, Map<String, Object> parameters) {
+                    return records(readOnlyIfRead(mode, tx.execute(cypher, parameters)));
+                }
+
+                @Override
+                public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
+                    each(readOnlyIfRead(mode, tx.execute(cypher, parameters)), row);
+                }
+            });
             tx.commit();
             return result;
         }
@@ -142,18 +153,23 @@ final class InProcessTransactions {
 
     /** All rows of {@code result} as driver records. */
     static List<Record> records(Result result) {
+        List<Record> records = new ArrayList<>();
+        each(result, records::add);
+        return records;
+    }
+
+    /** Each row of {@code result} as a driver record, handed on as it is read. */
+    static void each(Result result, Consumer<Record> row) {
         try (result) {
             List<String> keys = result.columns();
-            List<Record> records = new ArrayList<>();
             while (result.hasNext()) {
-                Map<String, Object> row = result.next();
+                Map<String, Object> next = result.next();
                 List<Value> values = new ArrayList<>(keys.size());
                 for (String key : keys) {
-                    values.add(value(row.get(key)));
+                    values.add(value(next.get(key)));
                 }
-                records.add(new InternalRecord(keys, values));
+                row.accept(new InternalRecord(keys, values));
             }
-            return records;
         }
     }
 

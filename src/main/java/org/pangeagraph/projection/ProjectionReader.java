@@ -80,13 +80,14 @@ public class ProjectionReader {
                 domains.add(r.get("domain").asString());
             }
             List<Projection.Item> items = new ArrayList<>();
-            for (Record r : tx.run(ITEMS, params)) {
+            // Streamed: at M the rows would otherwise all be held at once beside the items made of them.
+            tx.forEach(ITEMS, params, r -> {
                 List<String> members = r.get("websites").asList(v -> v.asString());
                 int[] websites = members.stream().mapToInt(index::get).sorted().toArray();
                 NodeKind nodeKind = NodeKind.ofLabels(r.get("labels").asList(v -> v.asString())).orElseThrow();
                 items.add(new Projection.Item(InfrastructureKind.valueOf(r.get("kind").asString()), r.get("item").asString(),
                         nodeKind, websites));
-            }
+            });
             Map<String, Projection.Item> byKey = new HashMap<>();
             items.forEach(item -> byKey.put(Projection.itemKey(item.kind(), item.id()), item));
             return new Projection(List.copyOf(ids), List.copyOf(domains), Map.copyOf(index), List.copyOf(items),

@@ -89,6 +89,24 @@ class InProcessTransactionsIT {
     }
 
     @Test
+    void recordsHandedOnOneAtATimeAreTheRecordsReturnedAtOnceInTheSameOrder() {
+        String cypher = "UNWIND range(1, $n) AS i RETURN i, toString(i) AS s, [i, i * 2] AS pair ORDER BY i";
+        Map<String, Object> parameters = Map.of("n", 2500);
+        List<Record> streamed = this.graph.db().read(tx -> {
+            List<Record> handed = new ArrayList<>();
+            tx.forEach(cypher, parameters, handed::add);
+            return handed;
+        });
+        assertThat(streamed).hasSize(2500).isEqualTo(this.graph.read(cypher, parameters));
+        // A statement the planner says writes is refused here too.
+        assertThatThrownBy(() -> this.graph.db().read(tx -> {
+            tx.forEach("CREATE (:ReadOnlyProbe) RETURN 1", Map.of(), r -> { });
+            return null;
+        })).isInstanceOf(ClientException.class);
+        assertThat(this.graph.count("MATCH (n:ReadOnlyProbe) RETURN count(n)")).isZero();
+    }
+
+    @Test
     void aReadTransactionRefusesToWriteAndWritesNothing() {
         assertThatThrownBy(() -> this.graph.read("CREATE (:ReadOnlyProbe)", Map.of()))
             .isInstanceOf(ClientException.class)
