@@ -195,9 +195,7 @@ public class GraphDb {
          * Runs one statement and hands its records to {@code row} as they are read, keeping none: for a
          * statement with very many rows (the projection), whose records are not needed all at once.
          */
-        default void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
-            run(cypher, parameters).forEach(row);
-        }
+        void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row);
 
     }
 
@@ -240,16 +238,19 @@ public class GraphDb {
 
         @Override
         public List<Record> run(String cypher, Map<String, Object> parameters) {
-            GraphDb.this.statements.increment();
-            GraphDb.this.observers.forEach(o -> o.ran(cypher, parameters));
+            counted(cypher, parameters);
             return this.tx.run(cypher, parameters);
         }
 
         @Override
         public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
+            counted(cypher, parameters);
+            this.tx.forEach(cypher, parameters, row);
+        }
+
+        private void counted(String cypher, Map<String, Object> parameters) {
             GraphDb.this.statements.increment();
             GraphDb.this.observers.forEach(o -> o.ran(cypher, parameters));
-            this.tx.forEach(cypher, parameters, row);
         }
 
     }

@@ -428,7 +428,7 @@ public final class Benchmark {
 
     /**
      * The statements of one request, in one read transaction: what the API cannot do faster than. A
-     * request that sent none (a cached criminalNetworks) is replayed as an empty read transaction, the
+     * request that sent none (the floor, a cached criminalNetworks) is replayed as an empty read transaction, the
      * least a client of the database can ask.
      */
     static void replay(Driver driver, Recorded request) throws RequestFailed {
