@@ -45,6 +45,13 @@ class ArchitectureTests {
         .because("nothing above the driver may know whether the database is embedded, a server or a cluster");
 
     @ArchTest
+    static final ArchRule onlyTheProjectionWalksTheEmbeddedGraph = noClasses()
+        .that().resideOutsideOfPackages("org.pangeagraph.db..", "org.pangeagraph.projection..")
+        .should().dependOnClassesThat().resideInAPackage("org.neo4j.graphdb..")
+        .because("the projection's walk of the whole graph is the one read through the embedded API; every other "
+                + "read is Cypher, the same against a server or cluster");
+
+    @ArchTest
     static final ArchRule areasDoNotReachIntoEachOther = slices().assignedFrom(new SliceAssignment() {
         @Override
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {

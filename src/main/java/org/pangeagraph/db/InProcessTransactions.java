@@ -28,6 +28,7 @@ import org.neo4j.driver.internal.InternalRecord;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.QueryExecutionType;
 import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.SecurityContext;
 import org.neo4j.kernel.api.KernelTransaction;
@@ -72,11 +73,35 @@ final class InProcessTransactions {
 
     /** Runs {@code work} in one transaction of {@code mode}, retried while it fails transiently. */
     <T> T execute(AccessMode mode, Duration timeout, Function<GraphDb.GraphTx, T> work) {
+        return retried(() -> once(mode, timeout, work));
+    }
+
+    /**
+     * Runs {@code work} on the database's own API in one read transaction, retried while it fails
+     * transiently: the transaction may read only (a write is refused), and has {@code timeout}.
+     */
+    <T> T read(Duration timeout, Function<Transaction, T> work) {
+        return retried(() -> {
+            GraphDatabaseAPI db = running();
+            try (InternalTransaction tx = db.beginTransaction(KernelTransaction.Type.EXPLICIT,
+                    SecurityContext.AUTH_DISABLED.withMode(org.neo4j.internal.kernel.api.security.AccessMode.Static.READ),
+                    ClientConnectionInfo.EMBEDDED_CONNECTION, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                T result = work.apply(tx);
+                tx.commit();
+                return result;
+            }
+            catch (RuntimeException ex) {
+                throw translate(ex, db);
+            }
+        });
+    }
+
+    private <T> T retried(Supplier<T> once) {
         long deadline = System.nanoTime() + this.retryTime.toNanos();
         long delayMillis = 1;
         while (true) {
             try {
-                return once(mode, timeout, work);
+                return once.get();
             }
             catch (Neo4jException ex) {
                 if (!(ex instanceof RetryableException) || System.nanoTime() + delayMillis * 1_000_000 > deadline) {
@@ -86,6 +111,14 @@ final class InProcessTransactions {
             sleep(delayMillis + ThreadLocalRandom.current().nextLong(delayMillis + 1));
             delayMillis = Math.min(delayMillis * 2, 1_000);
         }
+    }
+
+    private GraphDatabaseAPI running() {
+        GraphDatabaseAPI db = this.database.get();
+        if (db == null) {
+            throw new ServiceUnavailableException("The embedded database is stopped.");
+        }
+        return db;
     }
 
     /**
@@ -110,10 +143,7 @@ final class InProcessTransactions {
     }
 
     private <T> T once(AccessMode mode, Duration timeout, Function<GraphDb.GraphTx, T> work) {
-        GraphDatabaseAPI db = this.database.get();
-        if (db == null) {
-            throw new ServiceUnavailableException("The embedded database is stopped.");
-        }
+        GraphDatabaseAPI db = running();
         try (InternalTransaction tx = db.beginTransaction(KernelTransaction.Type.EXPLICIT, SecurityContext.AUTH_DISABLED,
                 ClientConnectionInfo.EMBEDDED_CONNECTION, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             T result = work.apply(new GraphDb.GraphTx() {

@@ -25,10 +25,10 @@ class SharedInfrastructureController {
     List<SharedInfrastructureQuery.Sibling> sharedInfrastructure(@Argument String domain,
             @Argument List<InfrastructureKind> kinds, @Argument Double minScore, @Argument LocalDate asOf,
             @Argument int first, @ContextValue Caller caller, DataFetchingFieldSelectionSet selection) {
-        // The routes from the other websites are searched for only when asked for: a list of siblings
-        // and their scores is answered without walking hundreds of their links.
-        boolean routesFromOther = selection.contains("sharedItems/routesFromOther");
-        return this.query.find(domain, kinds, minScore, asOf, first, routesFromOther, caller.visibility());
+        // Routes are collected only when asked for: a list of siblings and their scores is answered
+        // without walking hundreds of the other websites' links or mapping the website's own.
+        return this.query.find(domain, kinds, minScore, asOf, first, selection.contains("sharedItems/routesFromWebsite"),
+                selection.contains("sharedItems/routesFromOther"), caller.visibility());
     }
 
 }

@@ -2,6 +2,7 @@ package org.pangeagraph.investigation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -48,6 +49,12 @@ class SharedInfrastructureQuery {
 
     static final int MAX_RESULTS = 100;
 
+    /**
+     * How many websites may reach an item before it counts as common in {@link #rank}: a candidate sharing
+     * only common items is scored only when it could be among the best.
+     */
+    static final int COMMON = 500;
+
     /** Routes kept per side and item, as evidence; more add nothing an investigator reads. */
     static final int ROUTES_PER_SIDE = 5;
 
@@ -56,33 +63,44 @@ class SharedInfrastructureQuery {
      * it. The routes are collected as links and nodes and turned into maps only once cut to that number:
      * a website with three hundred parcels reaches its courier three hundred ways.
      */
-    private static final String ITEMS = """
-            OPTIONAL MATCH (w:Website {domain: $domain}) WHERE %1$s
-            OPTIONAL CALL (w) {
-              WITH w WHERE w IS NOT NULL
-              CALL (w) {
-                MATCH (w)-[a1:%2$s]-(i:Entity)
-                WHERE %3$s
-                RETURN $byRoute[type(a1)] AS kind, i, a1, null AS am, null AS a2
-                UNION ALL
-                MATCH (w)-[a1:%4$s]-(am:Entity)-[a2:%5$s]->(i:Entity)
-                WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %6$s
-                RETURN $byRoute[type(a1) + '/' + type(a2)] AS kind, i, a1, am, a2
-              }
-              WITH kind, i, a1, am, a2 WHERE kind IN $kinds
-              WITH kind, i, collect({a1: a1, am: am, a2: a2})[0..$routesPerSide] AS found
-              CALL (found) {
-                UNWIND found AS route
-                WITH route.a1 AS a1, route.am AS am, route.a2 AS a2
-                RETURN collect(%7$s) AS mine
-              }
-              RETURN kind, i.id AS item, %8$s AS props, mine
-            }
-            RETURN w.id AS website, kind, item, props, mine
-            """.formatted(Visibility.visible("w"), InfrastructureKind.firstTypes(false),
-            Visibility.route(List.of("a1"), List.of("i")), InfrastructureKind.firstTypes(true),
-            InfrastructureKind.secondTypes(), Visibility.route(List.of("a1", "a2"), List.of("am", "i")), Routes.route("a1", "am", "a2"),
-            Routes.node("i"));
+    private static final String ITEMS = items("""
+            WITH kind, i, collect({a1: a1, am: am, a2: a2})[0..$routesPerSide] AS found
+            CALL (found) {
+              UNWIND found AS route
+              WITH route.a1 AS a1, route.am AS am, route.a2 AS a2
+              RETURN collect(%s) AS mine
+            }""".formatted(Routes.route("a1", "am", "a2")));
+
+    /** The items the website reaches, without its routes to them, when they are not asked for. */
+    private static final String ITEMS_WITHOUT_ROUTES = items("""
+            WITH DISTINCT kind, i
+            WITH kind, i, [] AS mine""");
+
+    /** The items statement, with {@code grouped} making one row of each item and the website's routes to it. */
+    private static String items(String grouped) {
+        return """
+                OPTIONAL MATCH (w:Website {domain: $domain}) WHERE %1$s
+                OPTIONAL CALL (w) {
+                  WITH w WHERE w IS NOT NULL
+                  CALL (w) {
+                    MATCH (w)-[a1:%2$s]-(i:Entity)
+                    WHERE %3$s
+                    RETURN $byRoute[type(a1)] AS kind, i, a1, null AS am, null AS a2
+                    UNION ALL
+                    MATCH (w)-[a1:%4$s]-(am:Entity)-[a2:%5$s]->(i:Entity)
+                    WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %6$s
+                    RETURN $byRoute[type(a1) + '/' + type(a2)] AS kind, i, a1, am, a2
+                  }
+                  WITH kind, i, a1, am, a2 WHERE kind IN $kinds
+                %7$s
+                  RETURN kind, i.id AS item, %8$s AS props, mine
+                }
+                RETURN w.id AS website, kind, item, props, mine
+                """.formatted(Visibility.visible("w"), InfrastructureKind.firstTypes(false),
+                Visibility.route(List.of("a1"), List.of("i")), InfrastructureKind.firstTypes(true),
+                InfrastructureKind.secondTypes(), Visibility.route(List.of("a1", "a2"), List.of("am", "i")),
+                grouped.indent(2).stripTrailing(), Routes.node("i"));
+    }
 
     /** The websites reaching each item, counted in the database, for items the projection does not hold. */
     private static final String SERVERS = """
@@ -168,12 +186,15 @@ class SharedInfrastructureQuery {
     record Route(List<LinkView> links, List<Node> via) {
     }
 
-    /** An item the website reaches: what it is, the website's routes to it, and who else reaches it. */
-    private record Reached(InfrastructureKind kind, Node item, List<Route> mine, int[] servers) {
+    /**
+     * An item the website reaches: what it is, the website's routes to it, and who else reaches it (their
+     * candidate indexes, in ascending order).
+     */
+    record Reached(InfrastructureKind kind, Node item, List<Route> mine, int[] servers) {
     }
 
     /** A candidate sibling while scores are summed. */
-    private static final class Score {
+    static final class Score {
 
         final String id;
 
@@ -189,12 +210,14 @@ class SharedInfrastructureQuery {
     }
 
     /**
+     * @param routesFromWebsite whether to collect the website's own routes to the items it reaches;
+     * without, every {@link SharedItem#routesFromWebsite()} is empty
      * @param routesFromOther whether to search for the routes from each sibling to the items it shares
      * (about a tenth of a millisecond per shared item at a million nodes; a sibling of the same network
      * shares dozens); without, every {@link SharedItem#routesFromOther()} is empty
      */
     List<Sibling> find(String domain, List<InfrastructureKind> kinds, Double minScore, LocalDate asOf, int first,
-            boolean routesFromOther, Visibility visibility) {
+            boolean routesFromWebsite, boolean routesFromOther, Visibility visibility) {
         LimitExceededException.bounded("first", first, MAX_RESULTS);
         Set<InfrastructureKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(InfrastructureKind.class)
                 : EnumSet.copyOf(kinds);
@@ -209,7 +232,7 @@ class SharedInfrastructureQuery {
         params.put("routesPerSide", ROUTES_PER_SIDE);
         Optional<Projection> projection = this.projections.recent(this.projections.key(visibility, asOf));
         return this.db.read(tx -> {
-            List<Record> rows = tx.run(ITEMS, params);
+            List<Record> rows = tx.run(routesFromWebsite ? ITEMS : ITEMS_WITHOUT_ROUTES, params);
             if (rows.isEmpty() || rows.get(0).get("website").isNull()) {
                 throw new NotFoundException("domain", "website " + normal);
             }
@@ -255,6 +278,7 @@ class SharedInfrastructureQuery {
                 for (int i = 0; i < ids.size(); i++) {
                     servers[i] = candidates.index(ids.get(i), names.get(i));
                 }
+                Arrays.sort(servers);
                 reached.add(new Reached(InfrastructureKind.valueOf(r.get("kind").asString()), node(row.get("props")),
                         row.get("mine").asList(SharedInfrastructureQuery::route), servers));
             }
@@ -263,16 +287,90 @@ class SharedInfrastructureQuery {
     }
 
     /**
-     * Sums each other website's weights, and keeps the best {@code first} by score, then domain, with
-     * the items each shares: scores in an array by candidate index, the best kept in a heap of
-     * {@code first}, the shared items gathered for those only.
+     * Sums each other website's weights, and keeps the best {@code first} by score, then domain, with the
+     * items each shares. Items reached by more than {@link #COMMON} websites (a national courier, a big
+     * host) weigh little but would have every candidate touched: they are first left out, the best
+     * candidates among those sharing a rarer item found and given the common items' weights too. That is
+     * the answer if a candidate sharing only common items cannot score as high: if the common items'
+     * weights together stay below the worst kept score, or below {@code minScore}. Else every candidate is
+     * scored ({@link #rankAll}).
      */
-    private static List<Score> rank(int self, List<Reached> reached, Candidates candidates, long n, Double minScore,
+    static List<Score> rank(int self, List<Reached> reached, Candidates candidates, long n, Double minScore, int first) {
+        return rank(self, reached, candidates, n, minScore, first, COMMON);
+    }
+
+    /** {@link #rank} with items reached by more than {@code commonAbove} websites counted as common. */
+    static List<Score> rank(int self, List<Reached> reached, Candidates candidates, long n, Double minScore, int first,
+            int commonAbove) {
+        List<Reached> rare = new ArrayList<>();
+        List<Reached> common = new ArrayList<>();
+        double commonWeight = 0;
+        for (Reached item : reached) {
+            if (item.servers().length > commonAbove) {
+                common.add(item);
+                commonWeight += item.kind().weight(item.servers().length, n);
+            }
+            else {
+                rare.add(item);
+            }
+        }
+        // Summed in one order, rarer items first, whichever way a score is reached: the same candidates
+        // then have the same scores to the last bit, and so the same order.
+        List<Reached> ordered = new ArrayList<>(rare);
+        ordered.addAll(common);
+        if (common.isEmpty()) {
+            return rankAll(self, ordered, candidates, n, minScore, first);
+        }
+        Map<Integer, double[]> scores = new HashMap<>();
+        for (Reached item : rare) {
+            double weight = item.kind().weight(item.servers().length, n);
+            for (int other : item.servers()) {
+                if (other != self) {
+                    scores.computeIfAbsent(other, o -> new double[1])[0] += weight;
+                }
+            }
+        }
+        // A candidate whose rarer items weigh less than the first-best of them do, by more than the common
+        // items could add, cannot be among the best: only the others are given the common items' weights.
+        // (With a margin for rounding: a candidate at the bound is kept, and its domain decides a tie.)
+        double enough = nthLargest(scores.values(), first) - commonWeight - 1e-9;
+        scores.values().removeIf(score -> score[0] < enough);
+        for (Reached item : common) {
+            double weight = item.kind().weight(item.servers().length, n);
+            for (Map.Entry<Integer, double[]> candidate : scores.entrySet()) {
+                if (Arrays.binarySearch(item.servers(), candidate.getKey()) >= 0) {
+                    candidate.getValue()[0] += weight;
+                }
+            }
+        }
+        List<Integer> chosen = best(scores.keySet(), i -> scores.get(i)[0], candidates, minScore, first);
+        double worstKept = chosen.isEmpty() ? Double.NEGATIVE_INFINITY : scores.get(chosen.get(chosen.size() - 1))[0];
+        boolean noneLeftOut = (chosen.size() == first && worstKept > commonWeight) || (minScore != null && commonWeight < minScore);
+        if (!noneLeftOut) {
+            return rankAll(self, ordered, candidates, n, minScore, first);
+        }
+        List<Score> ranked = new ArrayList<>(chosen.size());
+        for (int other : chosen) {
+            Score score = new Score(candidates.id(other), scores.get(other)[0]);
+            for (Reached item : ordered) {
+                if (Arrays.binarySearch(item.servers(), other) >= 0) {
+                    score.shared.add(item);
+                }
+            }
+            ranked.add(score);
+        }
+        return ranked;
+    }
+
+    /**
+     * Every other website's weights summed: scores in an array by candidate index, the best kept in a heap
+     * of {@code first}, the shared items gathered for those only.
+     */
+    static List<Score> rankAll(int self, List<Reached> reached, Candidates candidates, long n, Double minScore,
             int first) {
         double[] score = new double[candidates.size()];
         boolean[] touched = new boolean[score.length];
-        int[] order = new int[score.length];
-        int count = 0;
+        List<Integer> order = new ArrayList<>();
         for (Reached item : reached) {
             double weight = item.kind().weight(item.servers().length, n);
             for (int other : item.servers()) {
@@ -281,26 +379,12 @@ class SharedInfrastructureQuery {
                 }
                 if (!touched[other]) {
                     touched[other] = true;
-                    order[count++] = other;
+                    order.add(other);
                 }
                 score[other] += weight;
             }
         }
-        Comparator<Integer> best = Comparator.comparingDouble((Integer i) -> -score[i]).thenComparing(candidates::domain);
-        PriorityQueue<Integer> kept = new PriorityQueue<>(best.reversed());
-        for (int k = 0; k < count; k++) {
-            int other = order[k];
-            // Most candidates score below the worst kept: no domain to compare for them.
-            boolean below = kept.size() == first && score[other] < score[kept.peek()];
-            if (!below && (minScore == null || score[other] >= minScore)) {
-                kept.add(other);
-                if (kept.size() > first) {
-                    kept.poll();
-                }
-            }
-        }
-        List<Integer> chosen = new ArrayList<>(kept);
-        chosen.sort(best);
+        List<Integer> chosen = best(order, i -> score[i], candidates, minScore, first);
         Score[] scores = new Score[score.length];
         List<Score> ranked = new ArrayList<>(chosen.size());
         for (int other : chosen) {
@@ -315,6 +399,45 @@ class SharedInfrastructureQuery {
             }
         }
         return ranked;
+    }
+
+    /** The {@code n}th largest of {@code scores}, or minus infinity if there are fewer. */
+    private static double nthLargest(java.util.Collection<double[]> scores, int n) {
+        if (scores.size() < n || n <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        PriorityQueue<Double> largest = new PriorityQueue<>(n);
+        for (double[] score : scores) {
+            if (largest.size() < n) {
+                largest.add(score[0]);
+            }
+            else if (score[0] > largest.peek()) {
+                largest.poll();
+                largest.add(score[0]);
+            }
+        }
+        return largest.peek();
+    }
+
+    /** The best {@code first} of {@code touched} by score, then domain, at least {@code minScore}, best first. */
+    private static List<Integer> best(Iterable<Integer> touched, java.util.function.IntToDoubleFunction score,
+            Candidates candidates, Double minScore, int first) {
+        Comparator<Integer> best = Comparator.comparingDouble((Integer i) -> -score.applyAsDouble(i)).thenComparing(candidates::domain);
+        PriorityQueue<Integer> kept = new PriorityQueue<>(best.reversed());
+        for (int other : touched) {
+            // Most candidates score below the worst kept: no domain to compare for them.
+            double mine = score.applyAsDouble(other);
+            boolean below = kept.size() == first && mine < score.applyAsDouble(kept.peek());
+            if (!below && (minScore == null || mine >= minScore)) {
+                kept.add(other);
+                if (kept.size() > first) {
+                    kept.poll();
+                }
+            }
+        }
+        List<Integer> chosen = new ArrayList<>(kept);
+        chosen.sort(best);
+        return chosen;
     }
 
     /** The siblings with their shared items, heaviest first, and the routes from them to each when asked for. */

@@ -2,6 +2,7 @@ package org.pangeagraph.projection;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +65,32 @@ public class ProjectionReader {
         return read(visibility, asOf, Set.of());
     }
 
-    /** The projection as it would be without the {@code excluded} entities, as after a takedown. */
+    /**
+     * The projection as it would be without the {@code excluded} entities, as after a takedown: walked
+     * through the embedded database's own API where the database is in this process, else read with the
+     * two statements.
+     */
     public Projection read(Visibility visibility, LocalDate asOf, Set<String> excluded) {
+        Map<String, Object> params = parameters(visibility, asOf, excluded);
+        return this.db.readInProcess(List.of(WEBSITES, ITEMS), params,
+                tx -> new ProjectionTraversal(visibility, asOf, excluded).read(tx))
+            .orElseGet(() -> readWithCypher(params));
+    }
+
+    /** The projection read with the two statements, as from a server or cluster. */
+    Projection readWithCypher(Visibility visibility, LocalDate asOf, Set<String> excluded) {
+        return readWithCypher(parameters(visibility, asOf, excluded));
+    }
+
+    private static Map<String, Object> parameters(Visibility visibility, LocalDate asOf, Set<String> excluded) {
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("excluded", List.copyOf(excluded));
         params.put("asOf", asOf);
         params.put("byRoute", InfrastructureKind.byRoute());
+        return params;
+    }
+
+    private Projection readWithCypher(Map<String, Object> params) {
         return this.db.read(tx -> {
             List<String> ids = new ArrayList<>();
             List<String> domains = new ArrayList<>();
@@ -88,11 +109,17 @@ public class ProjectionReader {
                 items.add(new Projection.Item(InfrastructureKind.valueOf(r.get("kind").asString()), r.get("item").asString(),
                         nodeKind, websites));
             });
-            Map<String, Projection.Item> byKey = new HashMap<>();
-            items.forEach(item -> byKey.put(Projection.itemKey(item.kind(), item.id()), item));
-            return new Projection(List.copyOf(ids), List.copyOf(domains), Map.copyOf(index), List.copyOf(items),
-                    Map.copyOf(byKey));
+            return projection(ids, domains, index, items);
         });
+    }
+
+    /** The projection of websites in domain order and their items, put in kind and id order whichever way they were read. */
+    static Projection projection(List<String> ids, List<String> domains, Map<String, Integer> index, List<Projection.Item> items) {
+        List<Projection.Item> ordered = new ArrayList<>(items);
+        ordered.sort(Comparator.comparing(Projection.Item::kind).thenComparing(Projection.Item::id));
+        Map<String, Projection.Item> byKey = new HashMap<>();
+        ordered.forEach(item -> byKey.put(Projection.itemKey(item.kind(), item.id()), item));
+        return new Projection(List.copyOf(ids), List.copyOf(domains), Map.copyOf(index), List.copyOf(ordered), Map.copyOf(byKey));
     }
 
 }

@@ -76,14 +76,14 @@ class SharedInfrastructureIT {
     }
 
     @Test
-    void withoutTheOtherSidesRoutesTheSameSiblingsScoresAndItemsAreAnswered() {
+    void withoutTheRoutesTheSameSiblingsScoresAndItemsAreAnswered() {
         String siblings = """
                 query siblings($domain: String!) {
                   sharedInfrastructure(domain: $domain) {
                     website { domain name } score sharedItems { kind weight websiteCount item { caption } %s }
                   }
                 }""";
-        GraphQlTester.Response full = this.client.tester().document(siblings.formatted("routesFromOther { via { caption } }"))
+        GraphQlTester.Response full = this.client.tester().document(siblings.formatted("routesFromWebsite { via { caption } } routesFromOther { via { caption } }"))
             .variable("domain", "rx-one.example").execute();
         GraphQlTester.Response lean = this.client.tester().document(siblings.formatted("")).variable("domain", "rx-one.example").execute();
 
@@ -94,6 +94,8 @@ class SharedInfrastructureIT {
                 .isEqualTo(full.path("sharedInfrastructure[*]." + field).entityList(Object.class).get());
         }
         full.path("sharedInfrastructure[0].sharedItems[0].routesFromOther[0].via[0].caption").entity(String.class)
+            .isEqualTo("MID-RX-0001");
+        full.path("sharedInfrastructure[0].sharedItems[0].routesFromWebsite[0].via[0].caption").entity(String.class)
             .isEqualTo("MID-RX-0001");
     }
 
