@@ -2,6 +2,7 @@ package org.pangeagraph.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.graphdb.Label;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -182,6 +184,32 @@ class InProcessTransactionsIT {
         assertThatThrownBy(() -> impatient.read(tx -> tx.run(
                 "UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n", Map.of())))
             .isInstanceOf(QueryTimeoutException.class);
+    }
+
+    @Test
+    void aWalkThroughTheEmbeddedApiMayOnlyRead() {
+        assumeTrue(this.graph.db().inProcess(), "the walk needs the database in this process");
+        assertThatThrownBy(() -> this.graph.db().readInProcess(List.of(), Map.of(), tx -> tx.createNode(Label.label("ReadOnlyProbe"))))
+            .isInstanceOf(ClientException.class)
+            .satisfies(ex -> assertThat(((ClientException) ex).code()).startsWith("Neo.ClientError.Security."));
+        assertThat(this.graph.count("MATCH (n:ReadOnlyProbe) RETURN count(n)")).isZero();
+        assertThat(this.graph.db().readInProcess(List.of(), Map.of(), tx -> tx.findNodes(Label.label("ReadOnlyProbe")).stream().count()))
+            .contains(0L);
+    }
+
+    @Test
+    void aWalkPastItsTimeoutIsAQueryTimeout() {
+        assumeTrue(this.graph.db().inProcess(), "the walk needs the database in this process");
+        this.graph.write("UNWIND range(1, 100) AS i CREATE (:WalkProbe {i: i})", Map.of());
+        GraphDb impatient = this.graph.db().withTimeout(Duration.ofMillis(300));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> impatient.readInProcess(List.of(), Map.of(), tx -> {
+            long seen = 0;
+            while (true) {
+                seen += tx.findNodes(Label.label("WalkProbe")).stream().count();
+            }
+        })).isInstanceOf(QueryTimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
 }
