@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the projection in one read transaction: every visible website, then every item reached by
- * the routes of DOMAIN.md through visible links valid on the date, with the websites reaching it.
+ * the routes of DOMAIN.md through visible links valid on the date, with the websites reaching it. On
+ * the embedded database it is walked in the process ({@link ProjectionTraversal}); from a server or
+ * cluster it is read with the two statements below.
  * A website reaching an item by several links or routes of one kind counts once: the routes are
  * joined with UNION ALL and each item's websites made distinct, which at M costs far less than a
  * UNION's distinct over millions of (website, kind, item) rows, held in memory at once.

@@ -81,11 +81,8 @@ final class ProjectionTraversal {
             });
         }
         sites.sort(Comparator.comparing(Site::domain, Comparator.nullsLast(Comparator.naturalOrder())));
-        Map<Node, Integer> indexOfNode = new HashMap<>(sites.size() * 2);
-        for (int i = 0; i < sites.size(); i++) {
-            indexOfNode.put(sites.get(i).node(), i);
-        }
         Map<InfrastructureKind, Map<Node, Members>> reached = new EnumMap<>(InfrastructureKind.class);
+        // In index order: each item's websites come ascending, a website's repeats one after another.
         for (int i = 0; i < sites.size(); i++) {
             walkFrom(sites.get(i).node(), i, reached);
         }
@@ -99,7 +96,7 @@ final class ProjectionTraversal {
             List<String> labels = new ArrayList<>();
             node.getLabels().forEach(l -> labels.add(l.name()));
             items.add(new Projection.Item(kind, (String) node.getProperty("id"), NodeKind.ofLabels(labels).orElseThrow(),
-                    members.distinctSorted()));
+                    members.toArray()));
         }));
         return ProjectionReader.projection(ids, sites.stream().map(Site::domain).toList(), index, items);
     }
@@ -180,7 +177,10 @@ final class ProjectionTraversal {
     private record Site(Node node, String id, String domain) {
     }
 
-    /** The indexes of the websites reaching an item, with repeats until {@link #distinctSorted}. */
+    /**
+     * The indexes of the websites reaching an item, ascending, each once: websites are walked in index
+     * order, so a repeat (a second link or route to the item) follows the first at once.
+     */
     private static final class Members {
 
         private int[] indexes = new int[2];
@@ -197,8 +197,8 @@ final class ProjectionTraversal {
             this.indexes[this.size++] = index;
         }
 
-        int[] distinctSorted() {
-            return Arrays.stream(this.indexes, 0, this.size).sorted().distinct().toArray();
+        int[] toArray() {
+            return Arrays.copyOf(this.indexes, this.size);
         }
 
     }
