@@ -25,7 +25,9 @@ import org.neo4j.driver.exceptions.TransactionTerminatedException;
  * them to secondaries), writes in write transactions, each with a timeout, all sessions sharing one
  * bookmark manager so that a read after a write sees it. With the embedded database, managed
  * transactions run in this process without Bolt ({@link InProcessTransactions}), still read-only for
- * reads. Nothing above this class knows whether the database is embedded, a server or a cluster.
+ * reads. Nothing above this class knows whether the database is embedded, a server or a cluster,
+ * but for the one read that walks the whole graph ({@link #readInProcess}), which is given the same
+ * read as Cypher for the case where it is not.
  */
 public class GraphDb {
 
