@@ -21,7 +21,7 @@ import org.pangeagraph.model.NodeKind;
  * answer of scoring every website that shares anything: the same websites in the same order, with the
  * same scores and shared items.
  */
-class SharedInfrastructureRankTests {
+class SiblingRankingTests {
 
     @Property(tries = 3000, seed = "20261130")
     void settingCommonItemsAsideChangesNothing(@ForAll long seed) {
@@ -41,8 +41,8 @@ class SharedInfrastructureRankTests {
         int commonAbove = 1 + random.nextInt(websites);
         long n = websites + random.nextInt(50);
 
-        List<String> pruned = described(SharedInfrastructureQuery.rank(self, reached, candidates, n, minScore, first, commonAbove));
-        List<String> all = described(SharedInfrastructureQuery.rankAll(self, rareFirst(reached, commonAbove), candidates, n, minScore, first));
+        List<String> pruned = described(SiblingRanking.rank(self, reached, candidates, n, minScore, first, commonAbove));
+        List<String> all = described(SiblingRanking.rankAll(self, rareFirst(reached, commonAbove), candidates, n, minScore, first));
 
         assertThat(pruned).isEqualTo(all);
     }
@@ -57,7 +57,7 @@ class SharedInfrastructureRankTests {
                 new SharedInfrastructureQuery.Reached(InfrastructureKind.COURIER, node("courier"), List.of(),
                         java.util.stream.IntStream.range(0, 200).toArray()));
 
-        List<SharedInfrastructureQuery.Score> ranked = SharedInfrastructureQuery.rank(0, reached, candidates, 1000, null, 5, 100);
+        List<SiblingRanking.Score> ranked = SiblingRanking.rank(0, reached, candidates, 1000, null, 5, 100);
 
         assertThat(ranked).extracting(score -> score.id).containsExactly("w1", "w2", "w3", "w4", "w150");
         double account = InfrastructureKind.PAYMENT_ACCOUNT.weight(5, 1000);
@@ -96,7 +96,7 @@ class SharedInfrastructureRankTests {
         return ordered;
     }
 
-    private static List<String> described(List<SharedInfrastructureQuery.Score> ranked) {
+    private static List<String> described(List<SiblingRanking.Score> ranked) {
         return ranked.stream().map(s -> s.id + " " + s.score + " " + s.shared.stream().map(r -> r.item().id()).sorted().toList()).toList();
     }
 
