@@ -144,16 +144,19 @@ public class GraphDb {
             return Optional.empty();
         }
         this.observers.forEach(o -> o.opened(AccessMode.READ));
-        for (String statement : statements) {
-            this.statements.increment();
-            this.observers.forEach(o -> o.ran(statement, parameters));
-        }
+        statements.forEach(statement -> counted(statement, parameters));
         try {
             return Optional.of(this.inProcess.read(this.transactionTimeout, work));
         }
         catch (Neo4jException ex) {
             throw translate(ex);
         }
+    }
+
+    /** Counts a statement and tells the observers of it, before it runs. */
+    private void counted(String cypher, Map<String, Object> parameters) {
+        this.statements.increment();
+        this.observers.forEach(o -> o.ran(cypher, parameters));
     }
 
     /** Whether managed transactions run in this process rather than through the driver. */
@@ -266,19 +269,14 @@ public class GraphDb {
 
         @Override
         public List<Record> run(String cypher, Map<String, Object> parameters) {
-            counted(cypher, parameters);
+            GraphDb.this.counted(cypher, parameters);
             return this.tx.run(cypher, parameters);
         }
 
         @Override
         public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
-            counted(cypher, parameters);
+            GraphDb.this.counted(cypher, parameters);
             this.tx.forEach(cypher, parameters, row);
-        }
-
-        private void counted(String cypher, Map<String, Object> parameters) {
-            GraphDb.this.statements.increment();
-            GraphDb.this.observers.forEach(o -> o.ran(cypher, parameters));
         }
 
     }

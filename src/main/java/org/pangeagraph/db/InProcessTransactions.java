@@ -83,9 +83,8 @@ final class InProcessTransactions {
     <T> T read(Duration timeout, Function<Transaction, T> work) {
         return retried(() -> {
             GraphDatabaseAPI db = running();
-            try (InternalTransaction tx = db.beginTransaction(KernelTransaction.Type.EXPLICIT,
-                    SecurityContext.AUTH_DISABLED.withMode(org.neo4j.internal.kernel.api.security.AccessMode.Static.READ),
-                    ClientConnectionInfo.EMBEDDED_CONNECTION, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            try (InternalTransaction tx = begin(db,
+                    SecurityContext.AUTH_DISABLED.withMode(org.neo4j.internal.kernel.api.security.AccessMode.Static.READ), timeout)) {
                 T result = work.apply(tx);
                 tx.commit();
                 return result;
@@ -111,6 +110,11 @@ final class InProcessTransactions {
             sleep(delayMillis + ThreadLocalRandom.current().nextLong(delayMillis + 1));
             delayMillis = Math.min(delayMillis * 2, 1_000);
         }
+    }
+
+    private static InternalTransaction begin(GraphDatabaseAPI db, SecurityContext security, Duration timeout) {
+        return db.beginTransaction(KernelTransaction.Type.EXPLICIT, security, ClientConnectionInfo.EMBEDDED_CONNECTION,
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private GraphDatabaseAPI running() {
@@ -144,8 +148,7 @@ final class InProcessTransactions {
 
     private <T> T once(AccessMode mode, Duration timeout, Function<GraphDb.GraphTx, T> work) {
         GraphDatabaseAPI db = running();
-        try (InternalTransaction tx = db.beginTransaction(KernelTransaction.Type.EXPLICIT, SecurityContext.AUTH_DISABLED,
-                ClientConnectionInfo.EMBEDDED_CONNECTION, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        try (InternalTransaction tx = begin(db, SecurityContext.AUTH_DISABLED, timeout)) {
             T result = work.apply(new GraphDb.GraphTx() {
                 @Override
                 public List<Record> run(String cypher, Map<String, Object> parameters) {

@@ -101,7 +101,8 @@ final class SiblingRanking {
                 }
             }
         }
-        List<Integer> chosen = best(scores.keySet(), i -> scores.get(i)[0], candidates, minScore, first);
+        int[] touched = scores.keySet().stream().mapToInt(Integer::intValue).toArray();
+        List<Integer> chosen = best(touched, touched.length, i -> scores.get(i)[0], candidates, minScore, first);
         double worstKept = chosen.isEmpty() ? Double.NEGATIVE_INFINITY : scores.get(chosen.get(chosen.size() - 1))[0];
         boolean noneLeftOut = (chosen.size() == first && worstKept > commonWeight) || (minScore != null && commonWeight < minScore);
         if (!noneLeftOut) {
@@ -128,7 +129,8 @@ final class SiblingRanking {
             int first) {
         double[] score = new double[candidates.size()];
         boolean[] touched = new boolean[score.length];
-        List<Integer> order = new ArrayList<>();
+        int[] order = new int[score.length];
+        int count = 0;
         for (Reached item : reached) {
             double weight = item.kind().weight(item.servers().length, n);
             for (int other : item.servers()) {
@@ -137,12 +139,12 @@ final class SiblingRanking {
                 }
                 if (!touched[other]) {
                     touched[other] = true;
-                    order.add(other);
+                    order[count++] = other;
                 }
                 score[other] += weight;
             }
         }
-        List<Integer> chosen = best(order, i -> score[i], candidates, minScore, first);
+        List<Integer> chosen = best(order, count, i -> score[i], candidates, minScore, first);
         Score[] scores = new Score[score.length];
         List<Score> ranked = new ArrayList<>(chosen.size());
         for (int other : chosen) {
@@ -177,12 +179,13 @@ final class SiblingRanking {
         return largest.peek();
     }
 
-    /** The best {@code first} of {@code touched} by score, then domain, at least {@code minScore}, best first. */
-    private static List<Integer> best(Iterable<Integer> touched, IntToDoubleFunction score,
-            Candidates candidates, Double minScore, int first) {
+    /** The best {@code first} of the first {@code count} of {@code touched} by score, then domain, at least {@code minScore}, best first. */
+    private static List<Integer> best(int[] touched, int count, IntToDoubleFunction score, Candidates candidates,
+            Double minScore, int first) {
         Comparator<Integer> best = Comparator.comparingDouble((Integer i) -> -score.applyAsDouble(i)).thenComparing(candidates::domain);
         PriorityQueue<Integer> kept = new PriorityQueue<>(best.reversed());
-        for (int other : touched) {
+        for (int k = 0; k < count; k++) {
+            int other = touched[k];
             // Most candidates score below the worst kept: no domain to compare for them.
             double mine = score.applyAsDouble(other);
             boolean below = kept.size() == first && mine < score.applyAsDouble(kept.peek());

@@ -96,12 +96,11 @@ public class ProjectionReader {
         return this.db.read(tx -> {
             List<String> ids = new ArrayList<>();
             List<String> domains = new ArrayList<>();
-            Map<String, Integer> index = new HashMap<>();
             for (Record r : tx.run(WEBSITES, params)) {
-                index.put(r.get("id").asString(), ids.size());
                 ids.add(r.get("id").asString());
                 domains.add(r.get("domain").asString());
             }
+            Map<String, Integer> index = indexOf(ids);
             List<Projection.Item> items = new ArrayList<>();
             // Streamed: at M the rows would otherwise all be held at once beside the items made of them.
             tx.forEach(ITEMS, params, r -> {
@@ -113,6 +112,15 @@ public class ProjectionReader {
             });
             return projection(ids, domains, index, items);
         });
+    }
+
+    /** Each website's index by its id. */
+    static Map<String, Integer> indexOf(List<String> ids) {
+        Map<String, Integer> index = new HashMap<>(ids.size() * 2);
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
+        return index;
     }
 
     /** The projection of websites in domain order and their items, put in kind and id order whichever way they were read. */

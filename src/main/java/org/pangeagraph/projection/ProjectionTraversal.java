@@ -87,10 +87,6 @@ final class ProjectionTraversal {
             walkFrom(sites.get(i).node(), i, reached);
         }
         List<String> ids = sites.stream().map(Site::id).toList();
-        Map<String, Integer> index = new HashMap<>(sites.size() * 2);
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
         List<Projection.Item> items = new ArrayList<>();
         reached.forEach((kind, byItem) -> byItem.forEach((node, members) -> {
             List<String> labels = new ArrayList<>();
@@ -98,7 +94,7 @@ final class ProjectionTraversal {
             items.add(new Projection.Item(kind, (String) node.getProperty("id"), NodeKind.ofLabels(labels).orElseThrow(),
                     members.toArray()));
         }));
-        return ProjectionReader.projection(ids, sites.stream().map(Site::domain).toList(), index, items);
+        return ProjectionReader.projection(ids, sites.stream().map(Site::domain).toList(), ProjectionReader.indexOf(ids), items);
     }
 
     /** Every route from website {@code w} (index {@code index}) that the caller may see and that held on the date. */
