@@ -185,6 +185,12 @@ class SharedInfrastructureQuery {
      * candidate indexes, in ascending order).
      */
     record Reached(InfrastructureKind kind, Node item, List<Route> mine, int[] servers) {
+
+        /** The item's rarity weight among {@code n} websites. */
+        double weight(long n) {
+            return this.kind.weight(this.servers.length, n);
+        }
+
     }
 
     /**
@@ -296,7 +302,7 @@ class SharedInfrastructureQuery {
         List<Sibling> siblings = new ArrayList<>();
         for (SiblingRanking.Score score : ranked) {
             List<SharedItem> shared = score.shared.stream()
-                .map(item -> new SharedItem(item.kind(), item.item(), item.kind().weight(item.servers().length, n),
+                .map(item -> new SharedItem(item.kind(), item.item(), item.weight(n),
                         item.servers().length, item.mine(),
                         theirs.getOrDefault(score.id + "/" + item.kind().name() + "/" + item.item().id(), List.of())))
                 .sorted(Comparator.comparingDouble((SharedItem s) -> -s.weight()).thenComparing(s -> s.kind().name())

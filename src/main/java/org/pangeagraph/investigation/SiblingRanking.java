@@ -66,7 +66,7 @@ final class SiblingRanking {
         for (Reached item : reached) {
             if (item.servers().length > commonAbove) {
                 common.add(item);
-                commonWeight += item.kind().weight(item.servers().length, n);
+                commonWeight += item.weight(n);
             }
             else {
                 rare.add(item);
@@ -81,7 +81,7 @@ final class SiblingRanking {
         }
         Map<Integer, double[]> scores = new HashMap<>();
         for (Reached item : rare) {
-            double weight = item.kind().weight(item.servers().length, n);
+            double weight = item.weight(n);
             for (int other : item.servers()) {
                 if (other != self) {
                     scores.computeIfAbsent(other, o -> new double[1])[0] += weight;
@@ -94,7 +94,7 @@ final class SiblingRanking {
         double enough = nthLargest(scores.values(), first) - commonWeight - 1e-9;
         scores.values().removeIf(score -> score[0] < enough);
         for (Reached item : common) {
-            double weight = item.kind().weight(item.servers().length, n);
+            double weight = item.weight(n);
             for (Map.Entry<Integer, double[]> candidate : scores.entrySet()) {
                 if (Arrays.binarySearch(item.servers(), candidate.getKey()) >= 0) {
                     candidate.getValue()[0] += weight;
@@ -132,7 +132,7 @@ final class SiblingRanking {
         int[] order = new int[score.length];
         int count = 0;
         for (Reached item : reached) {
-            double weight = item.kind().weight(item.servers().length, n);
+            double weight = item.weight(n);
             for (int other : item.servers()) {
                 if (other == self) {
                     continue;
