@@ -26,6 +26,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    SignInAudit signInAudit(AuditTrail trail) {
+        return new SignInAudit(trail);
+    }
+
+    @Bean
     AuditInstrumentation auditInstrumentation(AuditProperties properties) {
         return new AuditInstrumentation(properties.requireJustification());
     }

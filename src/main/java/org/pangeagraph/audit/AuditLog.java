@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * concurrent durable appends share one force to disk (group commit): records are chained and written
  * in order under the lock, and forced after it, each waiting until a force that began after its write
  * has ended.
+ *
+ * <p>Only the owner may read it: the directory is 700 and the files 600 on POSIX file systems
+ * ({@link OwnerOnly}).
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -192,8 +196,9 @@ public final class AuditLog implements AutoCloseable {
                 this.lockFile.close();
             }
             this.last = null;
-            Files.createDirectories(this.directory);
-            this.lockFile = FileChannel.open(this.directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            OwnerOnly.directory(this.directory);
+            this.lockFile = FileChannel.open(this.directory.resolve(".lock"),
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OwnerOnly.file());
         }
         return this.lockFile;
     }
@@ -277,7 +282,8 @@ public final class AuditLog implements AutoCloseable {
             return this.appending;
         }
         closeAppending();
-        this.appending = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.appending = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), OwnerOnly.file());
         return this.appending;
     }
 

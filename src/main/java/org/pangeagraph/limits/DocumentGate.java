@@ -22,7 +22,7 @@ import graphql.parser.exceptions.ParseCancelledException;
 
 /**
  * Where every document enters: parsed with the token limit, measured against the limits on depth,
- * fields, aliases and directives, and only then validated by graphql-java; the outcome, accepted or
+ * fields, aliases, repeated fields and directives, and only then validated by graphql-java; the outcome, accepted or
  * refused, is cached by the document's text, so that a document sent again is neither parsed,
  * measured nor validated again.
  */
@@ -78,6 +78,8 @@ final class DocumentGate implements PreparsedDocumentProvider {
                 this.limits.introspectionDepth());
         check(errors, "fields", "The number of fields", shape.fields(), this.limits.fields());
         check(errors, "aliases", "The number of aliases", shape.aliases(), this.limits.aliases());
+        check(errors, "duplicate-fields", "The number of times one selection asks for '" + shape.repeatedKey() + "'",
+                shape.repeats(), this.limits.duplicateFields());
         check(errors, "directives", "The number of directives", shape.directives(), this.limits.directives());
         return errors.isEmpty() ? Optional.empty() : Optional.of(errors);
     }

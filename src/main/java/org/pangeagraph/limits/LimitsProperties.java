@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fields the most fields a document may select, counting a fragment once per use (a document
  * asking for every relationship of every kind, each link with its provenance, selects about 1,100)
  * @param aliases the most aliased fields a document may select
+ * @param duplicateFields the most times one selection set may ask for one response key (field
+ * duplication: {@code __typename} five hundred times); a selection on an interface that names a field
+ * once for each of the 18 kinds of entity asks for it 18 times
  * @param directives the most directives a document may use
  * @param tokens the most grammar tokens a document may have
  * @param requestTimeout the longest a GraphQL request may take, from its arrival; it is then answered
@@ -35,6 +38,7 @@ public record LimitsProperties(
         @DefaultValue("1000") int complexity,
         @DefaultValue("2000") int fields,
         @DefaultValue("30") int aliases,
+        @DefaultValue("20") int duplicateFields,
         @DefaultValue("50") int directives,
         @DefaultValue("15000") int tokens,
         @DefaultValue("10s") Duration requestTimeout,

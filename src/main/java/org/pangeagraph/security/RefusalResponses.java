@@ -8,13 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.pangeagraph.web.ErrorCode;
 import org.pangeagraph.web.ErrorResponses;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers a request without valid credentials (401) or without a role that allows it (403) the way
+ * Answers a request without valid credentials (401), one whose sign-in must wait after too many failed
+ * ones (429 with {@code Retry-After}), or one without a role that allows it (403) the way
  * the endpoint answers its other errors: a GraphQL response with {@code extensions.code} on
  * {@code /graphql}, the JSON body of the REST errors elsewhere. The 401 names every way to sign in
  * that is configured, so that a browser opening GraphiQL asks for a user name and password.
@@ -35,6 +37,12 @@ final class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
+        if (ex instanceof SignInThrottledException throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+            ErrorResponses.write(response, ErrorResponses.graphQl(request), HttpStatus.TOO_MANY_REQUESTS.value(),
+                    ErrorCode.LIMIT_EXCEEDED, throttled.getMessage(), Map.of("limit", "failed-sign-ins"));
+            return;
+        }
         if (this.basic) {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
@@ -55,12 +63,7 @@ final class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code,
             String message) throws IOException {
-        ErrorResponses.write(response, graphQl(request), status, code, message, Map.of());
-    }
-
-    private static boolean graphQl(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/graphql") || path.startsWith("/graphql/");
+        ErrorResponses.write(response, ErrorResponses.graphQl(request), status, code, message, Map.of());
     }
 
 }

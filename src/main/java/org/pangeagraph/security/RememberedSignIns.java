@@ -5,6 +5,11 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,6 +36,9 @@ final class RememberedSignIns implements AuthenticationProvider {
 
     private final SecretKeySpec key;
 
+    /** The checks under way, by the fingerprint of the credentials checked. */
+    private final Map<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
+
     RememberedSignIns(AuthenticationProvider passwords, Duration remembered) {
         this.passwords = passwords;
         this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(remembered).build();
@@ -41,19 +49,68 @@ final class RememberedSignIns implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        return check(authentication, () -> () -> {
+        });
+    }
+
+    /** The sign-in, if these credentials were checked and found right within the last few minutes; else null. */
+    Authentication remembered(Authentication authentication) {
+        return authentication.getCredentials() instanceof String password
+                ? this.verified.getIfPresent(fingerprint(authentication.getName(), password)) : null;
+    }
+
+    /**
+     * Checks the credentials, unless they are remembered. The same credentials sent several times at
+     * once are checked once, the others waiting for its outcome: a client's first requests in parallel
+     * cost one hash, not one each. Before it checks, {@code admission} is asked (it may refuse by
+     * throwing); what it returns is run once the credentials proved right.
+     */
+    Authentication check(Authentication authentication, Supplier<Runnable> admission) {
         if (!(authentication.getCredentials() instanceof String password)) {
-            return this.passwords.authenticate(authentication);
+            Runnable admitted = admission.get();
+            Authentication checked = this.passwords.authenticate(authentication);
+            admitted.run();
+            return checked;
         }
         String fingerprint = fingerprint(authentication.getName(), password);
         Authentication known = this.verified.getIfPresent(fingerprint);
         if (known != null) {
             return known;
         }
-        Authentication checked = this.passwords.authenticate(authentication);
-        if (checked != null && checked.isAuthenticated()) {
-            this.verified.put(fingerprint, checked);
+        CompletableFuture<Authentication> mine = new CompletableFuture<>();
+        CompletableFuture<Authentication> running = this.checking.putIfAbsent(fingerprint, mine);
+        if (running != null) {
+            return outcome(running);
         }
-        return checked;
+        try {
+            Runnable admitted = admission.get();
+            Authentication checked = this.passwords.authenticate(authentication);
+            if (checked != null && checked.isAuthenticated()) {
+                this.verified.put(fingerprint, checked);
+                admitted.run();
+            }
+            mine.complete(checked);
+            return checked;
+        }
+        catch (RuntimeException ex) {
+            mine.completeExceptionally(ex);
+            throw ex;
+        }
+        finally {
+            this.checking.remove(fingerprint, mine);
+        }
+    }
+
+    private static Authentication outcome(CompletableFuture<Authentication> running) {
+        try {
+            return running.join();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw ex;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.pangeagraph.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,9 +9,11 @@ import org.pangeagraph.model.CallerResolver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -19,6 +22,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -38,6 +42,9 @@ class SecurityConfiguration {
 
     /** How long a checked password is taken as right without checking its hash again (RememberedSignIns). */
     private static final Duration REMEMBERED = Duration.ofMinutes(5);
+
+    /** How often the failed sign-ins counted together (refused unchecked, invalid tokens) are recorded. */
+    private static final Duration FAILURES_RECORDED_EVERY = Duration.ofSeconds(10);
 
     private static final String[] ROLES = { Role.VIEWER.name(), Role.INVESTIGATOR.name(), Role.ADMIN.name() };
 
@@ -75,14 +82,31 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Every failed sign-in, into the audit trail; what is counted together is recorded every few seconds. */
+    @Bean
+    SignInFailures signInFailures(ApplicationEventPublisher events) {
+        return new SignInFailures(events::publishEvent, Clock.systemUTC(), FAILURES_RECORDED_EVERY);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(SecuritySettings settings) {
+        return new SignInThrottle(settings.failedSignIns(), System::nanoTime);
+    }
+
+    /**
+     * Passwords and tokens are each checked by one authentication manager of their own, with no parent to
+     * fall back on: a wrong password is checked once, under the throttle, never a second time elsewhere.
+     */
     @Bean
     SecurityFilterChain signedIn(HttpSecurity http, BuiltInUsers users, PasswordEncoder encoder,
-            ObjectProvider<JwtDecoder> identityProvider, SecuritySettings settings) {
+            ObjectProvider<JwtDecoder> identityProvider, SecuritySettings settings, SignInThrottle throttle,
+            SignInFailures failures) {
         JwtDecoder tokens = identityProvider.getIfAvailable();
         RefusalResponses refusals = new RefusalResponses(!users.isEmpty() || tokens == null, tokens != null);
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        http.authenticationProvider(new RememberedSignIns(passwords, REMEMBERED))
+        http.authenticationManager(new ProviderManager(
+                new ThrottledSignIns(new RememberedSignIns(passwords, REMEMBERED), throttle, failures)))
             .csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             // Stateless: no session to log out of, no request to replay after a sign-in page.
@@ -98,8 +122,10 @@ class SecurityConfiguration {
             .httpBasic(basic -> basic.realmName(RefusalResponses.REALM).authenticationEntryPoint(refusals))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
         if (tokens != null) {
+            JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(tokens);
+            bearer.setJwtAuthenticationConverter(new TokenGrants(settings.jwt()));
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(refusals).accessDeniedHandler(refusals)
-                .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(new TokenGrants(settings.jwt()))));
+                .jwt(jwt -> jwt.authenticationManager(new ProviderManager(new AuditedTokens(bearer, failures)))));
         }
         return http.build();
     }

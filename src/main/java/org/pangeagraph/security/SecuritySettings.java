@@ -1,5 +1,6 @@
 package org.pangeagraph.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,9 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param users the built-in users, who sign in over HTTP Basic
  * @param jwt the claims of a bearer token that carry the user's name, roles and cases
+ * @param failedSignIns how repeated failed sign-ins are slowed down
  */
 @ConfigurationProperties("pangea.security")
-public record SecuritySettings(List<BuiltInUser> users, @DefaultValue Jwt jwt) {
+public record SecuritySettings(List<BuiltInUser> users, @DefaultValue Jwt jwt, @DefaultValue FailedSignIns failedSignIns) {
 
     public SecuritySettings {
         users = users == null ? List.of() : List.copyOf(users);
@@ -47,6 +49,26 @@ public record SecuritySettings(List<BuiltInUser> users, @DefaultValue Jwt jwt) {
      */
     public record Jwt(@DefaultValue("preferred_username") String nameClaim, @DefaultValue("roles") String rolesClaim,
             @DefaultValue("cases") String casesClaim) {
+    }
+
+    /**
+     * How repeated failed sign-ins with a password are slowed down ({@code pangea.security.failed-sign-ins.*};
+     * docs/security.md). Each user name and each client address may fail {@code freeAttempts} times; the
+     * failure that reaches that count makes the next attempt wait {@code firstDelay}, and every further
+     * failure doubles the wait, up to the ceiling. Meanwhile attempts are answered with HTTP 429 and
+     * {@code Retry-After}, unchecked.
+     *
+     * @param freeAttempts failures allowed before any wait
+     * @param firstDelay the wait after the failure that reaches {@code freeAttempts}; doubled for each one after
+     * @param maxUserDelay the longest wait for a user name, which strangers can make fail from anywhere
+     * @param maxAddressDelay the longest wait for a client address, and for a user at an address trusted for them
+     * @param forgetAfter a user name or address that has not failed for this long starts again from nothing
+     * @param trustedFor how long an address a user signed in from stays trusted for that user: attempts from
+     * there for that user answer only to that user's failures from there
+     */
+    public record FailedSignIns(@DefaultValue("5") int freeAttempts, @DefaultValue("1s") Duration firstDelay,
+            @DefaultValue("30s") Duration maxUserDelay, @DefaultValue("15m") Duration maxAddressDelay,
+            @DefaultValue("15m") Duration forgetAfter, @DefaultValue("24h") Duration trustedFor) {
     }
 
 }

@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
  * Gives the errors graphql-java raises before any resolver runs (parse errors, validation errors,
  * argument values that cannot be coerced) the same {@code extensions.code} as resolver errors, so that
  * a client handles every error by its code, and {@code extensions.field} names the offending input
- * field as it does for errors the resolvers raise.
+ * field as it does for errors the resolvers raise. Values the messages quote are written in plain words
+ * ({@link PlainValues}), not as graphql-java's objects.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
@@ -74,7 +75,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
             }
         }
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(uncodedInternal ? internal(error)
-                : error.getMessage()).extensions(extensions)
+                : PlainValues.of(error.getMessage())).extensions(extensions)
             .errorType(uncodedInternal ? org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR : error.getErrorType());
         if (error.getLocations() != null && !error.getLocations().isEmpty()) {
             builder.locations(error.getLocations());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,24 +32,34 @@ public final class ErrorResponses {
      */
     public static void write(HttpServletResponse response, boolean graphQl, int status, ErrorCode code, String message,
             Map<String, Object> details) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(JSON.writeValueAsBytes(body(graphQl, code, message, details)));
+    }
+
+    /**
+     * The body of an error: a GraphQL response with the error alone for the GraphQL endpoint, the REST
+     * error body elsewhere.
+     */
+    public static Map<String, Object> body(boolean graphQl, ErrorCode code, String message, Map<String, Object> details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code.name());
         error.putAll(details);
-        Object body;
         if (graphQl) {
             Map<String, Object> graphQlError = new LinkedHashMap<>();
             graphQlError.put("message", message);
             graphQlError.put("extensions", error);
-            body = Map.of("errors", List.of(graphQlError));
+            return Map.of("errors", List.of(graphQlError));
         }
-        else {
-            error.put("message", message);
-            body = error;
-        }
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        error.put("message", message);
+        return error;
+    }
+
+    /** Whether the request went to the GraphQL endpoint, {@code /graphql} (or below it). */
+    public static boolean graphQl(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/graphql") || path.startsWith("/graphql/");
     }
 
 }

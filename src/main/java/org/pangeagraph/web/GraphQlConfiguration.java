@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The GraphQL engine around the schema files: scalars and how an {@code Entity} finds its concrete
@@ -32,10 +33,13 @@ class GraphQlConfiguration {
             }));
     }
 
-    /** In place of Boot's handler: answers are written in the request's own dispatch. */
+    /**
+     * In place of Boot's handler: answers are written in the request's own dispatch, and request bodies
+     * are read strictly (GraphQlRequestReader).
+     */
     @Bean
-    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
-        return new SameDispatchGraphQlHttpHandler(webGraphQlHandler);
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper) {
+        return new SameDispatchGraphQlHttpHandler(webGraphQlHandler, new GraphQlRequestReader(jsonMapper));
     }
 
 }

@@ -1,9 +1,9 @@
 package org.pangeagraph.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.pangeagraph.db.DatabaseUnavailableException;
 import org.pangeagraph.db.QueryTimeoutException;
 import org.pangeagraph.model.ConflictException;
@@ -20,6 +20,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ServerWebInputException;
 
 /**
  * The same typed errors for the plain HTTP endpoints (exports) as for GraphQL: a JSON body with
@@ -31,74 +32,83 @@ class HttpErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(HttpErrorAdvice.class);
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidInputException ex) {
-        return body(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, ex.getMessage(), ex.field());
+    ResponseEntity<Map<String, Object>> invalid(InvalidInputException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, ex.getMessage(), ex.field());
     }
 
     @ExceptionHandler(LimitExceededException.class)
-    ResponseEntity<Map<String, Object>> limit(LimitExceededException ex) {
-        return body(HttpStatus.BAD_REQUEST, ErrorCode.LIMIT_EXCEEDED, ex.getMessage(), ex.field());
+    ResponseEntity<Map<String, Object>> limit(LimitExceededException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.BAD_REQUEST, ErrorCode.LIMIT_EXCEEDED, ex.getMessage(), ex.field());
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(NotFoundException ex) {
-        return body(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, ex.getMessage(), ex.field());
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, ex.getMessage(), ex.field());
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<Map<String, Object>> conflict(ConflictException ex) {
-        return body(HttpStatus.CONFLICT, ErrorCode.CONFLICT, ex.getMessage(), ex.field());
+    ResponseEntity<Map<String, Object>> conflict(ConflictException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.CONFLICT, ErrorCode.CONFLICT, ex.getMessage(), ex.field());
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<Map<String, Object>> forbidden(ForbiddenException ex) {
-        return body(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, ex.getMessage(), ex.field());
+    ResponseEntity<Map<String, Object>> forbidden(ForbiddenException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, ex.getMessage(), ex.field());
     }
 
     @ExceptionHandler(QueryTimeoutException.class)
-    ResponseEntity<Map<String, Object>> timeout(QueryTimeoutException ex) {
-        return body(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.TIMEOUT, ex.getMessage(), null);
+    ResponseEntity<Map<String, Object>> timeout(QueryTimeoutException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.TIMEOUT, ex.getMessage(), null);
     }
 
     @ExceptionHandler(DatabaseUnavailableException.class)
-    ResponseEntity<Map<String, Object>> unavailable(DatabaseUnavailableException ex) {
-        return body(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.DATABASE_UNAVAILABLE, ex.getMessage(), null);
+    ResponseEntity<Map<String, Object>> unavailable(DatabaseUnavailableException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.DATABASE_UNAVAILABLE, ex.getMessage(), null);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException ex) {
-        return body(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, ex.getParameterName() + " is required",
+    ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, ex.getParameterName() + " is required",
                 ex.getParameterName());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException ex) {
-        return body(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, ex.getName() + " has a value of the wrong form", ex.getName());
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, ex.getName() + " has a value of the wrong form", ex.getName());
     }
 
-    /** A body that is not one request: a batch of GraphQL operations (a JSON array), or not JSON at all. */
+    /**
+     * A body that is not one request: a GraphQL request with a member of the wrong type, a batch of
+     * operations (a JSON array), not JSON at all. GraphQlRequestReader says which.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
-        return body(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT,
-                "The request body is not one request; batches of GraphQL operations are not supported", null);
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+        if (ex instanceof GraphQlRequestReader.MalformedRequestException malformed) {
+            return body(request, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, malformed.getMessage(), malformed.field());
+        }
+        return body(request, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, "The request body cannot be read: it is empty,"
+                + " not valid JSON, or not of the form this endpoint takes", null);
+    }
+
+    /** The request body could not be read at all (the connection broke while it was sent). */
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<Map<String, Object>> unreadableInput(ServerWebInputException ex, HttpServletRequest request) {
+        return body(request, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT, "The request body could not be read whole", null);
     }
 
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<Map<String, Object>> unexpected(RuntimeException ex) {
+    ResponseEntity<Map<String, Object>> unexpected(RuntimeException ex, HttpServletRequest request) {
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error {}", reference, ex);
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL,
+        return body(request, HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL,
                 "Internal error; quote reference " + reference + " to the administrator", null);
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, ErrorCode code, String message, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code.name());
-        if (field != null) {
-            body.put("field", field);
-        }
-        body.put("message", message);
-        return ResponseEntity.status(status).body(body);
+    /** The error in the shape of the endpoint: a GraphQL response on /graphql, the REST error body elsewhere. */
+    private static ResponseEntity<Map<String, Object>> body(HttpServletRequest request, HttpStatus status, ErrorCode code,
+            String message, String field) {
+        Map<String, Object> details = field == null ? Map.of() : Map.of("field", field);
+        return ResponseEntity.status(status).body(ErrorResponses.body(ErrorResponses.graphQl(request), code, message, details));
     }
 
 }

@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
  */
 final class SameDispatchGraphQlHttpHandler extends GraphQlHttpHandler {
 
-    SameDispatchGraphQlHttpHandler(WebGraphQlHandler graphQlHandler) {
-        super(graphQlHandler);
+    SameDispatchGraphQlHttpHandler(WebGraphQlHandler graphQlHandler, GraphQlRequestReader reader) {
+        super(graphQlHandler, reader);
     }
 
     @Override

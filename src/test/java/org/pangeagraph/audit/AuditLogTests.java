@@ -1,14 +1,18 @@
 package org.pangeagraph.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +57,42 @@ class AuditLogTests {
         assertThat(written.get(11).file()).isEqualTo(files.get(files.size() - 1));
         assertThat(ChainVerification.verify(files).intact()).isTrue();
     }
+
+    @Test
+    void theLogIsReadableByItsOwnerOnlyWhetherItIsNewOrWasWrittenLooser() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "a POSIX file system");
+        Path fresh = this.directory.resolve("fresh").resolve("audit");
+        AuditLog log = new AuditLog(fresh, 1_000, Duration.ofDays(365), this.clock);
+        for (int i = 0; i < 6; i++) {
+            this.clock.advance(Duration.ofSeconds(1));
+            log.append(event("user-" + i), true);
+        }
+        log.close();
+
+        assertThat(log.files()).hasSizeGreaterThan(1);
+        assertThat(Files.getPosixFilePermissions(fresh)).containsExactlyInAnyOrderElementsOf(OWNER_DIRECTORY);
+        try (var entries = Files.list(fresh)) {
+            assertThat(entries.toList()).hasSizeGreaterThan(2).allSatisfy(file -> assertThat(Files.getPosixFilePermissions(file))
+                .as(file.toString()).containsExactlyInAnyOrderElementsOf(OWNER_FILE));
+        }
+
+        Path older = this.directory.resolve("older");
+        Files.createDirectory(older, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path written = older.resolve("audit-20091116T085900000Z.jsonl");
+        Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        AuditLog reopened = new AuditLog(older, 1_000, Duration.ofDays(365), this.clock);
+        reopened.append(event("after-upgrade"), true);
+        reopened.close();
+
+        assertThat(Files.getPosixFilePermissions(older)).containsExactlyInAnyOrderElementsOf(OWNER_DIRECTORY);
+        assertThat(Files.getPosixFilePermissions(written)).containsExactlyInAnyOrderElementsOf(OWNER_FILE);
+    }
+
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+
+    private static final Set<PosixFilePermission> OWNER_FILE = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
 
     @Test
     void aRecordChangedAfterItWasWrittenIsNamedByFileLineAndTime() throws IOException {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A document sent again is neither parsed, measured nor validated again: the gate answers from its cache. */
 class DocumentGateTests {
 
-    private final DocumentGate gate = new DocumentGate(new LimitsProperties(10, 15, 1000, 2000, 30, 50, 15000,
+    private final DocumentGate gate = new DocumentGate(new LimitsProperties(10, 15, 1000, 2000, 30, 20, 50, 15000,
             Duration.ofSeconds(10), 600, 8, Map.of()));
 
     private final AtomicInteger validations = new AtomicInteger();

@@ -33,14 +33,7 @@ class DocumentShapeTests {
 
     @Test
     void fragmentsSpreadIntoEachOtherAreCountedWithoutExpandingThem() {
-        StringBuilder document = new StringBuilder("query { website(domain: \"a\") { ...F0 } }\n");
-        for (int i = 0; i < 40; i++) {
-            document.append("fragment F").append(i).append(" on Website { ...F").append(i + 1).append(" ...F").append(i + 1)
-                .append(" }\n");
-        }
-        document.append("fragment F40 on Website { name }\n");
-
-        DocumentShape shape = shape(document.toString());
+        DocumentShape shape = shape(fragmentsSpreadTwiceIntoEachOther(40));
 
         assertThat(shape.fields()).isEqualTo(Integer.MAX_VALUE);
         assertThat(shape.depth()).isEqualTo(2);
@@ -64,6 +57,46 @@ class DocumentShapeTests {
                 """);
 
         assertThat(shape.fields()).isEqualTo(2);
+    }
+
+    @Test
+    void theMostRepeatedResponseKeyOfOneSelectionCountsFragmentsSpreadIntoIt() {
+        DocumentShape shape = shape("""
+                query { website(domain: "a") { __typename __typename ...T ... on Website { __typename name } ...T }
+                        b: website(domain: "b") { name } c: website(domain: "c") { name } }
+                fragment T on Website { __typename n: name }
+                """);
+
+        assertThat(shape.repeats()).isEqualTo(5);
+        assertThat(shape.repeatedKey()).isEqualTo("__typename");
+    }
+
+    @Test
+    void oneKeyAskedForOnceInEachOfManySelectionsIsNoRepetition() {
+        DocumentShape shape = shape("""
+                query { a: website(domain: "a") { name } b: website(domain: "b") { name } c: website(domain: "c") { name } }
+                """);
+
+        assertThat(shape.repeats()).isEqualTo(1);
+    }
+
+    @Test
+    void fragmentsSpreadIntoEachOtherRepeatWithoutExpandingThem() {
+        DocumentShape shape = shape(fragmentsSpreadTwiceIntoEachOther(40));
+
+        assertThat(shape.repeats()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(shape.repeatedKey()).isEqualTo("name");
+    }
+
+    /** Fragments each spreading the next twice: 2^levels copies of {@code name} if they were expanded. */
+    private static String fragmentsSpreadTwiceIntoEachOther(int levels) {
+        StringBuilder document = new StringBuilder("query { website(domain: \"a\") { ...F0 } }\n");
+        for (int i = 0; i < levels; i++) {
+            document.append("fragment F").append(i).append(" on Website { ...F").append(i + 1).append(" ...F").append(i + 1)
+                .append(" }\n");
+        }
+        document.append("fragment F").append(levels).append(" on Website { name }\n");
+        return document.toString();
     }
 
     private static DocumentShape shape(String document) {

@@ -48,8 +48,26 @@ class HostileQueriesIT {
     }
 
     @Test
-    void fieldDuplicationIsRefused() {
-        assertRefusedBeforeTheDatabase("{ website(domain: \"pharma-direct.example\") { " + "name ".repeat(2_500) + "} }", "fields");
+    void tooManyFieldsAreRefused() {
+        assertRefusedBeforeTheDatabase("{ website(domain: \"pharma-direct.example\") { " + "name ".repeat(2_500) + "} }", "fields",
+                "duplicate-fields");
+    }
+
+    @Test
+    void fieldDuplicationIsRefusedBeyondTheLimitAndAnsweredUpToIt() {
+        assertRefusedBeforeTheDatabase("{ " + "__typename ".repeat(500) + "}", "duplicate-fields");
+        assertRefusedBeforeTheDatabase("{ website(domain: \"pharma-direct.example\") { name " + "... on Website { name } ".repeat(20)
+                + "} }", "duplicate-fields");
+
+        String body = RawGraphQl.query(this.client, "{ " + "__typename ".repeat(21) + "}");
+        assertThat(errors(body)).singleElement().satisfies(error -> assertThat(error).extractingByKey("message").asString()
+            .isEqualTo("The number of times one selection asks for '__typename' is 21; the most allowed is 20"
+                    + " (pangea.limits.duplicate-fields)"));
+
+        String answered = RawGraphQl.query(this.client, "{ website(domain: \"pharma-direct.example\") { "
+                + "name ".repeat(20) + "} }");
+        assertThat(RawGraphQl.errorCodes(answered)).isEmpty();
+        assertThat((String) JsonPath.read(answered, "$.data.website.name")).isEqualTo("Pharma Direct");
     }
 
     @Test
@@ -169,13 +187,16 @@ class HostileQueriesIT {
         assertNoInternals(body);
     }
 
-    private void assertRefusedBeforeTheDatabase(String document, String limit) {
+    /** Refused with LIMIT_EXCEEDED for each of these limits and no other, before anything ran. */
+    private void assertRefusedBeforeTheDatabase(String document, String... limits) {
         long statements = this.graph.statementsRun();
 
         String body = RawGraphQl.query(this.client, document);
 
         assertThat(errors(body)).as(body).isNotEmpty().allSatisfy(error -> assertThat(error).extractingByKey("extensions")
-            .isEqualTo(Map.of("code", "LIMIT_EXCEEDED", "limit", limit, "classification", "BAD_REQUEST")));
+            .isIn(List.of(limits).stream().map(limit -> Map.of("code", "LIMIT_EXCEEDED", "limit", limit, "classification", "BAD_REQUEST"))
+                .toList()));
+        assertThat(JsonPath.<List<String>>read(body, "$.errors[*].extensions.limit")).containsExactlyInAnyOrder(limits);
         assertThat(dataOf(body)).isNull();
         assertThat(this.graph.statementsRun()).isEqualTo(statements);
         assertNoInternals(body);

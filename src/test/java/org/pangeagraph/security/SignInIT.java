@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.jayway.jsonpath.JsonPath;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectType;
@@ -69,6 +70,23 @@ class SignInIT {
     @Test
     void theHealthCheckNeedsNoCredentials() {
         this.client.anonymous().webClient().get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theHealthCheckTellsStrangersAndReadersTheStatusOnlyAndAdministratorsTheDetails() {
+        for (GraphQlClient who : List.of(this.client.anonymous(), this.client.as(TestUsers.VIEWER),
+                this.client.as(TestUsers.INVESTIGATOR_A))) {
+            String body = who.webClient().get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+            assertThat(JsonPath.<Map<String, Object>>read(body, "$")).as(body).containsEntry("status", "UP")
+                .doesNotContainKeys("components", "details");
+            assertThat(body).doesNotContain("neo4j").doesNotContain("5.26").doesNotContain("127.0.0.1").doesNotContain("path")
+                .doesNotContain("free");
+        }
+        String details = this.client.webClient().get().uri("/actuator/health").exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat((String) JsonPath.read(details, "$.components.neo4j.details.server")).startsWith("5.26");
+        assertThat(JsonPath.<Map<String, Object>>read(details, "$.components.diskSpace.details")).containsKeys("free", "path");
     }
 
     @Test
