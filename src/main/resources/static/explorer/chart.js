@@ -122,9 +122,10 @@ export class Chart {
       this.running.stop();
     }
     const cy = this.cy;
-    const incremental = onlyNew && onlyNew.length < cy.nodes().length;
+    // A few new entities join a chart laid out already; many, or a chart of new ones, are laid out afresh.
+    const incremental = Boolean(onlyNew) && onlyNew.length * 2 < cy.nodes().length;
     const options = {
-      fcose: { name: 'fcose', quality: cy.nodes().length > 800 ? 'draft' : 'default', animate: false,
+      fcose: { name: 'fcose', quality: cy.nodes().length > 800 && !incremental ? 'draft' : 'default', animate: false,
         randomize: !incremental, nodeRepulsion: 6000, idealEdgeLength: 60, packComponents: true },
       concentric: { name: 'concentric', animate: false, minNodeSpacing: 12,
         concentric: n => n.degree(), levelWidth: () => 2 },
@@ -142,7 +143,7 @@ export class Chart {
         }
       });
     }
-    return new Promise(resolve => {
+    return new Promise((resolve, reject) => {
       const started = performance.now();
       const layout = cy.layout(options);
       this.running = layout;
@@ -154,7 +155,12 @@ export class Chart {
         cy.fit(undefined, 30);
         resolve(ms);
       });
-      layout.run();
+      try {
+        layout.run();
+      } catch (error) {
+        this.running = null;
+        reject(error);
+      }
     });
   }
 

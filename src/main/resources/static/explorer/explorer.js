@@ -99,7 +99,7 @@ function describeChart() {
   say(parts.join('; ') + '.');
 }
 
-// Search: hits go on the chart, and into a list that can be used from the keyboard.
+// Search: hits join those of earlier searches on the chart, and fill a list that can be used from the keyboard.
 $('search-form').addEventListener('submit', event => {
   event.preventDefault();
   const text = $('search-input').value.trim();
@@ -113,7 +113,8 @@ $('search-form').addEventListener('submit', event => {
       say(`Nothing matches “${text}”.`);
       return;
     }
-    state.hits = hits.map(h => nodeElement(h.node.id, h.kind, h.caption, null));
+    const known = new Set(state.hits.map(h => h.data.id));
+    state.hits = [...state.hits, ...hits.filter(h => !known.has(h.node.id)).map(h => nodeElement(h.node.id, h.kind, h.caption, null))];
     await redraw();
   });
 });
