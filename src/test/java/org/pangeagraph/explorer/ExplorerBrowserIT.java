@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.pangeagraph.db.SeedLoader;
+import org.pangeagraph.seed.SampleDataIT;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.RawGraphQl;
@@ -47,21 +48,6 @@ import org.w3c.dom.NodeList;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExplorerBrowserIT {
-
-    static final List<String> NETWORK_A = List.of("maple-leaf-pharmacy.example", "north-discount-rx.example",
-            "best-price-meds.example", "trusted-tablets.example", "bluepill-express.example", "mens-health-direct.example",
-            "generic-rx-store.example", "pharma-savings.example", "quick-refill.example", "discreet-meds.example",
-            "daily-dose-shop.example", "pillbox-online.example", "wellness-rx-outlet.example", "easy-prescriptions.example");
-
-    static final List<String> NETWORK_B = List.of("anabolic-warehouse.example", "no-script-needed.example",
-            "pain-relief-now.example", "steroid-depot.example", "tramadol-overnight.example", "slimline-pills.example",
-            "muscle-gear-shop.example", "sleepwell-meds.example", "rx-without-rx.example", "bodybuild-pharma.example",
-            "calm-tabs.example", "diet-pill-outlet.example");
-
-    static final List<String> NETWORK_C = List.of("euro-pharmacy-24.example", "vita-meds-club.example",
-            "global-generics.example", "cheap-blue-pills.example", "blue-pill-coupons.example",
-            "weekend-pill-deals.example", "antibiotics-no-prescription.example", "amoxicillin-online-cheap.example",
-            "weightloss-secrets.example", "diet-pill-reviews.example");
 
     /** steroid-depot.example's neighbours of any date: its IP addresses before and after the move, its registrar, parcels, takedown. */
     static final Set<String> STEROID_DEPOT_NEIGHBOURHOOD = Set.of("steroid-depot.example", "203.0.113.20", "203.0.113.10",
@@ -112,9 +98,7 @@ class ExplorerBrowserIT {
         String answer = this.browser.js(wholeAnswer);
         assertThat(answer).contains("\"domain\": \"maple-leaf-pharmacy.example\"", "\"address\": \"198.51.100.10\"",
                 "MID-EXAMPLE-RXP-0001", "domains@rx-partners.example").doesNotContain("\"errors\"");
-        this.browser.screenshot("graphiql");
-        this.browser.assertOnlyTheApplicationWasAsked();
-        assertThat(this.browser.console()).noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught"));
+        finish("graphiql");
     }
 
     @Test
@@ -138,7 +122,7 @@ class ExplorerBrowserIT {
 
         // Picked by the clicks: its siblings are the other eleven storefronts of network B, marked and linked by score.
         assertThat(captions("node.picked")).containsExactly("steroid-depot.example");
-        assertThat(captions("node.sibling")).containsExactlyInAnyOrderElementsOf(without(NETWORK_B, "steroid-depot.example"));
+        assertThat(captions("node.sibling")).containsExactlyInAnyOrderElementsOf(without(SampleDataIT.NETWORK_B, "steroid-depot.example"));
         assertThat(this.browser.<Long>js("return pangeaExplorer.cy.edges('.shares').length")).isEqualTo(11L);
         assertThat(this.browser.findAll("#siblings-list > li")).hasSize(11);
 
@@ -147,9 +131,7 @@ class ExplorerBrowserIT {
         assertThat(linkRows()).contains("→ HOSTED_AT|203.0.113.20 (IP address)|sample-passive-dns-2009|B2|2009-03-17 to 2009-08-31|",
                 "→ HOSTED_AT|203.0.113.10 (IP address)|sample-passive-dns-2009|B2|since 2009-09-01|",
                 "→ REGISTERED_WITH|Offshore Names Example (Registrar)|sample-domain-whois-2009|B2|no dates|");
-        this.browser.screenshot("search-and-expand");
-        this.browser.assertOnlyTheApplicationWasAsked();
-        assertThat(this.browser.console()).noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught"));
+        finish("search-and-expand");
     }
 
     @Test
@@ -167,17 +149,16 @@ class ExplorerBrowserIT {
             this.browser.findAll("#networks-list li[data-network] button").get(i).click();
             waitIdle();
         }
-        assertThat(captions("node[kind = 'WEBSITE'].net-0")).containsExactlyInAnyOrderElementsOf(NETWORK_A);
-        assertThat(captions("node[kind = 'WEBSITE'].net-1")).containsExactlyInAnyOrderElementsOf(NETWORK_B);
-        assertThat(captions("node[kind = 'WEBSITE'].net-2")).containsExactlyInAnyOrderElementsOf(NETWORK_C);
+        assertThat(captions("node[kind = 'WEBSITE'].net-0")).containsExactlyInAnyOrderElementsOf(SampleDataIT.NETWORK_A);
+        assertThat(captions("node[kind = 'WEBSITE'].net-1")).containsExactlyInAnyOrderElementsOf(SampleDataIT.NETWORK_B);
+        assertThat(captions("node[kind = 'WEBSITE'].net-2")).containsExactlyInAnyOrderElementsOf(SampleDataIT.NETWORK_C);
         assertThat(captions("node[kind = 'WEBSITE']")).hasSize(36);
         // What binds them is drawn too: A's merchant account, B's sender, C's operator.
         assertThat(captions("node.net-0")).contains("MID-EXAMPLE-RXP-0001");
         assertThat(captions("node.net-1")).contains("Bruno Sample");
         assertThat(captions("node.net-2")).contains("Carla Fictitious");
         assertThat(this.browser.findAll("#networks-list .swatch")).hasSize(3);
-        this.browser.screenshot("criminal-networks");
-        this.browser.assertOnlyTheApplicationWasAsked();
+        finish("criminal-networks");
     }
 
     @Test
@@ -203,8 +184,7 @@ class ExplorerBrowserIT {
                 "SAMPLE-0008", "weekend-pill-deals.example", "PANGEA-II: Operation Pangea II", "steroid-depot.example");
         assertThat(this.browser.<List<String>>js("return pangeaExplorer.cy.edges('.on-path').map(e => e.data('type'))"))
             .hasSize(8).containsOnly("OPERATES", "TOOK_DOWN", "ASSOCIATE_OF", "SENT_BY", "ORDERED_FROM");
-        this.browser.screenshot("paths");
-        this.browser.assertOnlyTheApplicationWasAsked();
+        finish("paths");
     }
 
     @Test
@@ -234,8 +214,7 @@ class ExplorerBrowserIT {
         assertThat(hostedAt("steroid-depot.example")).containsExactly("203.0.113.10");
         assertThat(captions("node")).doesNotContain("203.0.113.20");
         assertThat(linkRows()).anyMatch(row -> row.contains("203.0.113.10")).noneMatch(row -> row.contains("203.0.113.20"));
-        this.browser.screenshot("date-slider");
-        this.browser.assertOnlyTheApplicationWasAsked();
+        finish("date-slider");
     }
 
     @Test
@@ -359,6 +338,16 @@ class ExplorerBrowserIT {
         System.out.printf("Explorer with %d entities and %d links: fcose layout %d ms, concentric layout %d ms, redraw %d ms (median of 7)%n",
                 nodes, edges, layout, concentric, redraw);
         this.browser.screenshot("two-thousand");
+    }
+
+    /**
+     * Saves a screenshot, and checks that no request of the page went to another host and that the page
+     * broke no Content-Security-Policy rule and threw no error.
+     */
+    private void finish(String screenshot) {
+        this.browser.screenshot(screenshot);
+        this.browser.assertOnlyTheApplicationWasAsked();
+        assertThat(this.browser.console()).noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught"));
     }
 
     private void openExplorer(String user) {
