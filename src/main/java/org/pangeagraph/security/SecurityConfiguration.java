@@ -42,7 +42,7 @@ class SecurityConfiguration {
     private static final String[] ROLES = { Role.VIEWER.name(), Role.INVESTIGATOR.name(), Role.ADMIN.name() };
 
     /** The browser pages and all they load (GraphiQL, the explorer, the webjars), for the same roles as the API. */
-    private static final String[] PAGES = { "/graphiql", "/graphiql/**", "/explorer", "/explorer/**", "/webjars/**" };
+    private static final String[] PAGES = { "/graphiql", "/graphiql-page/**", "/explorer", "/explorer/**", "/webjars/**" };
 
     /**
      * Pages run only the application's own scripts (no inline script, no other host, no eval), talk only

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * GraphiQL opens with the README's first tour: the five queries of the README's tour, in order, each a
- * named operation of static/graphiql/tour.graphql with the same selections, so that the two cannot
+ * named operation of static/graphiql-page/tour.graphql with the same selections, so that the two cannot
  * drift apart.
  */
 class GraphiQlTourTests {
@@ -34,7 +34,7 @@ class GraphiQlTourTests {
             readmeQueries.add(flat(query.substring(1, query.lastIndexOf('}'))));
         }
 
-        String tour = Files.readString(Path.of("src/main/resources/static/graphiql/tour.graphql"));
+        String tour = Files.readString(Path.of("src/main/resources/static/graphiql-page/tour.graphql"));
         String withoutComments = tour.lines().filter(line -> !line.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
         List<String> names = new ArrayList<>();
         List<String> bodies = new ArrayList<>();

@@ -34,7 +34,7 @@
     fail('GraphiQL could not be loaded from the application (/webjars/graphiql).');
     return;
   }
-  fetch(new URL('graphiql/tour.graphql', window.location.href), { credentials: 'same-origin' })
+  fetch(new URL('graphiql-page/tour.graphql', window.location.href), { credentials: 'same-origin' })
     .then(response => response.ok ? response.text() : '{ __typename }\n')
     .catch(() => '{ __typename }\n')
     .then(start);
