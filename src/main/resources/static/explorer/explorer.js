@@ -395,7 +395,8 @@ $('export-graphml').addEventListener('click', () => attempt(async () => {
     return;
   }
   download(blob, name);
-  say(`Exported ${name}.`);
+  say(`Exported ${name}.` + (state.asOf && !state.expanded.length
+    ? ' The export endpoint of a criminal network takes no date: the file holds the network as the graph holds it now.' : ''));
 }));
 
 $('clear-chart').addEventListener('click', () => {

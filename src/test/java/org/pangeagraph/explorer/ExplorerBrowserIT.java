@@ -31,6 +31,7 @@ import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.RawGraphQl;
 import org.pangeagraph.support.TestGraph;
+import org.pangeagraph.support.TestTokens;
 import org.pangeagraph.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.w3c.dom.Document;
@@ -245,7 +246,7 @@ class ExplorerBrowserIT {
 
     @Test
     @Order(7)
-    void aViewerWithoutTheCaseSeesNoFactOfItOnTheChart() {
+    void aViewerWithoutTheCaseSeesNoFactOfItOnTheChartAndAMemberSignedInWithATokenDoes() {
         String caseContact = "case-a-contact@steroid-depot.example";
         String upsert = RawGraphQl.query(this.api, "mutation { upsertEmailAddress(input: {address: \"" + caseContact
                 + "\", cases: [\"CASE-A\"]}) { emailAddress { id } } }");
@@ -270,7 +271,13 @@ class ExplorerBrowserIT {
             assertThat(this.browser.find("#search-results").getText()).doesNotContain("case-a-contact");
             this.browser.screenshot("need-to-know-viewer");
 
-            signIn(TestUsers.INVESTIGATOR_A);
+            // A member of the case, signed in with a bearer token from the identity provider.
+            String token = TestTokens.token("subject-a", Map.of("preferred_username", "member.of.a", "roles", "investigator",
+                    "cases", List.of("CASE-A")));
+            this.browser.find("#signin-token").sendKeys(token);
+            this.browser.find("#token-button").click();
+            this.browser.waiting(PATIENCE).until(d -> this.browser.find("#signed-in").getText().equals("Signed in with a token."));
+            waitIdle();
             assertThat(captions("node")).as("the chart is cleared on a new sign-in").isEmpty();
             search("steroid-depot.example");
             doubleClick(idOf("steroid-depot.example"));
