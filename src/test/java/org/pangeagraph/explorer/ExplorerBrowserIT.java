@@ -137,7 +137,7 @@ class ExplorerBrowserIT {
 
     @Test
     @Order(3)
-    void theNetworksPanelListsTheThreeNetworksAndDrawsEachInItsColour() {
+    void theNetworksPanelDrawsEachNetworkInItsColourAndATakedownStrandsItsStorefronts() {
         openExplorer(TestUsers.ADMIN);
         this.browser.find("#networks-button").click();
         waitIdle();
@@ -160,6 +160,19 @@ class ExplorerBrowserIT {
         assertThat(captions("node.net-2")).contains("Carla Fictitious");
         assertThat(this.browser.findAll("#networks-list .swatch")).hasSize(3);
         finish("criminal-networks");
+
+        // Taking network A's merchant account down strands the ten storefronts that have no other way to be paid.
+        search("MID-EXAMPLE-RXP-0001");
+        this.browser.find("#search-results button[data-id='" + idOf("MID-EXAMPLE-RXP-0001") + "']").click();
+        waitIdle();
+        assertThat(captions("node.picked")).containsExactly("MID-EXAMPLE-RXP-0001");
+        this.browser.find("#takedown-button").click();
+        waitIdle();
+        List<String> stranded = captions("node.stranded");
+        assertThat(stranded).hasSize(10).allMatch(SampleDataIT.NETWORK_A::contains)
+            .doesNotContain("maple-leaf-pharmacy.example", "trusted-tablets.example", "quick-refill.example", "pillbox-online.example");
+        assertThat(this.browser.findAll("#takedown-list li")).extracting(WebElement::getText).containsExactlyInAnyOrderElementsOf(stranded);
+        this.browser.screenshot("takedown-impact");
     }
 
     @Test
