@@ -48,6 +48,18 @@ class SecurityConfiguration {
 
     private static final String[] ROLES = { Role.VIEWER.name(), Role.INVESTIGATOR.name(), Role.ADMIN.name() };
 
+    /** The browser pages and all they load (GraphiQL, the explorer, the webjars), for the same roles as the API. */
+    private static final String[] PAGES = { "/graphiql", "/graphiql-page/**", "/explorer", "/explorer/**", "/webjars/**" };
+
+    /**
+     * Pages run only the application's own scripts (no inline script, no other host, no eval), talk only
+     * to the application, and are not framed. Styles may be set inline (GraphiQL's editor and the chart's
+     * library set element styles); fonts and pictures may be data URLs (GraphiQL's fonts, the chart's PNG).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -118,7 +130,9 @@ class SecurityConfiguration {
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/graphql", "/graphql/**", "/export/**").hasAnyRole(ROLES)
+                .requestMatchers(PAGES).hasAnyRole(ROLES)
                 .anyRequest().authenticated())
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
             .httpBasic(basic -> basic.realmName(RefusalResponses.REALM).authenticationEntryPoint(refusals))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
         if (tokens != null) {

@@ -36,14 +36,14 @@ import org.springframework.core.io.ClassPathResource;
  * except generic infrastructure. Traversal tests rely on these figures.
  */
 @IntegrationTest
-class SampleDataIT {
+public class SampleDataIT {
 
-    static final List<String> NETWORK_A = List.of("maple-leaf-pharmacy.example", "north-discount-rx.example",
+    public static final List<String> NETWORK_A = List.of("maple-leaf-pharmacy.example", "north-discount-rx.example",
             "best-price-meds.example", "trusted-tablets.example", "bluepill-express.example", "mens-health-direct.example",
             "generic-rx-store.example", "pharma-savings.example", "quick-refill.example", "discreet-meds.example",
             "daily-dose-shop.example", "pillbox-online.example", "wellness-rx-outlet.example", "easy-prescriptions.example");
 
-    static final List<String> NETWORK_B = List.of("anabolic-warehouse.example", "no-script-needed.example",
+    public static final List<String> NETWORK_B = List.of("anabolic-warehouse.example", "no-script-needed.example",
             "pain-relief-now.example", "steroid-depot.example", "tramadol-overnight.example", "slimline-pills.example",
             "muscle-gear-shop.example", "sleepwell-meds.example", "rx-without-rx.example", "bodybuild-pharma.example",
             "calm-tabs.example", "diet-pill-outlet.example");
@@ -51,7 +51,7 @@ class SampleDataIT {
     static final List<String> NETWORK_C_MAIN = List.of("euro-pharmacy-24.example", "vita-meds-club.example",
             "global-generics.example");
 
-    static final List<String> NETWORK_C = List.of("euro-pharmacy-24.example", "vita-meds-club.example",
+    public static final List<String> NETWORK_C = List.of("euro-pharmacy-24.example", "vita-meds-club.example",
             "global-generics.example", "cheap-blue-pills.example", "blue-pill-coupons.example",
             "weekend-pill-deals.example", "antibiotics-no-prescription.example", "amoxicillin-online-cheap.example",
             "weightloss-secrets.example", "diet-pill-reviews.example");

@@ -42,7 +42,8 @@ class GraphiQlIT {
             admin.get().uri("/graphiql").exchange().expectStatus().is3xxRedirection().expectHeader()
                 .valueMatches("Location", ".*/graphiql\\?path=/graphql");
             admin.get().uri("/graphiql?path=/graphql").exchange().expectStatus().isOk().expectBody(String.class)
-                .value(page -> assertThat(page).containsIgnoringCase("graphiql"));
+                .value(page -> assertThat(page).containsIgnoringCase("graphiql").contains("webjars/graphiql/graphiql.min.js")
+                    .as("nothing loaded from another host").doesNotContainPattern("(src|href)=\"(https?:)?//"));
 
             // What the page sends: a JSON POST to /graphql, with the credentials the browser remembered.
             for (Map.Entry<String, String> demo : Map.of("viewer", "viewer-demo", "investigator", "investigator-demo").entrySet()) {

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pangeagraph.support.StartedApplication;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
  * The application as it faces the public: the production profile shows strangers nothing of the
- * schema (no introspection, no printed schema, no GraphiQL, no field suggestions), and, with
+ * schema (no introspection, no printed schema, no GraphiQL, no field suggestions), serves the explorer
+ * behind sign-in under a Content-Security-Policy, and, with
  * {@code pangea.audit.require-justification=CASE_DATA}, case data is neither written nor shown
  * without a justification. Not an {@code @IntegrationTest}: its profile and policy are the point.
  */
@@ -68,6 +70,24 @@ class ProductionProfileIT {
     void neitherGraphiQlNorThePrintedSchemaIsServed() {
         app.webClient().get().uri("/graphiql").exchange().expectStatus().isNotFound();
         app.webClient().get().uri("/graphql/schema").exchange().expectStatus().is4xxClientError();
+    }
+
+    @Test
+    void theExplorerIsServedBehindSignInWithAPolicyAllowingOnlyTheApplicationsScripts() {
+        app.webClient().mutate().defaultHeaders(headers -> headers.remove(HttpHeaders.AUTHORIZATION)).build()
+            .get().uri("/explorer").exchange().expectStatus().isUnauthorized();
+
+        var page = app.webClient().get().uri("/explorer").exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult();
+        String policy = page.getResponseHeaders().getFirst("Content-Security-Policy");
+        assertThat(policy).contains("script-src 'self';", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
+            .doesNotContain("unsafe-eval");
+        assertThat(policy.substring(policy.indexOf("script-src"), policy.indexOf(';', policy.indexOf("script-src"))))
+            .isEqualTo("script-src 'self'");
+        assertThat(page.getResponseBody()).contains("<script src=\"explorer/explorer.js\" type=\"module\">")
+            .doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContainPattern("(src|href)=\"(https?:)?//");
+        app.webClient().get().uri("/webjars/cytoscape/dist/cytoscape.min.js").exchange().expectStatus().isOk()
+            .expectHeader().valueMatches("Content-Security-Policy", ".*script-src 'self';.*");
     }
 
     @Test

@@ -1,0 +1,134 @@
+/*
+ * The public API as any outside frontend uses it: GraphQL over POST with JSON at /graphql, and the
+ * export endpoints over GET, each request signed in with HTTP Basic or a bearer token. Without a sign-in
+ * of the page's own, requests go with the browser's (the credentials it asked for when the page opened).
+ */
+
+/** An error the API answered with: its code (extensions.code), the field it names, and its message. */
+export class ApiError extends Error {
+  constructor(code, message, field, status) {
+    super(message);
+    this.code = code || 'ERROR';
+    this.field = field || null;
+    this.status = status || null;
+  }
+
+  /** The error in words, with its code: "NOT_FOUND (ids): entity with id ... not found". */
+  describe() {
+    return `${this.code}${this.field ? ` (${this.field})` : ''}: ${this.message}`;
+  }
+}
+
+const base = new URL('../', import.meta.url);
+
+let authorization = null;
+let pending = 0;
+const listeners = new Set();
+
+/** Sign in with a user name and password (HTTP Basic) for every request from now on. */
+export function signInWithPassword(user, password) {
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  authorization = 'Basic ' + btoa(String.fromCharCode(...bytes));
+}
+
+/** Sign in with a bearer token from the identity provider. */
+export function signInWithToken(token) {
+  authorization = 'Bearer ' + token.trim();
+}
+
+/** Back to the browser's own sign-in. */
+export function useBrowserSignIn() {
+  authorization = null;
+}
+
+/** How many requests are on their way (the page shows a loading indicator while any is). */
+export function pendingRequests() {
+  return pending;
+}
+
+/** Tells the listener (what, running) whenever a request starts or ends. */
+export function onActivity(listener) {
+  listeners.add(listener);
+}
+
+function headers(extra) {
+  const all = Object.assign({ Accept: 'application/json' }, extra);
+  if (authorization) {
+    all.Authorization = authorization;
+  }
+  return all;
+}
+
+async function tracked(what, work) {
+  pending++;
+  listeners.forEach(l => l(what, true));
+  try {
+    return await work();
+  } finally {
+    pending--;
+    listeners.forEach(l => l(what, false));
+  }
+}
+
+/** The first error of a GraphQL answer or of an export's JSON error body, as an ApiError. */
+function errorOf(body, status) {
+  if (body && Array.isArray(body.errors) && body.errors.length) {
+    const first = body.errors[0];
+    const ext = first.extensions || {};
+    return new ApiError(ext.code, first.message, ext.field, status);
+  }
+  if (body && body.code) {
+    return new ApiError(body.code, body.message, body.field, status);
+  }
+  return new ApiError('HTTP_' + status, `the application answered with HTTP status ${status}`, null, status);
+}
+
+async function json(response) {
+  try {
+    return await response.json();
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Runs a GraphQL operation and returns its data; any error in the answer is thrown as an ApiError. */
+export function graphql(what, query, variables) {
+  return tracked(what, async () => {
+    let response;
+    try {
+      response = await fetch(new URL('graphql', base), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: headers({ 'Content-Type': 'application/json' }),
+        body: JSON.stringify({ query, variables: variables || {} }),
+      });
+    } catch (e) {
+      throw new ApiError('NETWORK', 'the application could not be reached: ' + e.message);
+    }
+    const body = await json(response);
+    if (!response.ok || !body || (body.errors && body.errors.length)) {
+      throw errorOf(body, response.status);
+    }
+    return body.data;
+  });
+}
+
+/** Downloads an export (path and query parameters) as a Blob; an error answer is thrown as an ApiError. */
+export function exportFile(what, path, params) {
+  return tracked(what, async () => {
+    const url = new URL(path, base);
+    for (const [name, value] of params) {
+      url.searchParams.append(name, value);
+    }
+    let response;
+    try {
+      response = await fetch(url, { credentials: 'same-origin', headers: headers({ Accept: '*/*' }) });
+    } catch (e) {
+      throw new ApiError('NETWORK', 'the application could not be reached: ' + e.message);
+    }
+    if (!response.ok) {
+      throw errorOf(await json(response), response.status);
+    }
+    return response.blob();
+  });
+}
