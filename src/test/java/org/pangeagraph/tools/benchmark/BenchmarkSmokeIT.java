@@ -1,4 +1,4 @@
-package org.pangeagraph.benchmark;
+package org.pangeagraph.tools.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.pangeagraph.generator;
+package org.pangeagraph.tools.generator;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -10,18 +10,16 @@ import org.pangeagraph.ingest.ExitCode;
 import org.pangeagraph.ingest.ImportCommand;
 
 /**
- * {@code java -jar pangea-graph.jar generate --size S --seed 7 --out DIR [--load] [--property=value ...]}:
- * writes a generated graph to {@code DIR} and, with {@code --load}, loads it through the import command,
- * with {@code DIR} as the import directory, into the database the properties choose.
+ * {@code bin/generate --size S --seed 7 --out DIR [--load] [--property=value ...]}: writes a generated
+ * graph to {@code DIR} and, with {@code --load}, loads it through the product's import command, with
+ * {@code DIR} as the import directory, into the database the properties choose. A tool, not part of
+ * the product: bin/generate runs it on the classes Maven builds beside the tests.
  */
 public final class GenerateCommand {
 
-    /** The first argument that makes the jar generate. */
-    public static final String NAME = "generate";
-
     static final String USAGE = """
-            Usage: generate [--size TINY|S|M | --websites N] [--seed N] [--shipments-per-website X]
-                            [--chance-shared-specific P] --out DIR [--load [--property=value ...]]
+            Usage: bin/generate [--size TINY|S|M | --websites N] [--seed N] [--shipments-per-website X]
+                                [--chance-shared-specific P] --out DIR [--load [--property=value ...]]
               Writes a generated graph of illegal online pharmacies (CSV files, load.cypher, the offline
               importer's headers, ground-truth.csv) to DIR. Same seed and size: byte-identical files.
               --size               TINY (about 2,000 nodes), S (about 100,000), M (about 1,000,000); default TINY
@@ -31,6 +29,10 @@ public final class GenerateCommand {
                                    --property=value arguments go to the import command, to choose the database""";
 
     private GenerateCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
