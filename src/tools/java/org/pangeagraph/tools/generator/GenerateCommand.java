@@ -1,10 +1,12 @@
 package org.pangeagraph.tools.generator;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.pangeagraph.ingest.ExitCode;
 import org.pangeagraph.ingest.ImportCommand;
@@ -26,16 +28,23 @@ public final class GenerateCommand {
               --websites N         an explicit number of websites (shipments per website as for S unless given)
               --seed N             default 1
               --load               then run `import --pangea.embedded.import-directory=DIR DIR/load.cypher`;
-                                   --property=value arguments go to the import command, to choose the database""";
+                                   --property=value arguments go to the import command, to choose the database;
+                                   it signs in an administrator: PANGEA_USER, and PANGEA_PASSWORD or typed""";
 
     private GenerateCommand() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err));
+        System.exit(run(List.of(args), System.getenv(), System.console(), System.out, System.err));
     }
 
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
+    /**
+     * Runs the command; {@code variables} and {@code terminal} go to the import command with
+     * {@code --load}, for the administrator it signs in ({@code PANGEA_USER}, {@code PANGEA_PASSWORD}).
+     *
+     * @return the exit status, the import command's with {@code --load}
+     */
+    public static int run(List<String> args, Map<String, String> variables, Console terminal, PrintStream out, PrintStream err) {
         GeneratorSettings.Size size = GeneratorSettings.Size.TINY;
         Integer websites = null;
         Double shipmentsPerWebsite = null;
@@ -102,7 +111,7 @@ public final class GenerateCommand {
         List<String> importArgs = new ArrayList<>(properties);
         importArgs.add("--pangea.embedded.import-directory=" + directory.toAbsolutePath());
         importArgs.add(directory.resolve("load.cypher").toString());
-        return ImportCommand.run(importArgs, out, err);
+        return ImportCommand.run(importArgs, variables, terminal, out, err);
     }
 
     private static String value(List<String> args, int i) {
