@@ -23,7 +23,11 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
-/** The arrows of ARCHITECTURE.md: web to area to model and db, and the database behind one door. */
+/**
+ * The arrows of the README's "Architecture": web to area to model and db, the database behind one door,
+ * and the product apart from its tools. The classes analysed are the product's (src/main); the tools
+ * (src/tools: the generator and the benchmark) are compiled with the tests and are not among them.
+ */
 @AnalyzeClasses(packages = "org.pangeagraph", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
@@ -93,6 +97,16 @@ class ArchitectureTests {
             .map(p -> "org.pangeagraph." + p + "..").toArray(String[]::new))
         .should().dependOnClassesThat().resideInAnyPackage("org.pangeagraph.audit..", "org.pangeagraph.limits..")
         .because("the audit trail and the limits wrap every request from outside; what a request does is not theirs to change");
+
+    @ArchTest
+    static final ArchRule theProductHoldsNoneOfTheTools = noClasses()
+        .should().resideInAnyPackage("org.pangeagraph.tools..", "org.pangeagraph.generator..", "org.pangeagraph.benchmark..")
+        .because("the generator and the benchmark are tools (src/tools/java), built with the tests and never shipped");
+
+    @ArchTest
+    static final ArchRule theProductDependsOnNoTool = noClasses()
+        .should().dependOnClassesThat().resideInAPackage("org.pangeagraph.tools..")
+        .because("the tools use the product (the model's kinds and types, the import command), never the other way round");
 
     @ArchTest
     static final ArchRule theModelDependsOnNoOtherPackageOfTheProject = noClasses()

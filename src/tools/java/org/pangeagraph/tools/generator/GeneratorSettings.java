@@ -1,4 +1,4 @@
-package org.pangeagraph.generator;
+package org.pangeagraph.tools.generator;
 
 /**
  * What to generate.

@@ -1,4 +1,4 @@
-package org.pangeagraph.generator;
+package org.pangeagraph.tools.generator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

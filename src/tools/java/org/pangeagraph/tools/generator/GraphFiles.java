@@ -1,4 +1,4 @@
-package org.pangeagraph.generator;
+package org.pangeagraph.tools.generator;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.RelationshipType;
 
 /**
  * The files a generated graph is written to, one CSV table per node label and per relationship type
@@ -35,7 +40,7 @@ final class GraphFiles implements AutoCloseable {
     static final String COMPLETE_LINK = "ON CREATE SET r.id = randomUUID(), r.recordedAt = datetime()";
 
     /** A column's value type, as the offline importer names it and as Cypher converts the text. */
-    enum Type {
+    enum ValueType {
 
         STRING("", "%s"), LONG(":long", "toInteger(%s)"), DATE(":date", "date(%s)"), BOOLEAN(":boolean", "toBoolean(%s)"),
         STRING_ARRAY(":string[]", "split(%s, ';')");
@@ -44,26 +49,27 @@ final class GraphFiles implements AutoCloseable {
 
         private final String cypher;
 
-        Type(String adminSuffix, String cypher) {
+        ValueType(String adminSuffix, String cypher) {
             this.adminSuffix = adminSuffix;
             this.cypher = cypher;
         }
 
     }
 
-    record Column(String name, Type type) {
+    /** A column: a property name, then {@code :long}, {@code :date}, {@code :boolean} or {@code :string[]} unless a string. */
+    record Column(String name, ValueType type) {
 
         static Column of(String spec) {
             int colon = spec.indexOf(':');
             if (colon < 0) {
-                return new Column(spec, Type.STRING);
+                return new Column(spec, ValueType.STRING);
             }
             String type = spec.substring(colon + 1);
             return new Column(spec.substring(0, colon), switch (type) {
-                case "long" -> Type.LONG;
-                case "date" -> Type.DATE;
-                case "boolean" -> Type.BOOLEAN;
-                case "string[]" -> Type.STRING_ARRAY;
+                case "long" -> ValueType.LONG;
+                case "date" -> ValueType.DATE;
+                case "boolean" -> ValueType.BOOLEAN;
+                case "string[]" -> ValueType.STRING_ARRAY;
                 default -> throw new IllegalArgumentException(spec);
             });
         }
@@ -71,40 +77,25 @@ final class GraphFiles implements AutoCloseable {
     }
 
     /**
-     * How a node of a label is found: its id in the offline importer's id space of the label, and
-     * the key properties LOAD CSV merges and matches on.
+     * How the files name a node of a kind: by its key (the model's), by its id for people, who have
+     * none, and for companies, keyed on name and country together, by {@code nameKey|country}.
      */
-    enum Endpoint {
+    private static String fileKey(NodeKind kind) {
+        return kind.hasKey() ? kind.keyProperty() : "id";
+    }
 
-        WEBSITE("Website", "domain"), IP_ADDRESS("IpAddress", "address"), HOSTING_PROVIDER("HostingProvider", "nameKey"),
-        REGISTRAR("Registrar", "nameKey"), EMAIL_ADDRESS("EmailAddress", "address"), PHONE_NUMBER("PhoneNumber", "number"),
-        PAYMENT_ACCOUNT("PaymentAccount", "identifier"), SHIPMENT("Shipment", "trackingNumber"), COURIER("Courier", "nameKey"),
-        PRODUCT("Product", "nameKey"), ADDRESS("Address", "key"), PERSON("Person", "id"), COUNTRY("Country", "code"),
-        OPERATION("Operation", "code"), SOURCE("Source", "key"),
-        /** Companies are keyed on name and country together; their id in the files is {@code nameKey|country}. */
-        COMPANY("Company", null);
+    /** The properties LOAD CSV merges a node of the kind on. */
+    private static List<String> mergeKeys(NodeKind kind) {
+        return kind.keyIncludesCountry() ? List.of(kind.keyProperty(), "country") : List.of(fileKey(kind));
+    }
 
-        private final String label;
-
-        private final String key;
-
-        Endpoint(String label, String key) {
-            this.label = label;
-            this.key = key;
+    /** The Cypher pattern of the node of {@code kind} whose file id is {@code value}. */
+    private static String pattern(NodeKind kind, String variable, String value) {
+        if (kind.keyIncludesCountry()) {
+            return "(" + variable + ":" + kind.label() + " {" + kind.keyProperty() + ": split(" + value + ", '|')[0], country: split("
+                    + value + ", '|')[1]})";
         }
-
-        String label() {
-            return this.label;
-        }
-
-        /** The Cypher pattern of the node whose file id is {@code value}. */
-        String pattern(String variable, String value) {
-            if (this == COMPANY) {
-                return "(" + variable + ":Company {nameKey: split(" + value + ", '|')[0], country: split(" + value + ", '|')[1]})";
-            }
-            return "(" + variable + ":" + this.label + " {" + this.key + ": " + value + "})";
-        }
-
+        return "(" + variable + ":" + kind.label() + " {" + fileKey(kind) + ": " + value + "})";
     }
 
     /** A table and the writer of its data file. */
@@ -168,18 +159,29 @@ final class GraphFiles implements AutoCloseable {
     }
 
     /**
-     * A node table: the first column is the id the offline importer uses in the label's id space
-     * (the key for most labels); {@code mergeKeys} are the columns LOAD CSV merges on.
+     * A node table. The first column is the id the offline importer uses in the kind's id space: the
+     * key, a person's id, or a company's {@code nameKey|country} (named as it likes, since it is not a
+     * property); LOAD CSV merges on the kind's key. Every other column is {@code id}, the key or a
+     * property the model gives the kind: the files carry nothing the API does not know.
      */
-    Table nodes(Endpoint endpoint, List<String> mergeKeys, String... columns) {
-        List<Column> cols = java.util.Arrays.stream(columns).map(Column::of).toList();
-        String file = "nodes/" + endpoint.label() + ".csv";
+    Table nodes(NodeKind kind, String... columns) {
+        List<Column> cols = Arrays.stream(columns).map(Column::of).toList();
+        if (!kind.keyIncludesCountry() && !cols.get(0).name().equals(fileKey(kind))) {
+            throw new IllegalArgumentException(kind.label() + " files start with " + fileKey(kind) + ", not " + cols.get(0).name());
+        }
+        for (Column c : cols.subList(1, cols.size())) {
+            if (!c.name().equals("id") && !c.name().equals(kind.keyProperty()) && kind.property(c.name()).isEmpty()) {
+                throw new IllegalArgumentException(kind.label() + " has no property " + c.name() + " in the model");
+            }
+        }
+        List<String> mergeKeys = mergeKeys(kind);
+        String file = "nodes/" + kind.label() + ".csv";
         List<String> header = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             if (i == 0) {
                 // A company's file id (nameKey|country) is not a property of it.
-                header.add((endpoint == Endpoint.COMPANY ? "" : c.name()) + ":ID(" + endpoint.label() + ")");
+                header.add((kind.keyIncludesCountry() ? "" : c.name()) + ":ID(" + kind.label() + ")");
             }
             else {
                 header.add(c.name() + c.type().adminSuffix);
@@ -189,46 +191,56 @@ final class GraphFiles implements AutoCloseable {
         List<String> sets = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
-            if (!mergeKeys.contains(c.name()) && !(i == 0 && endpoint == Endpoint.COMPANY)) {
+            if (!mergeKeys.contains(c.name()) && !(i == 0 && kind.keyIncludesCountry())) {
                 sets.add("n." + c.name() + " = " + c.type().cypher.formatted("row[" + i + "]"));
             }
         }
-        String statement = "// " + endpoint.label() + ": " + cols.stream().map(Column::name).collect(Collectors.joining(", ")) + "\n"
+        String statement = "// " + kind.label() + ": " + cols.stream().map(Column::name).collect(Collectors.joining(", ")) + "\n"
                 + "LOAD CSV FROM 'file:///" + file + "' AS row\n"
                 + "CALL (row) {\n"
-                + "  MERGE (n:" + endpoint.label() + " {" + merge + "})\n"
+                + "  MERGE (n:" + kind.label() + " {" + merge + "})\n"
                 + "  " + COMPLETE_NODE + "\n"
                 + (sets.isEmpty() ? "" : "  SET " + String.join(",\n      ", sets) + "\n")
                 + "} IN TRANSACTIONS OF " + ROWS_PER_TRANSACTION + " ROWS;\n";
-        return register(new Table(file, String.join(",", header), statement, true, endpoint.label() + ":Entity"));
+        return register(new Table(file, String.join(",", header), statement, true, kind.label() + ":" + NodeKind.ENTITY_LABEL));
     }
 
     /**
      * A relationship table: the ids of the two ends, then {@code linkKey} (which LOAD CSV merges the
-     * link on, as the import templates and the API key links), then the link's other properties.
+     * link on, as the import templates and the API key links), then the link's other properties:
+     * provenance and the type's own. The model must allow the type between the two kinds.
      */
-    Table relationships(String type, Endpoint from, Endpoint to, String... properties) {
-        List<Column> cols = new ArrayList<>(List.of(new Column("from", Type.STRING), new Column("to", Type.STRING),
-                new Column("linkKey", Type.STRING)));
-        java.util.Arrays.stream(properties).map(Column::of).forEach(cols::add);
-        String file = "relationships/" + type + "-" + from.label() + "-" + to.label() + ".csv";
+    Table relationships(RelationshipType type, NodeKind from, NodeKind to, String... properties) {
+        if (!type.joins(from, to)) {
+            throw new IllegalArgumentException("the model has no " + type.cypherName() + " from " + from.label() + " to " + to.label());
+        }
+        List<Column> cols = new ArrayList<>(List.of(new Column("from", ValueType.STRING), new Column("to", ValueType.STRING),
+                new Column("linkKey", ValueType.STRING)));
+        Arrays.stream(properties).map(Column::of).forEach(cols::add);
+        for (Column c : cols.subList(3, cols.size())) {
+            if (Stream.concat(RelationshipType.PROVENANCE.stream(), type.properties().stream()).noneMatch(p -> p.name().equals(c.name()))) {
+                throw new IllegalArgumentException(type.cypherName() + " has no property " + c.name() + " in the model");
+            }
+        }
+        String name = type.cypherName();
+        String file = "relationships/" + name + "-" + from.label() + "-" + to.label() + ".csv";
         List<String> header = new ArrayList<>(List.of(":START_ID(" + from.label() + ")", ":END_ID(" + to.label() + ")", "linkKey"));
         cols.subList(3, cols.size()).forEach(c -> header.add(c.name() + c.type().adminSuffix));
         List<String> sets = new ArrayList<>();
         for (int i = 3; i < cols.size(); i++) {
             sets.add("r." + cols.get(i).name() + " = " + cols.get(i).type().cypher.formatted("row[" + i + "]"));
         }
-        String statement = "// " + type + " from " + from.label() + " to " + to.label() + ": "
+        String statement = "// " + name + " from " + from.label() + " to " + to.label() + ": "
                 + cols.stream().map(Column::name).collect(Collectors.joining(", ")) + "\n"
                 + "LOAD CSV FROM 'file:///" + file + "' AS row\n"
                 + "CALL (row) {\n"
-                + "  MATCH " + from.pattern("a", "row[0]") + "\n"
-                + "  MATCH " + to.pattern("b", "row[1]") + "\n"
-                + "  MERGE (a)-[r:" + type + " {linkKey: row[2]}]->(b)\n"
+                + "  MATCH " + pattern(from, "a", "row[0]") + "\n"
+                + "  MATCH " + pattern(to, "b", "row[1]") + "\n"
+                + "  MERGE (a)-[r:" + name + " {linkKey: row[2]}]->(b)\n"
                 + "  " + COMPLETE_LINK + "\n"
                 + (sets.isEmpty() ? "" : "  SET " + String.join(",\n      ", sets) + "\n")
                 + "} IN TRANSACTIONS OF " + ROWS_PER_TRANSACTION + " ROWS;\n";
-        return register(new Table(file, String.join(",", header), statement, false, type));
+        return register(new Table(file, String.join(",", header), statement, false, name));
     }
 
     private Table register(Table table) {
@@ -260,10 +272,10 @@ final class GraphFiles implements AutoCloseable {
     @Override
     public void close() {
         StringBuilder script = new StringBuilder("""
-                // Generated by `pangea-graph generate`: loads the CSV files beside this script, nodes first, then links.
+                // Generated by bin/generate: loads the CSV files beside this script, nodes first, then links.
                 // Run it through the import command with this directory as the import directory:
                 //   java -jar pangea-graph.jar import --pangea.embedded.import-directory=DIR DIR/load.cypher
-                // MERGE on the keys of DOMAIN.md and on link keys: loading it twice changes nothing.
+                // MERGE on the keys of the README's graph model and on link keys: loading it twice changes nothing.
                 // New entities and links are written complete (Entity label, ids, timestamps; keys in normal
                 // form), so that the import command's post-import pass finds nothing left to do for them.
                 // People have no natural key and are matched on their id; this index keeps that a seek.

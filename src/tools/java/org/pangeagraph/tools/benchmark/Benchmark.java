@@ -1,4 +1,4 @@
-package org.pangeagraph.benchmark;
+package org.pangeagraph.tools.benchmark;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,12 +26,12 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.pangeagraph.PangeaGraphApplication;
-import org.pangeagraph.benchmark.Load.RequestFailed;
-import org.pangeagraph.benchmark.Load.Stats;
+import org.pangeagraph.tools.benchmark.Load.RequestFailed;
+import org.pangeagraph.tools.benchmark.Load.Stats;
 import org.pangeagraph.db.GraphDb;
-import org.pangeagraph.generator.Accuracy;
-import org.pangeagraph.generator.GeneratorSettings;
-import org.pangeagraph.generator.PharmacyCrimeGenerator;
+import org.pangeagraph.tools.generator.Accuracy;
+import org.pangeagraph.tools.generator.GeneratorSettings;
+import org.pangeagraph.tools.generator.PharmacyCrimeGenerator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.SerializationFeature;

@@ -1,39 +1,50 @@
-package org.pangeagraph.generator;
+package org.pangeagraph.tools.generator;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.pangeagraph.ingest.ExitCode;
 import org.pangeagraph.ingest.ImportCommand;
 
 /**
- * {@code java -jar pangea-graph.jar generate --size S --seed 7 --out DIR [--load] [--property=value ...]}:
- * writes a generated graph to {@code DIR} and, with {@code --load}, loads it through the import command,
- * with {@code DIR} as the import directory, into the database the properties choose.
+ * {@code bin/generate --size S --seed 7 --out DIR [--load] [--property=value ...]}: writes a generated
+ * graph to {@code DIR} and, with {@code --load}, loads it through the product's import command, with
+ * {@code DIR} as the import directory, into the database the properties choose. A tool, not part of
+ * the product: bin/generate runs it on the classes Maven builds beside the tests.
  */
 public final class GenerateCommand {
 
-    /** The first argument that makes the jar generate. */
-    public static final String NAME = "generate";
-
     static final String USAGE = """
-            Usage: generate [--size TINY|S|M | --websites N] [--seed N] [--shipments-per-website X]
-                            [--chance-shared-specific P] --out DIR [--load [--property=value ...]]
+            Usage: bin/generate [--size TINY|S|M | --websites N] [--seed N] [--shipments-per-website X]
+                                [--chance-shared-specific P] --out DIR [--load [--property=value ...]]
               Writes a generated graph of illegal online pharmacies (CSV files, load.cypher, the offline
               importer's headers, ground-truth.csv) to DIR. Same seed and size: byte-identical files.
               --size               TINY (about 2,000 nodes), S (about 100,000), M (about 1,000,000); default TINY
               --websites N         an explicit number of websites (shipments per website as for S unless given)
               --seed N             default 1
               --load               then run `import --pangea.embedded.import-directory=DIR DIR/load.cypher`;
-                                   --property=value arguments go to the import command, to choose the database""";
+                                   --property=value arguments go to the import command, to choose the database;
+                                   it signs in an administrator: PANGEA_USER, and PANGEA_PASSWORD or typed""";
 
     private GenerateCommand() {
     }
 
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.getenv(), System.console(), System.out, System.err));
+    }
+
+    /**
+     * Runs the command; {@code variables} and {@code terminal} go to the import command with
+     * {@code --load}, for the administrator it signs in ({@code PANGEA_USER}, {@code PANGEA_PASSWORD}).
+     *
+     * @return the exit status, the import command's with {@code --load}
+     */
+    public static int run(List<String> args, Map<String, String> variables, Console terminal, PrintStream out, PrintStream err) {
         GeneratorSettings.Size size = GeneratorSettings.Size.TINY;
         Integer websites = null;
         Double shipmentsPerWebsite = null;
@@ -100,7 +111,7 @@ public final class GenerateCommand {
         List<String> importArgs = new ArrayList<>(properties);
         importArgs.add("--pangea.embedded.import-directory=" + directory.toAbsolutePath());
         importArgs.add(directory.resolve("load.cypher").toString());
-        return ImportCommand.run(importArgs, out, err);
+        return ImportCommand.run(importArgs, variables, terminal, out, err);
     }
 
     private static String value(List<String> args, int i) {

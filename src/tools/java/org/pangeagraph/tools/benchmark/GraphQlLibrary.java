@@ -1,4 +1,4 @@
-package org.pangeagraph.benchmark;
+package org.pangeagraph.tools.benchmark;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.pangeagraph.benchmark.Benchmark.Inputs;
-import org.pangeagraph.benchmark.Benchmark.Settings;
-import org.pangeagraph.benchmark.Load.RequestFailed;
-import org.pangeagraph.benchmark.Load.Stats;
+import org.pangeagraph.tools.benchmark.Benchmark.Inputs;
+import org.pangeagraph.tools.benchmark.Benchmark.Settings;
+import org.pangeagraph.tools.benchmark.Load.RequestFailed;
+import org.pangeagraph.tools.benchmark.Load.Stats;
 
 /**
  * The peer an investigator's team would otherwise pick: the Neo4j GraphQL Library (npm

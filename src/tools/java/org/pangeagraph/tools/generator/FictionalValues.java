@@ -1,4 +1,4 @@
-package org.pangeagraph.generator;
+package org.pangeagraph.tools.generator;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Keys that are plainly fictional and already in the normal form of DOMAIN.md, like the sample data's:
+ * Keys that are plainly fictional and already in their normal form (model.KeyForm), like the sample data's:
  * domains under {@code .example}, IPv6 addresses of the documentation prefix {@code 2001:db8::/32},
  * phone numbers in Ofcom's ranges for drama, IBANs with valid check digits at banks that do not exist,
  * other account identifiers containing {@code EXAMPLE}.

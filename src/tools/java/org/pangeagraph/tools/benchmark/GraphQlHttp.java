@@ -1,4 +1,4 @@
-package org.pangeagraph.benchmark;
+package org.pangeagraph.tools.benchmark;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.pangeagraph.benchmark.Load.RequestFailed;
+import org.pangeagraph.tools.benchmark.Load.RequestFailed;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,4 +1,4 @@
-package org.pangeagraph.benchmark;
+package org.pangeagraph.tools.benchmark;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.pangeagraph.benchmark.Benchmark.Application;
-import org.pangeagraph.benchmark.Benchmark.Inputs;
-import org.pangeagraph.benchmark.Load.RequestFailed;
+import org.pangeagraph.tools.benchmark.Benchmark.Application;
+import org.pangeagraph.tools.benchmark.Benchmark.Inputs;
+import org.pangeagraph.tools.benchmark.Load.RequestFailed;
 
 /**
  * Mixed reads and writes at concurrency 8 for a bounded time, over loopback only: lookups, nested

@@ -1,4 +1,4 @@
-package org.pangeagraph.generator;
+package org.pangeagraph.tools.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pangeagraph.model.KeyForm;
+import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.PropertySpec;
+import org.pangeagraph.model.RelationshipType;
 
 class PharmacyCrimeGeneratorTests {
 
@@ -49,6 +52,42 @@ class PharmacyCrimeGeneratorTests {
     }
 
     @Test
+    void everyFileIsOfAKindOrATypeOfTheModelBetweenKindsItJoinsWithPropertiesItKnows(@TempDir Path directory) throws IOException {
+        PharmacyCrimeGenerator.generate(GeneratorSettings.Size.TINY.settings(7), directory);
+
+        List<Path> files = files(directory);
+        List<Path> nodeFiles = files.stream().filter(f -> f.startsWith("nodes")).toList();
+        List<Path> linkFiles = files.stream().filter(f -> f.startsWith("relationships")).toList();
+        assertThat(nodeFiles).hasSize(16);
+        assertThat(linkFiles).hasSize(27);
+        for (Path file : nodeFiles) {
+            String label = file.getFileName().toString().replace(".csv", "");
+            NodeKind kind = NodeKind.ofLabel(label).orElseThrow(() -> new AssertionError("no kind " + label));
+            List<String> header = header(directory, label);
+            assertThat(header.get(0)).as(label).endsWith(":ID(" + label + ")");
+            for (String column : header.subList(1, header.size())) {
+                String name = column.replaceAll(":.*", "");
+                assertThat(name.equals("id") || name.equals(kind.keyProperty()) || kind.property(name).isPresent())
+                    .as(label + "." + name).isTrue();
+            }
+        }
+        for (Path file : linkFiles) {
+            String[] parts = file.getFileName().toString().replace(".csv", "").split("-");
+            RelationshipType type = RelationshipType.valueOf(parts[0]);
+            NodeKind from = NodeKind.ofLabel(parts[1]).orElseThrow();
+            NodeKind to = NodeKind.ofLabel(parts[2]).orElseThrow();
+            assertThat(type.joins(from, to)).as(file.toString()).isTrue();
+            List<String> header = header(directory, String.join("-", parts));
+            assertThat(header.subList(0, 3)).containsExactly(":START_ID(" + from.label() + ")", ":END_ID(" + to.label() + ")", "linkKey");
+            for (String column : header.subList(3, header.size())) {
+                String name = column.replaceAll(":.*", "");
+                assertThat(Stream.concat(RelationshipType.PROVENANCE.stream(), type.properties().stream()).map(PropertySpec::name))
+                    .as(file + " " + name).contains(name);
+            }
+        }
+    }
+
+    @Test
     void fictionalKeysAreInTheirNormalForm() {
         IntStream.range(0, FictionalValues.phoneCount()).mapToObj(FictionalValues::phone)
             .forEach(phone -> assertThat(KeyForm.PHONE.normalise(phone)).isEqualTo(phone));
@@ -57,6 +96,10 @@ class PharmacyCrimeGeneratorTests {
         Stream.of(FictionalValues.ipAddress(0, 0, 0), FictionalValues.ipAddress(200, 3, 4095))
             .forEach(ip -> assertThat(KeyForm.IP_ADDRESS.normalise(ip)).isEqualTo(ip));
         assertThat(KeyForm.DOMAIN.normalise(FictionalValues.domain(3, 4, 123_456))).isEqualTo(FictionalValues.domain(3, 4, 123_456));
+    }
+
+    private static List<String> header(Path directory, String table) throws IOException {
+        return List.of(Files.readString(directory.resolve("admin/" + table + ".header.csv")).strip().split(","));
     }
 
     private static List<Path> files(Path root) throws IOException {

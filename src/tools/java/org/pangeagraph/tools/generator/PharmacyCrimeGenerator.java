@@ -1,4 +1,42 @@
-package org.pangeagraph.generator;
+package org.pangeagraph.tools.generator;
+
+import static org.pangeagraph.model.NodeKind.ADDRESS;
+import static org.pangeagraph.model.NodeKind.COMPANY;
+import static org.pangeagraph.model.NodeKind.COUNTRY;
+import static org.pangeagraph.model.NodeKind.COURIER;
+import static org.pangeagraph.model.NodeKind.EMAIL_ADDRESS;
+import static org.pangeagraph.model.NodeKind.HOSTING_PROVIDER;
+import static org.pangeagraph.model.NodeKind.IP_ADDRESS;
+import static org.pangeagraph.model.NodeKind.OPERATION;
+import static org.pangeagraph.model.NodeKind.PAYMENT_ACCOUNT;
+import static org.pangeagraph.model.NodeKind.PERSON;
+import static org.pangeagraph.model.NodeKind.PHONE_NUMBER;
+import static org.pangeagraph.model.NodeKind.PRODUCT;
+import static org.pangeagraph.model.NodeKind.REGISTRAR;
+import static org.pangeagraph.model.NodeKind.SHIPMENT;
+import static org.pangeagraph.model.NodeKind.SOURCE;
+import static org.pangeagraph.model.NodeKind.WEBSITE;
+import static org.pangeagraph.model.RelationshipType.ACCEPTS_PAYMENT_TO;
+import static org.pangeagraph.model.RelationshipType.ALLOCATED_TO;
+import static org.pangeagraph.model.RelationshipType.ASSOCIATE_OF;
+import static org.pangeagraph.model.RelationshipType.CARRIED_BY;
+import static org.pangeagraph.model.RelationshipType.CONTAINED;
+import static org.pangeagraph.model.RelationshipType.HELD_BY;
+import static org.pangeagraph.model.RelationshipType.HOSTED_AT;
+import static org.pangeagraph.model.RelationshipType.INSPECTED;
+import static org.pangeagraph.model.RelationshipType.LISTS_CONTACT;
+import static org.pangeagraph.model.RelationshipType.LOCATED_IN;
+import static org.pangeagraph.model.RelationshipType.OFFICER_OF;
+import static org.pangeagraph.model.RelationshipType.OPERATES;
+import static org.pangeagraph.model.RelationshipType.ORDERED_FROM;
+import static org.pangeagraph.model.RelationshipType.REDIRECTS_TO;
+import static org.pangeagraph.model.RelationshipType.REGISTERED_BY;
+import static org.pangeagraph.model.RelationshipType.REGISTERED_WITH;
+import static org.pangeagraph.model.RelationshipType.SEIZED;
+import static org.pangeagraph.model.RelationshipType.SENT_BY;
+import static org.pangeagraph.model.RelationshipType.SENT_FROM;
+import static org.pangeagraph.model.RelationshipType.TOOK_DOWN;
+import static org.pangeagraph.model.RelationshipType.USES;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +54,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
-import org.pangeagraph.generator.GraphFiles.Endpoint;
-import org.pangeagraph.generator.GraphFiles.Table;
+import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.tools.generator.GraphFiles.Table;
 
 /**
  * Generates the criminal networks behind illegal online pharmacies, and the noise around them, as
@@ -256,17 +294,17 @@ public final class PharmacyCrimeGenerator {
         this.t = new Tables(this.files);
         int w = settings.websites();
         for (Source source : Source.values()) {
-            this.t.source.row(source.key, id("Source", source.key), source.title, source.kind);
+            this.t.source.row(source.key, id(SOURCE, source.key), source.title, source.kind);
         }
         for (Operation op : OPERATIONS) {
-            this.t.operation.row(op.code, id("Operation", op.code), op.name, op.start, op.start.plusDays(6));
+            this.t.operation.row(op.code, id(OPERATION, op.code), op.name, op.start, op.start.plusDays(6));
         }
         for (String product : FictionalValues.products()) {
             String[] parts = product.split("\\|");
             this.productNames.add(parts[0]);
             boolean controlled = List.of("tramadol", "oxycodone", "alprazolam", "diazepam", "zolpidem", "phentermine")
                 .contains(parts[1]);
-            this.t.product.row(parts[0].toLowerCase(Locale.ROOT), id("Product", parts[0]), parts[0], parts[1], true, controlled);
+            this.t.product.row(parts[0].toLowerCase(Locale.ROOT), id(PRODUCT, parts[0]), parts[0], parts[1], true, controlled);
         }
         this.productPopularity = new Zipf(this.productNames.size(), 1.0);
         String[] courierNames = { "Example National Post IN", "Example Speed Post", "Example Express", "Example Parcel Service",
@@ -275,13 +313,13 @@ public final class PharmacyCrimeGenerator {
                 "Example Overnight", "Example Cargo Link", "Example Postal Union", "Example Last Mile" };
         for (String name : courierNames) {
             this.couriers.add(name.toLowerCase(Locale.ROOT));
-            this.t.courier.row(name.toLowerCase(Locale.ROOT), id("Courier", name), name);
+            this.t.courier.row(name.toLowerCase(Locale.ROOT), id(COURIER, name), name);
         }
         this.courierPopularity = new Zipf(this.couriers.size(), 1.2);
         for (int i = 0; i < 60; i++) {
             String name = capitalise(FictionalValues.word(i * 7 + 3)) + " Names Example " + (i + 1);
             this.registrars.add(name.toLowerCase(Locale.ROOT));
-            this.t.registrar.row(name.toLowerCase(Locale.ROOT), id("Registrar", name), name, 9000 + i);
+            this.t.registrar.row(name.toLowerCase(Locale.ROOT), id(REGISTRAR, name), name, 9000 + i);
         }
         this.registrarPopularity = new Zipf(this.registrars.size(), 1.1);
         String[] big = { "Megahost Example", "Cloudbase Example", "Hostwave Example", "Serverfarm Example", "Webspace Example",
@@ -331,7 +369,7 @@ public final class PharmacyCrimeGenerator {
         }
         writeShipments();
         for (String code : this.countries) {
-            this.t.country.row(code, id("Country", code), new Locale("", code).getDisplayCountry(Locale.ENGLISH));
+            this.t.country.row(code, id(COUNTRY, code), new Locale("", code).getDisplayCountry(Locale.ENGLISH));
         }
         this.networkCount = networks.size();
     }
@@ -347,7 +385,7 @@ public final class PharmacyCrimeGenerator {
                 String name = brand + " Partners " + n.id + " Ltd";
                 n.company = name.toLowerCase(Locale.ROOT) + "|" + country;
                 this.countries.add(country);
-                this.t.company.row(n.company, id("Company", n.company), name, name.toLowerCase(Locale.ROOT), country,
+                this.t.company.row(n.company, id(COMPANY, n.company), name, name.toLowerCase(Locale.ROOT), country,
                         "REG-" + n.id);
                 this.t.companyIn.row(n.company, country, link(Source.COMPANY_REGISTER, null), Source.COMPANY_REGISTER.key,
                         Source.COMPANY_REGISTER.grade);
@@ -552,7 +590,7 @@ public final class PharmacyCrimeGenerator {
                 String name = capitalise(domain.substring(0, domain.indexOf('.')).replace('-', ' ')) + " Trading Ltd";
                 company = name.toLowerCase(Locale.ROOT) + "|" + country;
                 this.countries.add(country);
-                this.t.company.row(company, id("Company", company), name, name.toLowerCase(Locale.ROOT), country, null);
+                this.t.company.row(company, id(COMPANY, company), name, name.toLowerCase(Locale.ROOT), country, null);
                 this.t.companyIn.row(company, country, link(Source.COMPANY_REGISTER, null), Source.COMPANY_REGISTER.key,
                         Source.COMPANY_REGISTER.grade);
             }
@@ -645,7 +683,7 @@ public final class PharmacyCrimeGenerator {
         String country = kind == Hosting.BULLETPROOF ? pick(BULLETPROOF_COUNTRIES) : pick(HOSTING_COUNTRIES);
         this.countries.add(country);
         p.country = country;
-        this.t.provider.row(name.toLowerCase(Locale.ROOT), id("HostingProvider", name), name, 64512 + p.index, country,
+        this.t.provider.row(name.toLowerCase(Locale.ROOT), id(HOSTING_PROVIDER, name), name, 64512 + p.index, country,
                 kind == Hosting.BULLETPROOF ? null : "abuse@" + name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example");
         this.t.providerIn.row(name.toLowerCase(Locale.ROOT), country, link(Source.IP_WHOIS, null), Source.IP_WHOIS.key,
                 Source.IP_WHOIS.grade);
@@ -663,7 +701,7 @@ public final class PharmacyCrimeGenerator {
         int n = p.ips.size();
         String ip = FictionalValues.ipAddress(p.index, n / 4096, n % 4096);
         p.ips.add(ip);
-        this.t.ip.row(ip, id("IpAddress", ip), 64512 + p.index, p.country);
+        this.t.ip.row(ip, id(IP_ADDRESS, ip), 64512 + p.index, p.country);
         this.t.allocatedTo.row(ip, p.name.toLowerCase(Locale.ROOT), link(Source.IP_WHOIS, null), Source.IP_WHOIS.key,
                 Source.IP_WHOIS.grade);
         return ip;
@@ -706,7 +744,7 @@ public final class PharmacyCrimeGenerator {
         }
         String origin = pick(ORIGINS);
         this.countries.add(origin);
-        this.t.shipment.row(tracking, id("Shipment", tracking), inspected, seized, pick(CONTENTS), pills, origin, pick(DESTINATIONS));
+        this.t.shipment.row(tracking, id(SHIPMENT, tracking), inspected, seized, pick(CONTENTS), pills, origin, pick(DESTINATIONS));
         String customs = link(Source.CUSTOMS, null);
         this.t.orderedFrom.row(tracking, site.domain(), customs, Source.CUSTOMS.key, "B2");
         this.t.carriedBy.row(tracking, site.couriers().get(this.random.nextInt(site.couriers().size())), customs, Source.CUSTOMS.key,
@@ -755,7 +793,7 @@ public final class PharmacyCrimeGenerator {
             }
         }
         String name = capitalise(domain.substring(0, domain.indexOf('-'))) + " " + capitalise(domain.split("-")[1]) + " Pharmacy";
-        this.t.website.row(domain, id("Website", domain), "https://www." + domain + "/", name, status, first, last, categories,
+        this.t.website.row(domain, id(WEBSITE, domain), "https://www." + domain + "/", name, status, first, last, categories,
                 pick(LANGUAGES));
         if (status.equals("TAKEN_DOWN")) {
             Operation op = OPERATIONS.get(this.random.nextInt(OPERATIONS.size()));
@@ -777,7 +815,7 @@ public final class PharmacyCrimeGenerator {
     }
 
     private String email(String address) {
-        this.t.email.row(address, id("EmailAddress", address));
+        this.t.email.row(address, id(EMAIL_ADDRESS, address));
         return address;
     }
 
@@ -787,7 +825,7 @@ public final class PharmacyCrimeGenerator {
             return null;
         }
         String number = FictionalValues.phone(this.phoneCount++);
-        this.t.phone.row(number, id("PhoneNumber", number));
+        this.t.phone.row(number, id(PHONE_NUMBER, number));
         return number;
     }
 
@@ -795,7 +833,7 @@ public final class PharmacyCrimeGenerator {
         if (country != null) {
             this.countries.add(country);
         }
-        this.t.account.row(identifier, id("PaymentAccount", identifier), kind, provider, country);
+        this.t.account.row(identifier, id(PAYMENT_ACCOUNT, identifier), kind, provider, country);
         Source source = Source.PAYMENT_ENQUIRIES;
         if (person != null) {
             this.t.heldByPerson.row(identifier, person, link(source, null), source.key, source.grade);
@@ -821,13 +859,15 @@ public final class PharmacyCrimeGenerator {
         String text = "Unit " + (1 + n % 97) + ", " + (n / 97 + 1) + " " + capitalise(FictionalValues.word(n)) + " Example Road";
         String key = text.toLowerCase(Locale.ROOT) + ", " + country.toLowerCase(Locale.ROOT);
         this.countries.add(country);
-        this.t.address.row(key, id("Address", key), text + ", " + country, country);
+        this.t.address.row(key, id(ADDRESS, key), text + ", " + country, country);
         this.t.addressIn.row(key, country, link(Source.CUSTOMS, null), Source.CUSTOMS.key, Source.CUSTOMS.grade);
         return key;
     }
 
-    private String id(String label, String key) {
-        return UUID.nameUUIDFromBytes((this.settings.seed() + "/" + label + "/" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    /** An entity's id: a UUID derived from the seed, the kind's label and the key, the same on every load of the same files. */
+    private String id(NodeKind kind, String key) {
+        return UUID.nameUUIDFromBytes((this.settings.seed() + "/" + kind.label() + "/" + key).getBytes(StandardCharsets.UTF_8))
+            .toString();
     }
 
     private static String link(Source source, LocalDate validFrom) {
@@ -924,58 +964,57 @@ public final class PharmacyCrimeGenerator {
         final Table seized;
 
         Tables(GraphFiles f) {
-            List<String> key = List.of("key");
-            this.source = f.nodes(Endpoint.SOURCE, key, "key", "id", "title", "kind");
-            this.operation = f.nodes(Endpoint.OPERATION, List.of("code"), "code", "id", "name", "startDate:date", "endDate:date");
-            this.country = f.nodes(Endpoint.COUNTRY, List.of("code"), "code", "id", "name");
-            this.website = f.nodes(Endpoint.WEBSITE, List.of("domain"), "domain", "id", "url", "name", "status", "firstSeen:date",
+            this.source = f.nodes(SOURCE, "key", "id", "title", "kind");
+            this.operation = f.nodes(OPERATION, "code", "id", "name", "startDate:date", "endDate:date");
+            this.country = f.nodes(COUNTRY, "code", "id", "name");
+            this.website = f.nodes(WEBSITE, "domain", "id", "url", "name", "status", "firstSeen:date",
                     "lastSeen:date", "categories:string[]", "language");
-            this.ip = f.nodes(Endpoint.IP_ADDRESS, List.of("address"), "address", "id", "asn:long", "country");
-            this.provider = f.nodes(Endpoint.HOSTING_PROVIDER, List.of("nameKey"), "nameKey", "id", "name", "asn:long", "country",
+            this.ip = f.nodes(IP_ADDRESS, "address", "id", "asn:long", "country");
+            this.provider = f.nodes(HOSTING_PROVIDER, "nameKey", "id", "name", "asn:long", "country",
                     "abuseEmail");
-            this.registrar = f.nodes(Endpoint.REGISTRAR, List.of("nameKey"), "nameKey", "id", "name", "ianaId:long");
-            this.email = f.nodes(Endpoint.EMAIL_ADDRESS, List.of("address"), "address", "id");
-            this.phone = f.nodes(Endpoint.PHONE_NUMBER, List.of("number"), "number", "id");
-            this.account = f.nodes(Endpoint.PAYMENT_ACCOUNT, List.of("identifier"), "identifier", "id", "kind", "provider", "country");
-            this.courier = f.nodes(Endpoint.COURIER, List.of("nameKey"), "nameKey", "id", "name");
-            this.product = f.nodes(Endpoint.PRODUCT, List.of("nameKey"), "nameKey", "id", "name", "activeIngredient",
+            this.registrar = f.nodes(REGISTRAR, "nameKey", "id", "name", "ianaId:long");
+            this.email = f.nodes(EMAIL_ADDRESS, "address", "id");
+            this.phone = f.nodes(PHONE_NUMBER, "number", "id");
+            this.account = f.nodes(PAYMENT_ACCOUNT, "identifier", "id", "kind", "provider", "country");
+            this.courier = f.nodes(COURIER, "nameKey", "id", "name");
+            this.product = f.nodes(PRODUCT, "nameKey", "id", "name", "activeIngredient",
                     "prescriptionOnly:boolean", "controlled:boolean");
-            this.address = f.nodes(Endpoint.ADDRESS, key, "key", "id", "text", "country");
-            this.person = f.nodes(Endpoint.PERSON, List.of("id"), "id", "name", "nationality", "status");
-            this.company = f.nodes(Endpoint.COMPANY, List.of("nameKey", "country"), "key", "id", "name", "nameKey", "country",
+            this.address = f.nodes(ADDRESS, "key", "id", "text", "country");
+            this.person = f.nodes(PERSON, "id", "name", "nationality", "status");
+            this.company = f.nodes(COMPANY, "key", "id", "name", "nameKey", "country",
                     "registrationNumber");
-            this.shipment = f.nodes(Endpoint.SHIPMENT, List.of("trackingNumber"), "trackingNumber", "id", "inspectedOn:date",
+            this.shipment = f.nodes(SHIPMENT, "trackingNumber", "id", "inspectedOn:date",
                     "seized:boolean", "declaredContent", "pillCount:long", "originCountry", "destinationCountry");
             String[] provenance = { "source", "grade" };
             String[] dated = { "source", "grade", "validFrom:date", "validTo:date" };
-            this.hostedAt = f.relationships("HOSTED_AT", Endpoint.WEBSITE, Endpoint.IP_ADDRESS, dated);
-            this.allocatedTo = f.relationships("ALLOCATED_TO", Endpoint.IP_ADDRESS, Endpoint.HOSTING_PROVIDER, provenance);
-            this.providerIn = f.relationships("LOCATED_IN", Endpoint.HOSTING_PROVIDER, Endpoint.COUNTRY, provenance);
-            this.registeredWith = f.relationships("REGISTERED_WITH", Endpoint.WEBSITE, Endpoint.REGISTRAR, provenance);
-            this.registeredByEmail = f.relationships("REGISTERED_BY", Endpoint.WEBSITE, Endpoint.EMAIL_ADDRESS, provenance);
-            this.registeredByPerson = f.relationships("REGISTERED_BY", Endpoint.WEBSITE, Endpoint.PERSON, provenance);
-            this.listsEmail = f.relationships("LISTS_CONTACT", Endpoint.WEBSITE, Endpoint.EMAIL_ADDRESS, provenance);
-            this.listsPhone = f.relationships("LISTS_CONTACT", Endpoint.WEBSITE, Endpoint.PHONE_NUMBER, provenance);
-            this.acceptsPayment = f.relationships("ACCEPTS_PAYMENT_TO", Endpoint.WEBSITE, Endpoint.PAYMENT_ACCOUNT, provenance);
-            this.heldByPerson = f.relationships("HELD_BY", Endpoint.PAYMENT_ACCOUNT, Endpoint.PERSON, provenance);
-            this.heldByCompany = f.relationships("HELD_BY", Endpoint.PAYMENT_ACCOUNT, Endpoint.COMPANY, provenance);
-            this.redirectsTo = f.relationships("REDIRECTS_TO", Endpoint.WEBSITE, Endpoint.WEBSITE, dated);
-            this.operates = f.relationships("OPERATES", Endpoint.PERSON, Endpoint.WEBSITE, provenance);
-            this.officerOf = f.relationships("OFFICER_OF", Endpoint.PERSON, Endpoint.COMPANY, "source", "grade", "role");
-            this.usesEmail = f.relationships("USES", Endpoint.PERSON, Endpoint.EMAIL_ADDRESS, provenance);
-            this.usesPhone = f.relationships("USES", Endpoint.PERSON, Endpoint.PHONE_NUMBER, provenance);
-            this.associateOf = f.relationships("ASSOCIATE_OF", Endpoint.PERSON, Endpoint.PERSON, provenance);
-            this.companyIn = f.relationships("LOCATED_IN", Endpoint.COMPANY, Endpoint.COUNTRY, provenance);
-            this.addressIn = f.relationships("LOCATED_IN", Endpoint.ADDRESS, Endpoint.COUNTRY, provenance);
-            this.tookDown = f.relationships("TOOK_DOWN", Endpoint.OPERATION, Endpoint.WEBSITE, "source", "grade", "date:date");
-            this.orderedFrom = f.relationships("ORDERED_FROM", Endpoint.SHIPMENT, Endpoint.WEBSITE, provenance);
-            this.carriedBy = f.relationships("CARRIED_BY", Endpoint.SHIPMENT, Endpoint.COURIER, provenance);
-            this.sentFrom = f.relationships("SENT_FROM", Endpoint.SHIPMENT, Endpoint.ADDRESS, provenance);
-            this.sentBy = f.relationships("SENT_BY", Endpoint.SHIPMENT, Endpoint.PERSON, provenance);
-            this.contained = f.relationships("CONTAINED", Endpoint.SHIPMENT, Endpoint.PRODUCT, "source", "grade", "quantity:long",
+            this.hostedAt = f.relationships(HOSTED_AT, WEBSITE, IP_ADDRESS, dated);
+            this.allocatedTo = f.relationships(ALLOCATED_TO, IP_ADDRESS, HOSTING_PROVIDER, provenance);
+            this.providerIn = f.relationships(LOCATED_IN, HOSTING_PROVIDER, COUNTRY, provenance);
+            this.registeredWith = f.relationships(REGISTERED_WITH, WEBSITE, REGISTRAR, provenance);
+            this.registeredByEmail = f.relationships(REGISTERED_BY, WEBSITE, EMAIL_ADDRESS, provenance);
+            this.registeredByPerson = f.relationships(REGISTERED_BY, WEBSITE, PERSON, provenance);
+            this.listsEmail = f.relationships(LISTS_CONTACT, WEBSITE, EMAIL_ADDRESS, provenance);
+            this.listsPhone = f.relationships(LISTS_CONTACT, WEBSITE, PHONE_NUMBER, provenance);
+            this.acceptsPayment = f.relationships(ACCEPTS_PAYMENT_TO, WEBSITE, PAYMENT_ACCOUNT, provenance);
+            this.heldByPerson = f.relationships(HELD_BY, PAYMENT_ACCOUNT, PERSON, provenance);
+            this.heldByCompany = f.relationships(HELD_BY, PAYMENT_ACCOUNT, COMPANY, provenance);
+            this.redirectsTo = f.relationships(REDIRECTS_TO, WEBSITE, WEBSITE, dated);
+            this.operates = f.relationships(OPERATES, PERSON, WEBSITE, provenance);
+            this.officerOf = f.relationships(OFFICER_OF, PERSON, COMPANY, "source", "grade", "role");
+            this.usesEmail = f.relationships(USES, PERSON, EMAIL_ADDRESS, provenance);
+            this.usesPhone = f.relationships(USES, PERSON, PHONE_NUMBER, provenance);
+            this.associateOf = f.relationships(ASSOCIATE_OF, PERSON, PERSON, provenance);
+            this.companyIn = f.relationships(LOCATED_IN, COMPANY, COUNTRY, provenance);
+            this.addressIn = f.relationships(LOCATED_IN, ADDRESS, COUNTRY, provenance);
+            this.tookDown = f.relationships(TOOK_DOWN, OPERATION, WEBSITE, "source", "grade", "date:date");
+            this.orderedFrom = f.relationships(ORDERED_FROM, SHIPMENT, WEBSITE, provenance);
+            this.carriedBy = f.relationships(CARRIED_BY, SHIPMENT, COURIER, provenance);
+            this.sentFrom = f.relationships(SENT_FROM, SHIPMENT, ADDRESS, provenance);
+            this.sentBy = f.relationships(SENT_BY, SHIPMENT, PERSON, provenance);
+            this.contained = f.relationships(CONTAINED, SHIPMENT, PRODUCT, "source", "grade", "quantity:long",
                     "counterfeit:boolean");
-            this.inspected = f.relationships("INSPECTED", Endpoint.OPERATION, Endpoint.SHIPMENT, provenance);
-            this.seized = f.relationships("SEIZED", Endpoint.OPERATION, Endpoint.SHIPMENT, provenance);
+            this.inspected = f.relationships(INSPECTED, OPERATION, SHIPMENT, provenance);
+            this.seized = f.relationships(SEIZED, OPERATION, SHIPMENT, provenance);
         }
 
     }

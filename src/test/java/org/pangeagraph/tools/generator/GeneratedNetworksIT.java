@@ -1,4 +1,4 @@
-package org.pangeagraph.generator;
+package org.pangeagraph.tools.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.pangeagraph.benchmark;
+package org.pangeagraph.tools.benchmark;
 
 /** The requests measured, each with the GraphQL document an investigator's tool would send. */
 enum Query {
