@@ -181,6 +181,11 @@ public class GraphDb {
         this.observers.forEach(o -> o.ran(cypher, parameters));
     }
 
+    /** Whether an operation's transaction is joined on this thread: reads see its writes before they commit. */
+    public boolean inOperation() {
+        return joinedOperation() != null;
+    }
+
     /** Whether managed transactions run in this process rather than through the driver. */
     public boolean inProcess() {
         return this.inProcess != null;
