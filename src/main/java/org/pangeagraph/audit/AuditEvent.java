@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * @param justification why the request was made, as the caller said
  * @param cases the case numbers touched
  * @param entityIds the ids of the entities returned or changed
- * @param outcome OK, DENIED or ERROR
+ * @param outcome OK, DENIED, ERROR or ROLLED_BACK
  * @param errors the error codes of the answer
  * @param durationMillis how long the request took
  * @param details what else an auditor needs for this type (an import's files and counts, an HTTP
@@ -47,7 +47,12 @@ public record AuditEvent(Instant time, String user, List<String> roles, String c
         /** Refused: not allowed, over a limit, or without a required justification. */
         DENIED,
         /** Answered with errors. */
-        ERROR;
+        ERROR,
+        /**
+         * A mutation answered with errors: it is one transaction, so nothing of it was written (none of its
+         * entities is listed). A refused mutation is DENIED, and wrote nothing either.
+         */
+        ROLLED_BACK;
 
         /** Error codes that mean the request was refused rather than failed. */
         private static final Set<String> REFUSALS = Set.of("FORBIDDEN", "UNAUTHENTICATED", "JUSTIFICATION_REQUIRED",
@@ -59,6 +64,12 @@ public record AuditEvent(Instant time, String user, List<String> roles, String c
                 return OK;
             }
             return errors.stream().anyMatch(REFUSALS::contains) ? DENIED : ERROR;
+        }
+
+        /** The outcome of an operation of this type (QUERY, MUTATION, ...) answered with these error codes. */
+        public static Outcome of(String type, List<String> errors) {
+            Outcome outcome = of(errors);
+            return outcome == ERROR && "MUTATION".equals(type) ? ROLLED_BACK : outcome;
         }
     }
 

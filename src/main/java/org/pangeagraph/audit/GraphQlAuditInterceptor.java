@@ -89,7 +89,7 @@ class GraphQlAuditInterceptor implements WebGraphQlInterceptor, Ordered {
                 caller == null ? List.of() : List.copyOf(caller.roles()), client(request.getRemoteAddress()), type, name,
                 AuditLine.sha256(request.getDocument()), this.trail.redact(request.getVariables()), disclosure.justification(),
                 answered || withheld ? disclosure.cases() : Set.of(), answered ? disclosure.entityIds() : List.of(),
-                AuditEvent.Outcome.of(errors), errors, (System.nanoTime() - started) / 1_000_000, Map.of());
+                AuditEvent.Outcome.of(type, errors), errors, (System.nanoTime() - started) / 1_000_000, Map.of());
         this.trail.record(event, true);
         if (request.getAttributes().get(AUDITED) instanceof AtomicBoolean audited) {
             audited.set(true);

@@ -14,11 +14,17 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.RetryableException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransactionTerminatedException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.pangeagraph.model.ConflictException;
 
 /**
  * The one way the application talks to Neo4j: reads in read transactions (so that a cluster routes
@@ -28,6 +34,10 @@ import org.neo4j.driver.exceptions.TransactionTerminatedException;
  * reads. Nothing above this class knows whether the database is embedded, a server or a cluster,
  * but for the one read that walks the whole graph ({@link #readInProcess}), which is given the same
  * read as Cypher for the case where it is not.
+ *
+ * <p>An {@link OperationTransaction} ({@link #operation()}) holds one write transaction for a whole
+ * GraphQL mutation: while it is joined on a thread, this class's reads and writes on that thread run in
+ * it instead of transactions of their own.
  */
 public class GraphDb {
 
@@ -84,12 +94,23 @@ public class GraphDb {
         return new GraphDb(this.driver, transactionTimeout, this.inProcess, this.statements, this.observers);
     }
 
-    /** Runs {@code work} in a read transaction, retried on transient failures. */
+    /**
+     * A new operation transaction on this database, for one GraphQL mutation: nothing is opened until
+     * its first statement; whoever asks for it ends it.
+     */
+    public OperationTransaction operation() {
+        return new OperationTransaction(this);
+    }
+
+    /** Runs {@code work} in a read transaction, retried on transient failures (in the operation's, when one is joined). */
     public <T> T read(Function<GraphTx, T> work) {
         return execute(AccessMode.READ, work);
     }
 
-    /** Runs {@code work} in one write transaction: all of it is written, or none. */
+    /**
+     * Runs {@code work} in one write transaction: all of it is written, or none. When an operation is
+     * joined, in the operation's transaction, which commits or rolls back with the whole operation.
+     */
     public <T> T write(Function<GraphTx, T> work) {
         return execute(AccessMode.WRITE, work);
     }
@@ -140,7 +161,8 @@ public class GraphDb {
      */
     public <T> Optional<T> readInProcess(List<String> statements, Map<String, Object> parameters,
             Function<org.neo4j.graphdb.Transaction, T> work) {
-        if (this.inProcess == null) {
+        if (this.inProcess == null || joinedOperation() != null) {
+            // In an operation, the caller's statements run in the operation's transaction and see its writes.
             return Optional.empty();
         }
         this.observers.forEach(o -> o.opened(AccessMode.READ));
@@ -157,6 +179,11 @@ public class GraphDb {
     private void counted(String cypher, Map<String, Object> parameters) {
         this.statements.increment();
         this.observers.forEach(o -> o.ran(cypher, parameters));
+    }
+
+    /** Whether an operation's transaction is joined on this thread: reads see its writes before they commit. */
+    public boolean inOperation() {
+        return joinedOperation() != null;
     }
 
     /** Whether managed transactions run in this process rather than through the driver. */
@@ -182,7 +209,22 @@ public class GraphDb {
 
     }
 
+    /** The operation joined on this thread for this database, or null. */
+    private OperationTransaction joinedOperation() {
+        OperationTransaction joined = OperationTransaction.joined();
+        return joined != null && joined.of(this) ? joined : null;
+    }
+
     private <T> T execute(AccessMode mode, Function<GraphTx, T> work) {
+        OperationTransaction operation = joinedOperation();
+        if (operation != null) {
+            try {
+                return operation.run(tx -> work.apply(new CountingTx(tx)));
+            }
+            catch (Neo4jException ex) {
+                throw translateInOperation(ex);
+            }
+        }
         this.observers.forEach(o -> o.opened(mode));
         try {
             if (this.inProcess != null) {
@@ -201,6 +243,60 @@ public class GraphDb {
     }
 
     /**
+     * Begins a transaction that its caller ends ({@link OperationTransaction}): in the process on the
+     * embedded database, else on a session of its own, whose bookmark joins the others when it commits.
+     */
+    OperationTransaction.OpenTransaction begin(AccessMode mode) {
+        this.observers.forEach(o -> o.opened(mode));
+        if (this.inProcess != null) {
+            return this.inProcess.begin(mode, this.transactionTimeout);
+        }
+        Session session = this.driver.session(mode == AccessMode.READ ? this.readSession : this.writeSession);
+        try {
+            Transaction tx = session.beginTransaction(this.apiTransaction);
+            GraphTx statements = statements(tx);
+            return new OperationTransaction.OpenTransaction() {
+                @Override
+                public GraphTx tx() {
+                    return statements;
+                }
+
+                @Override
+                public void commit() {
+                    try (session; tx) {
+                        tx.commit();
+                    }
+                }
+
+                @Override
+                public void rollback() {
+                    try (session; tx) {
+                        tx.rollback();
+                    }
+                }
+            };
+        }
+        catch (RuntimeException ex) {
+            session.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * What a failure inside an operation's transaction means: as {@link #translate}, but for a transient
+     * failure (a deadlock with another writer), which cannot be retried inside the operation: the
+     * operation conflicts with another write, writes nothing, and may be sent again.
+     */
+    static RuntimeException translateInOperation(Neo4jException ex) {
+        if (ex instanceof TransientException && !(ex instanceof ServiceUnavailableException)
+                && !(ex instanceof SessionExpiredException) && !(ex instanceof TransactionTerminatedException)) {
+            return new ConflictException(null, "Another write held what this operation writes, and the database "
+                    + "stopped one of the two; nothing of this operation was written: send it again");
+        }
+        return translate(ex);
+    }
+
+    /**
      * What a driver failure means to a caller. One that the driver deems worth retrying later (a lost
      * connection, a database that is stopping or starting, a leader switch) reaches the application
      * only once the driver's own retries have run out: the database is unavailable for now.
@@ -214,6 +310,21 @@ public class GraphDb {
             return new QueryTimeoutException(ex);
         }
         return ex;
+    }
+
+    /** The statements of a driver transaction, managed or not, as the application sees them. */
+    private static GraphTx statements(SimpleQueryRunner tx) {
+        return new GraphTx() {
+            @Override
+            public List<Record> run(String cypher, Map<String, Object> parameters) {
+                return tx.run(cypher, parameters).list();
+            }
+
+            @Override
+            public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
+                tx.run(cypher, parameters).forEachRemaining(row);
+            }
+        };
     }
 
     /** A transaction as the application sees it: statements in, records out. */
@@ -250,17 +361,7 @@ public class GraphDb {
         private final GraphTx tx;
 
         CountingTx(TransactionContext tx) {
-            this.tx = new GraphTx() {
-                @Override
-                public List<Record> run(String cypher, Map<String, Object> parameters) {
-                    return tx.run(cypher, parameters).list();
-                }
-
-                @Override
-                public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
-                    tx.run(cypher, parameters).forEachRemaining(row);
-                }
-            };
+            this.tx = statements(tx);
         }
 
         CountingTx(GraphTx tx) {

@@ -45,8 +45,16 @@ public final class GraphVersion {
         });
     }
 
-    /** The current version, as {@code epoch:counter}. */
+    /**
+     * The current version, as {@code epoch:counter}. Inside an operation's transaction (a mutation's
+     * payload), the graph holds writes that may yet be rolled back: the version is then of an epoch of
+     * its own, never seen before or after, so that nothing computed from it is cached under a version
+     * that committed data may later take.
+     */
     public String current() {
+        if (this.db.inOperation()) {
+            return "uncommitted-" + java.util.UUID.randomUUID() + ":0";
+        }
         // Taken before reading: a write closing while the counter is read moves the point past it, so
         // that the next call reads again.
         GraphDb.CommitPoint now = this.db.commitPoint();

@@ -149,23 +149,91 @@ final class InProcessTransactions {
     private <T> T once(AccessMode mode, Duration timeout, Function<GraphDb.GraphTx, T> work) {
         GraphDatabaseAPI db = running();
         try (InternalTransaction tx = begin(db, SecurityContext.AUTH_DISABLED, timeout)) {
-            T result = work.apply(new GraphDb.GraphTx() {
-                @Override
-                public List<Record> run(String cypher, Map<String, Object> parameters) {
-                    return records(readOnlyIfRead(mode, tx.execute(cypher, parameters)));
-                }
-
-                @Override
-                public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
-                    each(readOnlyIfRead(mode, tx.execute(cypher, parameters)), row);
-                }
-            });
+            T result = work.apply(statements(mode, tx));
             tx.commit();
             return result;
         }
         catch (RuntimeException ex) {
             throw translate(ex, db);
         }
+    }
+
+    /** The statements of {@code tx}, read-only if {@code mode} is READ. */
+    private static GraphDb.GraphTx statements(AccessMode mode, InternalTransaction tx) {
+        return new GraphDb.GraphTx() {
+            @Override
+            public List<Record> run(String cypher, Map<String, Object> parameters) {
+                return records(readOnlyIfRead(mode, tx.execute(cypher, parameters)));
+            }
+
+            @Override
+            public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
+                each(readOnlyIfRead(mode, tx.execute(cypher, parameters)), row);
+            }
+        };
+    }
+
+    /**
+     * Begins one transaction of {@code mode} that the caller ends ({@link OperationTransaction}), with
+     * {@code timeout} for all of it. Not retried: its statements are the caller's to replay. Failures come
+     * out as the driver's exceptions.
+     */
+    OperationTransaction.OpenTransaction begin(AccessMode mode, Duration timeout) {
+        GraphDatabaseAPI db = running();
+        InternalTransaction tx;
+        try {
+            tx = begin(db, SecurityContext.AUTH_DISABLED, timeout);
+        }
+        catch (RuntimeException ex) {
+            throw translate(ex, db);
+        }
+        GraphDb.GraphTx statements = statements(mode, tx);
+        return new OperationTransaction.OpenTransaction() {
+            @Override
+            public GraphDb.GraphTx tx() {
+                return new GraphDb.GraphTx() {
+                    @Override
+                    public List<Record> run(String cypher, Map<String, Object> parameters) {
+                        try {
+                            return statements.run(cypher, parameters);
+                        }
+                        catch (RuntimeException ex) {
+                            throw translate(ex, db);
+                        }
+                    }
+
+                    @Override
+                    public void forEach(String cypher, Map<String, Object> parameters, Consumer<Record> row) {
+                        try {
+                            statements.forEach(cypher, parameters, row);
+                        }
+                        catch (RuntimeException ex) {
+                            throw translate(ex, db);
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public void commit() {
+                try (tx) {
+                    tx.commit();
+                }
+                catch (RuntimeException ex) {
+                    throw translate(ex, db);
+                }
+            }
+
+            @Override
+            public void rollback() {
+                try (tx) {
+                    tx.rollback();
+                }
+                catch (RuntimeException ex) {
+                    throw translate(ex, db);
+                }
+            }
+        };
     }
 
     /**

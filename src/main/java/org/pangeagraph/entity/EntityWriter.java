@@ -116,7 +116,7 @@ public class EntityWriter {
         try {
             return this.db.write(tx -> {
                 if (sources != null) {
-                    requireSources(tx, "input.sources", sources);
+                    requireSources(tx, "input.sources", sources, caller.visibility());
                 }
                 Record before = lockOrCreate(tx, kind, match, finalPersonId, now);
                 boolean created = before.get("created").asBoolean();
@@ -286,12 +286,19 @@ public class EntityWriter {
         return keys;
     }
 
-    static void requireSources(GraphTx tx, String field, List<String> keys) {
+    /**
+     * Refuses a source key that names no Source the caller may see. A Source of a case the caller is not
+     * in is answered exactly as a key that does not exist (docs/security.md, "Writes"): that the two
+     * answers differ would confirm that the hidden source exists.
+     */
+    static void requireSources(GraphTx tx, String field, List<String> keys, Visibility visibility) {
         if (keys.isEmpty()) {
             return;
         }
-        List<String> known = tx.run("MATCH (s:Source) WHERE s.key IN $keys RETURN s.key AS key", Map.of("keys", keys))
-            .stream().map(r -> r.get("key").asString()).toList();
+        Map<String, Object> params = new HashMap<>(visibility.parameters());
+        params.put("keys", keys);
+        List<String> known = tx.run("MATCH (s:Source) WHERE s.key IN $keys AND " + Visibility.visible("s")
+                + " RETURN s.key AS key", params).stream().map(r -> r.get("key").asString()).toList();
         for (String key : keys) {
             if (!known.contains(key)) {
                 throw new InvalidInputException(field, "names the source '" + key

@@ -54,7 +54,7 @@ public class LinkWriter {
                 + (input.validFrom() == null ? "" : input.validFrom().toString());
         return this.db.write(tx -> {
             if (props.get("source") instanceof String source) {
-                EntityWriter.requireSources(tx, "input.source", List.of(source));
+                EntityWriter.requireSources(tx, "input.source", List.of(source), caller.visibility());
             }
             Resolved from = resolve(tx, "input.from", input.from(), caller.visibility());
             Resolved to = resolve(tx, "input.to", input.to(), caller.visibility());
@@ -142,7 +142,38 @@ public class LinkWriter {
     private record Resolved(String eid, Node node) {
     }
 
+    /**
+     * The entity a link end names, if visible. An end given both an id and a kind (and key) must name one
+     * entity by both: one that names another, or none, is a contradictory reference and refused, never
+     * settled by taking the id.
+     */
     private static Resolved resolve(GraphTx tx, String field, EntityRef ref, Visibility visibility) {
+        if (ref.id() == null || (ref.kind() == null && ref.key() == null && ref.country() == null)) {
+            return resolveOne(tx, field, ref, visibility);
+        }
+        Resolved byId = resolveOne(tx, field, new EntityRef(ref.id(), null, null, null), visibility);
+        boolean agrees = ref.kind() == null || ref.kind() == byId.node().kind();
+        if (agrees && ref.key() != null) {
+            if (ref.kind() == null) {
+                throw new InvalidInputException(field + ".kind", "is required with key");
+            }
+            Resolved byKey;
+            try {
+                byKey = resolveOne(tx, field, new EntityRef(null, ref.kind(), ref.key(), ref.country()), visibility);
+            }
+            catch (NotFoundException ex) {
+                byKey = null;
+            }
+            agrees = byKey != null && byKey.eid().equals(byId.eid());
+        }
+        if (!agrees) {
+            throw new InvalidInputException(field, "gives an id and a kind or key that do not name the same entity; "
+                    + "give either the id or the kind and key");
+        }
+        return byId;
+    }
+
+    private static Resolved resolveOne(GraphTx tx, String field, EntityRef ref, Visibility visibility) {
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         String cypher;
         String what;

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a subgraph in an export format. Property values are written as the tools expect them:
- * dates and date-times in ISO form, lists joined with {@code ;} where the format has no lists.
+ * dates and date-times in ISO form, lists joined with {@code ;} where the format has no lists. Every
+ * file is well-formed whatever text the graph holds ({@link ExportText}).
  */
 public final class SubgraphWriter {
 
@@ -57,19 +58,19 @@ public final class SubgraphWriter {
         List<Map<String, Object>> nodes = new ArrayList<>();
         for (GraphNode node : subgraph.nodes()) {
             Map<String, Object> data = new LinkedHashMap<>();
-            node.properties().forEach((k, v) -> data.put(k, plain(v)));
-            data.put("id", node.id());
-            data.put("label", node.caption());
+            node.properties().forEach((k, v) -> data.put(ExportText.forJson(k), plain(v)));
+            data.put("id", ExportText.forJson(node.id()));
+            data.put("label", ExportText.forJson(node.caption()));
             data.put("kind", node.kind().name());
             nodes.add(Map.of("group", "nodes", "data", data));
         }
         List<Map<String, Object>> edges = new ArrayList<>();
         for (GraphEdge edge : subgraph.edges()) {
             Map<String, Object> data = new LinkedHashMap<>();
-            edge.properties().forEach((k, v) -> data.put(k, plain(v)));
-            data.put("id", edge.id());
-            data.put("source", edge.source());
-            data.put("target", edge.target());
+            edge.properties().forEach((k, v) -> data.put(ExportText.forJson(k), plain(v)));
+            data.put("id", ExportText.forJson(edge.id()));
+            data.put("source", ExportText.forJson(edge.source()));
+            data.put("target", ExportText.forJson(edge.target()));
             data.put("label", edge.type().name());
             data.put("type", edge.type().name());
             edges.add(Map.of("group", "edges", "data", data));
@@ -107,7 +108,7 @@ public final class SubgraphWriter {
             xml.writeAttribute("edgedefault", "directed");
             for (GraphNode node : subgraph.nodes()) {
                 xml.writeStartElement("node");
-                xml.writeAttribute("id", node.id());
+                xml.writeAttribute("id", ExportText.forXmlOrCsv(node.id()));
                 data(xml, "label", node.caption());
                 data(xml, "entityKind", node.kind().name());
                 for (Map.Entry<String, Object> p : new TreeMap<>(node.properties()).entrySet()) {
@@ -119,9 +120,9 @@ public final class SubgraphWriter {
             }
             for (GraphEdge edge : subgraph.edges()) {
                 xml.writeStartElement("edge");
-                xml.writeAttribute("id", edge.id());
-                xml.writeAttribute("source", edge.source());
-                xml.writeAttribute("target", edge.target());
+                xml.writeAttribute("id", ExportText.forXmlOrCsv(edge.id()));
+                xml.writeAttribute("source", ExportText.forXmlOrCsv(edge.source()));
+                xml.writeAttribute("target", ExportText.forXmlOrCsv(edge.target()));
                 data(xml, "type", edge.type().name());
                 for (Map.Entry<String, Object> p : new TreeMap<>(edge.properties()).entrySet()) {
                     if (!p.getKey().equals("id")) {
@@ -193,7 +194,7 @@ public final class SubgraphWriter {
             if (i > 0) {
                 csv.append(',');
             }
-            String value = values.get(i) == null ? "" : values.get(i);
+            String value = values.get(i) == null ? "" : ExportText.forXmlOrCsv(values.get(i));
             boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                     || value.indexOf('\r') >= 0;
             csv.append(quote ? '"' + value.replace("\"", "\"\"") + '"' : value);
@@ -219,9 +220,9 @@ public final class SubgraphWriter {
 
     private static void key(XMLStreamWriter xml, String id, String target, String name, String type) throws XMLStreamException {
         xml.writeEmptyElement("key");
-        xml.writeAttribute("id", id);
+        xml.writeAttribute("id", ExportText.forXmlOrCsv(id));
         xml.writeAttribute("for", target);
-        xml.writeAttribute("attr.name", name);
+        xml.writeAttribute("attr.name", ExportText.forXmlOrCsv(name));
         xml.writeAttribute("attr.type", type);
     }
 
@@ -230,13 +231,13 @@ public final class SubgraphWriter {
             return;
         }
         xml.writeStartElement("data");
-        xml.writeAttribute("key", key);
-        xml.writeCharacters(value);
+        xml.writeAttribute("key", ExportText.forXmlOrCsv(key));
+        xml.writeCharacters(ExportText.forXmlOrCsv(value));
         xml.writeEndElement();
     }
 
     private static Object plain(Object value) {
-        return value instanceof TemporalAccessor ? value.toString() : value;
+        return value instanceof TemporalAccessor ? value.toString() : ExportText.forJson(value);
     }
 
     private static String text(Object value) {

@@ -8,6 +8,7 @@ import static org.pangeagraph.model.PropertySpec.Filter.DATE_RANGE;
 import static org.pangeagraph.model.PropertySpec.Filter.EQUALS;
 import static org.pangeagraph.model.PropertySpec.Filter.ONE_OF;
 import static org.pangeagraph.model.PropertySpec.filter;
+import static org.pangeagraph.model.PropertySpec.freeText;
 import static org.pangeagraph.model.PropertySpec.plain;
 import static org.pangeagraph.model.PropertySpec.ruled;
 
@@ -48,7 +49,7 @@ public enum NodeKind {
 
     SHIPMENT("Shipment", "trackingNumber", KeyForm.TRACKING_NUMBER, "trackingNumber", "trackingNumber",
             filter("inspectedOn", PropertyRule.ANY, DATE_RANGE), filter("seized", PropertyRule.ANY, EQUALS),
-            plain("declaredContent"), ruled("pillCount", NON_NEGATIVE),
+            freeText("declaredContent"), ruled("pillCount", NON_NEGATIVE),
             filter("originCountry", PropertyRule.COUNTRY, ONE_OF), filter("destinationCountry", PropertyRule.COUNTRY, ONE_OF)),
 
     COURIER("Courier", "nameKey", KeyForm.NAME, "name", "name",
@@ -59,7 +60,7 @@ public enum NodeKind {
             filter("prescriptionOnly", PropertyRule.ANY, EQUALS), filter("controlled", PropertyRule.ANY, EQUALS)),
 
     ADDRESS("Address", "key", KeyForm.ADDRESS, "text", "text",
-            plain("text"), filter("country", PropertyRule.COUNTRY, ONE_OF)),
+            freeText("text"), filter("country", PropertyRule.COUNTRY, ONE_OF)),
 
     PERSON("Person", null, null, null, "name",
             plain("name"), plain("aliases"), plain("dateOfBirth"), filter("nationality", PropertyRule.COUNTRY, ONE_OF),
@@ -82,10 +83,10 @@ public enum NodeKind {
             plain("name")),
 
     CASE("Case", "number", KeyForm.CODE, "number", "number",
-            plain("title"), filter("status", PropertyRule.ANY, ONE_OF), filter("openedOn", PropertyRule.ANY, DATE_RANGE)),
+            freeText("title"), filter("status", PropertyRule.ANY, ONE_OF), filter("openedOn", PropertyRule.ANY, DATE_RANGE)),
 
     SOURCE("Source", "key", KeyForm.TRIMMED, "key", "title",
-            plain("title"), filter("kind", PropertyRule.ANY, ONE_OF), plain("url").withRule(URL),
+            freeText("title"), filter("kind", PropertyRule.ANY, ONE_OF), plain("url").withRule(URL),
             filter("publishedOn", PropertyRule.ANY, DATE_RANGE), plain("agency"));
 
     /** The label every entity carries beside its own. */

@@ -14,6 +14,12 @@ public enum PropertyRule {
     /** Any value of the declared type; blank strings are stored as absent. */
     ANY,
 
+    /**
+     * Free text (an address, a description, a title): like {@link #ANY}, and the one kind of text that may
+     * hold tabs and line breaks ({@link TextRule}).
+     */
+    FREE_TEXT,
+
     /** An ISO 3166-1 alpha-2 country code. */
     COUNTRY {
         @Override

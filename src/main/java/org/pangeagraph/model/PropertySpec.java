@@ -23,12 +23,21 @@ public record PropertySpec(String name, PropertyRule rule, Filter filterable) {
         EQUALS
     }
 
+    /** Whether the property is free text, where tabs and line breaks are allowed ({@link TextRule}). */
+    public boolean freeText() {
+        return this.rule == PropertyRule.FREE_TEXT;
+    }
+
     PropertySpec withRule(PropertyRule newRule) {
         return new PropertySpec(this.name, newRule, this.filterable);
     }
 
     static PropertySpec plain(String name) {
         return new PropertySpec(name, PropertyRule.ANY, Filter.NONE);
+    }
+
+    static PropertySpec freeText(String name) {
+        return new PropertySpec(name, PropertyRule.FREE_TEXT, Filter.NONE);
     }
 
     static PropertySpec ruled(String name, PropertyRule rule) {

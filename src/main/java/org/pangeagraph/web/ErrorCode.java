@@ -14,6 +14,12 @@ public enum ErrorCode {
     JUSTIFICATION_REQUIRED,
     /** No valid credentials. */
     UNAUTHENTICATED,
+    /**
+     * A field of a mutation that was rolled back, or never ran, because another field of the same operation
+     * failed: a mutation operation is written whole or not at all. {@code extensions.failedField} names the
+     * field that failed.
+     */
+    NOT_WRITTEN,
     /** The request is wider or heavier than the API allows. */
     LIMIT_EXCEEDED,
     /** The query ran past its time limit. */

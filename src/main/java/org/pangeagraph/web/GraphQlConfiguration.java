@@ -21,7 +21,7 @@ class GraphQlConfiguration {
     @Bean
     RuntimeWiringConfigurer scalarsAndTypes() {
         return wiring -> wiring
-            .scalar(ExtendedScalars.Date)
+            .scalar(DateScalar.INSTANCE)
             .scalar(ExtendedScalars.DateTime)
             .scalar(ExtendedScalars.Json)
             .scalar(ExtendedScalars.GraphQLLong)

@@ -164,7 +164,8 @@ final class QueryLoad implements AutoCloseable {
 
     /**
      * GraphQL answers 200 with errors, each with its code; the exports answer 503 with the code in
-     * the body. A refusal that tells more than its code and message is no refusal.
+     * the body. A refusal that tells more than its code and message is no refusal. A mutation whose
+     * commit failed says so for each of its fields besides (NOT_WRITTEN), which alone refuses nothing.
      */
     private static Outcome sort(Request request, int n, int status, String body) {
         if (status == 200 && request.rightAnswer().test(n, body)) {
@@ -172,6 +173,7 @@ final class QueryLoad implements AutoCloseable {
         }
         List<String> codes = status == 200 ? read(body, "$.errors[*].extensions.code")
                 : status == 503 ? Stream.ofNullable((String) read(body, "$.code")).toList() : List.of();
+        codes = codes == null ? null : codes.stream().filter(code -> !code.equals("NOT_WRITTEN")).toList();
         if (codes == null || codes.isEmpty() || !TYPED_REFUSALS.containsAll(codes) || leaks(body)) {
             return Outcome.UNTYPED;
         }

@@ -97,6 +97,28 @@ class BadInputIT {
                         "input.name"),
                 upsert("a malformed case number", "upsertWebsite",
                         Map.of("domain", "pharma-direct.example", "cases", List.of("CASE-1", "<script>")), "input.cases[1]"),
+                // Issue 15, finding 4: values refused, never changed.
+                upsert("a day that does not exist", "upsertWebsite",
+                        Map.of("domain", "pharma-direct.example", "firstSeen", "2023-02-30"), "input.firstSeen"),
+                upsert("the 31st of a month of 30 days", "upsertOperation",
+                        Map.of("code", "PANGEA-II", "startDate", "2009-04-31"), "input.startDate"),
+                upsert("a NUL in a name", "upsertWebsite", Map.of("domain", "pharma-direct.example", "name", "Pharma\u0000Direct"),
+                        "input.name"),
+                upsert("a right-to-left override in a name", "upsertCompany",
+                        Map.of("name", "Pharma \u202Edtl", "country", "CY"), "input.name"),
+                upsert("a bidirectional isolate in a key", "upsertSource", Map.of("key", "whois\u20662009"), "input.key"),
+                upsert("an escape character in a case number", "upsertWebsite",
+                        Map.of("domain", "pharma-direct.example", "cases", List.of("CASE-1", "CASE\u001B-2")), "input.cases[1]"),
+                upsert("a line break in a name, which is no free text", "upsertCourier", Map.of("name", "Express\nParcel"),
+                        "input.name"),
+                upsert("a carriage return in free text", "upsertAddress", Map.of("text", "12 High Street\r\nLondon"),
+                        "input.text"),
+                link("a NUL in a link end's key", Map.of("to", Map.of("kind", "IP_ADDRESS", "key", "192.0.2.10\u0000")),
+                        "input.to.key"),
+                link("a link end whose id and key name different entities",
+                        Map.of("from", Map.of("id", "person-a", "kind", "WEBSITE", "key", "pharma-direct.example")), "input.from"),
+                link("a link end whose id names another kind than it says",
+                        Map.of("to", Map.of("id", "person-a", "kind", "IP_ADDRESS")), "input.to"),
                 link("validTo before validFrom", Map.of("validFrom", "2009-11-20", "validTo", "2009-11-19"), "input.validTo"),
                 link("a grade like F9", Map.of("grade", "F9"), "input.grade"),
                 link("an unknown source key", Map.of("source", "no-such-source"), "input.source"),
@@ -154,6 +176,20 @@ class BadInputIT {
         assertThat(JsonPath.<String>read(response, "$.errors[0].extensions.code")).as(response).isEqualTo("INTERNAL");
         assertThat(JsonPath.<String>read(response, "$.errors[0].message")).matches("Internal error; quote reference [-0-9a-f]{36} .*");
         assertTellsNoInternals(response);
+    }
+
+    @Test
+    void freeTextKeepsItsLineBreaksAndTabsAndALinkEndMayNameOneEntityTwice() {
+        String address = this.client.rawResponse("upserts", "upsertAddress",
+                Map.of("input", Map.of("text", "12 High Street\n\tLondon")));
+        String link = this.client.rawResponse("links", "link", Map.of("input", Map.of("type", "HOSTED_AT",
+                "from", Map.of("id", JsonPath.read(this.client.send("{ website(domain: \"pharma-direct.example\") { id } }"),
+                        "$.data.website.id"), "kind", "WEBSITE", "key", "HTTPS://WWW.Pharma-Direct.example/"),
+                "to", IP)));
+
+        assertThat(address).doesNotContain("errors");
+        assertThat(this.graph.count("MATCH (a:Address {text: '12 High Street\n\tLondon'}) RETURN count(a)")).isOne();
+        assertThat(link).doesNotContain("errors").contains("\"created\":true");
     }
 
     private static BadInput upsert(String problem, String operation, Map<String, Object> input, String field) {

@@ -145,6 +145,32 @@ class ExportIT {
     }
 
     /** What Gephi and yEd need: unique key ids, and every data element naming a declared key. */
+    @Test
+    void exportsStayWellFormedWhateverTextAnImportStored() throws Exception {
+        // As an import would store it, past the API's refusal: a NUL, other controls, a right-to-left override,
+        // a non-character and half a surrogate pair, in a property, a property name and a link.
+        String name = "Viktor\u0000\u0001\u001B[31m\u202Eliamg\uFFFE\uD800 end";
+        this.graph.write("MATCH (p:Person {id: 'p-viktor'}) SET p.name = $name, p.`odd\u0007name` = 'x' "
+                + "WITH p MATCH (p)-[r]-() SET r.role = $name", Map.of("name", name));
+
+        byte[] graphml = get("/export/network.graphml?ids=p-viktor&depth=1").getResponseBody();
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(graphml));
+        assertThat(xml.getDocumentElement().getTextContent()).contains("Viktor\uFFFD\uFFFD\uFFFD[31m\u202Eliamg\uFFFD");
+
+        JsonNode cyjs = JsonMapper.builder().build().readTree(get("/export/network.cyjs?ids=p-viktor&depth=1").getResponseBody());
+        List<String> labels = new java.util.ArrayList<>();
+        for (JsonNode node : cyjs.get("elements").get("nodes")) {
+            labels.add(node.get("data").get("label").asString());
+        }
+        assertThat(labels).anySatisfy(label -> assertThat(label).startsWith("Viktor\u0000\u0001\u001B[31m\u202Eliamg\uFFFE"));
+
+        Map<String, String> csv = unzip(get("/export/network.csv.zip?ids=p-viktor&depth=1").getResponseBody());
+        assertThat(csv.get("nodes.csv")).contains("Viktor\uFFFD\uFFFD\uFFFD[31m").doesNotContain("\u0000");
+        assertThat(csv.get("edges.csv")).contains("Viktor\uFFFD").doesNotContain("\u0000");
+        assertThat(new String(get("/export/network.nodes.csv?ids=p-viktor&depth=1").getResponseBody(), StandardCharsets.UTF_8))
+            .isEqualTo(csv.get("nodes.csv"));
+    }
+
     private static void assertEveryDataKeyIsDeclaredOnce(Document xml) {
         java.util.Set<String> declared = new java.util.HashSet<>();
         var keys = xml.getElementsByTagNameNS("*", "key");

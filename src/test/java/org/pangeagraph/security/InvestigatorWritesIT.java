@@ -135,6 +135,26 @@ class InvestigatorWritesIT {
             .isEqualTo("{\"data\":{\"upsertCase\":{\"created\":true}}}");
     }
 
+    @Test
+    void aSourceOfAnotherCaseIsAnsweredExactlyAsASourceThatDoesNotExist() {
+        // bravo-source belongs to CASE-B (fixtures/need-to-know.cypher).
+        String before = this.graph.snapshot();
+
+        for (String template : java.util.List.of(
+                "mutation { upsertWebsite(input: {domain: \"pub1.example\", sources: [\"%s\"]}) { created } }",
+                "mutation { link(input: {type: HOSTED_AT, from: {kind: WEBSITE, key: \"pub1.example\"}, "
+                        + "to: {kind: IP_ADDRESS, key: \"198.51.100.1\"}, source: \"%s\"}) { created } }")) {
+            String hidden = mutate(TestUsers.INVESTIGATOR_A, template.formatted("bravo-source"));
+            String missing = mutate(TestUsers.INVESTIGATOR_A, template.formatted("no-such-source"));
+
+            assertThat(hidden).contains("\"code\":\"INVALID_INPUT\"")
+                .isEqualTo(missing.replace("no-such-source", "bravo-source"));
+        }
+        assertThat(this.graph.snapshot()).isEqualTo(before);
+        assertThat(mutate(TestUsers.INVESTIGATOR_B, "mutation { upsertWebsite(input: {domain: \"pub1.example\", "
+                + "sources: [\"bravo-source\"]}) { created } }")).isEqualTo("{\"data\":{\"upsertWebsite\":{\"created\":false}}}");
+    }
+
     private String lookup(String user, String domain) {
         return mutate(user, "{ website(domain: \"" + domain + "\") { domain } }");
     }
