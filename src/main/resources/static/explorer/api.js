@@ -52,7 +52,9 @@ export function onActivity(listener) {
 }
 
 function headers(extra) {
-  const all = Object.assign({ Accept: 'application/json' }, extra);
+  // A script's request: a refusal then carries no Basic challenge, which would open the browser's own
+  // sign-in dialog over the page's form.
+  const all = Object.assign({ Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, extra);
   if (authorization) {
     all.Authorization = authorization;
   }

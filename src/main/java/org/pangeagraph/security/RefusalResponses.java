@@ -19,7 +19,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * ones (429 with {@code Retry-After}), or one without a role that allows it (403) the way
  * the endpoint answers its other errors: a GraphQL response with {@code extensions.code} on
  * {@code /graphql}, the JSON body of the REST errors elsewhere. The 401 names every way to sign in
- * that is configured, so that a browser opening GraphiQL asks for a user name and password.
+ * that is configured, so that a browser opening GraphiQL asks for a user name and password; to a page's
+ * script (the explorer) it names no Basic challenge, which would open the browser's dialog over the page.
  */
 final class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -43,7 +44,7 @@ final class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHa
                     ErrorCode.LIMIT_EXCEEDED, throttled.getMessage(), Map.of("limit", "failed-sign-ins"));
             return;
         }
-        if (this.basic) {
+        if (this.basic && !fromScript(request)) {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }
         if (this.bearer) {
@@ -53,6 +54,15 @@ final class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHa
         }
         write(request, response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                 "Sign in first: a user name and password, or a bearer token from the identity provider");
+    }
+
+    /**
+     * Whether a page's script sent the request (it says so with {@code X-Requested-With: XMLHttpRequest}, as
+     * the explorer does): a Basic challenge would make the browser open its own sign-in dialog over the
+     * page's sign-in form, so the script gets the 401 and its error body without it.
+     */
+    private static boolean fromScript(HttpServletRequest request) {
+        return "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
     }
 
     @Override

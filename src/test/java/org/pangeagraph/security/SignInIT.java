@@ -61,6 +61,17 @@ class SignInIT {
     }
 
     @Test
+    void aPageScriptRefusedGetsNoBasicChallengeThatWouldOpenTheBrowsersDialog() {
+        this.client.anonymous().webClient().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+            .header("X-Requested-With", "XMLHttpRequest").header(HttpHeaders.AUTHORIZATION, "Basic d3Jvbmc6d3Jvbmc=")
+            .bodyValue(QUERY).exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().values(HttpHeaders.WWW_AUTHENTICATE, values -> assertThat(values).noneMatch(v -> v.startsWith("Basic"))
+                .anyMatch(v -> v.startsWith("Bearer")))
+            .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
     void withoutCredentialsAnExportAnswers401WithTheRestErrorBody() {
         this.client.anonymous().webClient().get().uri("/export/network.cyjs?ids=pub-w1").exchange()
             .expectStatus().isUnauthorized()
