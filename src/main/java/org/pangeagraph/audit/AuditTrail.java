@@ -10,9 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import org.pangeagraph.web.ErrorCode;
-import org.springframework.graphql.execution.ErrorType;
+import org.pangeagraph.web.ErrorResponses;
 
 /**
  * Writes the audit records of the running application, and what every kind of record shares: the
@@ -95,11 +94,8 @@ public class AuditTrail implements AutoCloseable {
 
     /** The error of a request refused for want of a justification. */
     static GraphQLError justificationRequired(String what) {
-        return GraphqlErrorBuilder.newError().errorType(ErrorType.FORBIDDEN)
-            .message(what + " requires a justification: say why in the " + JUSTIFICATION_HEADER
-                    + " header or the request extension '" + JUSTIFICATION_EXTENSION + "'")
-            .extensions(Map.of("code", ErrorCode.JUSTIFICATION_REQUIRED.name()))
-            .build();
+        return ErrorResponses.graphQlError(ErrorCode.JUSTIFICATION_REQUIRED, what + " requires a justification: say why in the "
+                + JUSTIFICATION_HEADER + " header or the request extension '" + JUSTIFICATION_EXTENSION + "'", Map.of());
     }
 
 }

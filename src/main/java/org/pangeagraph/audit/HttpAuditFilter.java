@@ -127,7 +127,7 @@ class HttpAuditFilter extends OncePerRequestFilter {
                 AuditTrail.justificationRequired("An export holding case data").getMessage(), Map.of());
     }
 
-    /** The code of an error answer, as HttpErrorAdvice writes it. */
+    /** The code of an error answer, as ApiExceptionHandler writes it. */
     private static String codeOf(ContentCachingResponseWrapper response) {
         try {
             if (JSON.readValue(response.getContentAsByteArray(), Map.class).get("code") instanceof String code) {

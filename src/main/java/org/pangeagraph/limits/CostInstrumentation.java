@@ -14,11 +14,10 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import graphql.GraphqlErrorBuilder;
 import graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError;
 import graphql.introspection.IntrospectionDisabledError;
 import org.pangeagraph.web.ErrorCode;
-import org.springframework.graphql.execution.ErrorType;
+import org.pangeagraph.web.ErrorResponses;
 
 /**
  * Refuses an operation that costs more than {@code pangea.limits.complexity}, with the variables it
@@ -63,9 +62,8 @@ class CostInstrumentation implements Instrumentation {
             return LimitErrors.exceeded("introspection", error.getMessage());
         }
         if (error instanceof IntrospectionDisabledError) {
-            return GraphqlErrorBuilder.newError().errorType(ErrorType.FORBIDDEN)
-                .message("The schema is not shown here: introspection is turned off")
-                .extensions(Map.of("code", ErrorCode.FORBIDDEN.name())).build();
+            return ErrorResponses.graphQlError(ErrorCode.FORBIDDEN, "The schema is not shown here: introspection is turned off",
+                    Map.of());
         }
         return error;
     }

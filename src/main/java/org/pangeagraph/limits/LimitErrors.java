@@ -3,9 +3,8 @@ package org.pangeagraph.limits;
 import java.util.Map;
 
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import org.pangeagraph.web.ErrorCode;
-import org.springframework.graphql.execution.ErrorType;
+import org.pangeagraph.web.ErrorResponses;
 
 /** The errors of requests over a limit: code {@code LIMIT_EXCEEDED}, and the limit's name in {@code extensions.limit}. */
 final class LimitErrors {
@@ -14,9 +13,7 @@ final class LimitErrors {
     }
 
     static GraphQLError exceeded(String limit, String message) {
-        return GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message)
-            .extensions(Map.of("code", ErrorCode.LIMIT_EXCEEDED.name(), "limit", limit))
-            .build();
+        return ErrorResponses.graphQlError(ErrorCode.LIMIT_EXCEEDED, message, Map.of("limit", limit));
     }
 
     static GraphQLError exceeded(String limit, String what, long actual, long max) {

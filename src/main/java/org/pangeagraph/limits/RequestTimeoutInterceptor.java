@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import graphql.ExecutionResult;
-import graphql.GraphqlErrorBuilder;
 import graphql.parser.ParserOptions;
 import org.pangeagraph.web.ErrorCode;
+import org.pangeagraph.web.ErrorResponses;
 import org.springframework.core.Ordered;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -58,11 +57,9 @@ class RequestTimeoutInterceptor implements WebGraphQlInterceptor, Ordered {
 
     private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
         ExecutionResult result = ExecutionResult.newExecutionResult()
-            .addError(GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR)
-                .message("The request took longer than the " + this.timeout.toMillis() + " ms allowed and was stopped "
-                        + "(pangea.limits.request-timeout); a mutation may have been written, read it back to see")
-                .extensions(Map.of("code", ErrorCode.TIMEOUT.name()))
-                .build())
+            .addError(ErrorResponses.graphQlError(ErrorCode.TIMEOUT, "The request took longer than the "
+                    + this.timeout.toMillis() + " ms allowed and was stopped (pangea.limits.request-timeout); a mutation may have"
+                    + " been written, read it back to see", Map.of()))
             .build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }

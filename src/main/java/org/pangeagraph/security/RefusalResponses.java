@@ -52,7 +52,7 @@ final class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHa
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE,
                     "Bearer realm=\"" + REALM + "\"" + (tokenSent ? ", error=\"invalid_token\"" : ""));
         }
-        write(request, response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+        ErrorResponses.write(request, response, ErrorCode.UNAUTHENTICATED,
                 "Sign in first: a user name and password, or a bearer token from the identity provider");
     }
 
@@ -67,13 +67,8 @@ final class RefusalResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex) throws IOException {
-        write(request, response, HttpServletResponse.SC_FORBIDDEN, ErrorCode.FORBIDDEN,
+        ErrorResponses.write(request, response, ErrorCode.FORBIDDEN,
                 "Your account has no role that allows this (VIEWER, INVESTIGATOR or ADMIN)");
-    }
-
-    private static void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code,
-            String message) throws IOException {
-        ErrorResponses.write(response, ErrorResponses.graphQl(request), status, code, message, Map.of());
     }
 
 }

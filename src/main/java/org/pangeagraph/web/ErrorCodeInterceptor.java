@@ -3,7 +3,6 @@ package org.pangeagraph.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +26,9 @@ import reactor.core.publisher.Mono;
  * argument values that cannot be coerced) the same {@code extensions.code} as resolver errors, so that
  * a client handles every error by its code, and {@code extensions.field} names the offending input
  * field as it does for errors the resolvers raise. Values the messages quote are written in plain words
- * ({@link PlainValues}), not as graphql-java's objects.
+ * ({@link PlainValues}), not as graphql-java's objects. An error graphql-java raises while completing a
+ * value is {@code INTERNAL}, with a reference to the server log in place of its message. Exceptions of
+ * the resolvers are answered by ApiExceptionHandler, from the same codes.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
@@ -74,9 +75,12 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
                 extensions.putIfAbsent("field", field);
             }
         }
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(uncodedInternal ? internal(error)
-                : PlainValues.of(error.getMessage())).extensions(extensions)
-            .errorType(uncodedInternal ? org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR : error.getErrorType());
+        // An error graphql-java raised while completing a value (one of the wrong type in the graph, a null
+        // where the schema promises a value) names Java classes: it goes to the log, the client gets a reference.
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().extensions(extensions)
+            .message(uncodedInternal ? ErrorResponses.internal(log, "at " + error.getPath() + ": " + error.getMessage(), null)
+                    : PlainValues.of(error.getMessage()))
+            .errorType(uncodedInternal ? ErrorCode.INTERNAL.classification() : error.getErrorType());
         if (error.getLocations() != null && !error.getLocations().isEmpty()) {
             builder.locations(error.getLocations());
         }
@@ -84,17 +88,6 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
             builder.path(error.getParsedPath());
         }
         return builder.build();
-    }
-
-    /**
-     * The message of an error graphql-java raised while completing a value (one of the wrong type in
-     * the graph, a null where the schema promises a value): it names Java classes, so it goes to the
-     * log and the client gets a reference to it.
-     */
-    private static String internal(ResponseError error) {
-        String reference = UUID.randomUUID().toString();
-        log.error("Unexpected error {} at {}: {}", reference, error.getPath(), error.getMessage());
-        return "Internal error; quote reference " + reference + " to the administrator";
     }
 
     private static ErrorCode codeOf(ResponseError error) {

@@ -1,7 +1,6 @@
 package org.pangeagraph.web;
 
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +35,7 @@ class ErrorPageController implements ErrorController {
         }
         HttpStatus known = HttpStatus.resolve(code);
         HttpStatus httpStatus = known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known;
-        boolean graphQl = path.equals("/graphql") || path.startsWith("/graphql/");
+        boolean graphQl = ErrorResponses.graphQl(path);
         return switch (httpStatus) {
             case NOT_FOUND -> answer(httpStatus, graphQl, ErrorCode.NOT_FOUND, "There is nothing at " + path);
             case UNAUTHORIZED -> answer(httpStatus, graphQl, ErrorCode.UNAUTHENTICATED, "Sign in first");
@@ -51,14 +50,12 @@ class ErrorPageController implements ErrorController {
     }
 
     private static ResponseEntity<Map<String, Object>> internal(HttpServletRequest request, HttpStatus status, boolean graphQl) {
-        String reference = UUID.randomUUID().toString();
-        log.error("Unexpected error {} answered with HTTP {}", reference, status.value(),
-                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-        return answer(status, graphQl, ErrorCode.INTERNAL, "Internal error; quote reference " + reference + " to the administrator");
+        return answer(status, graphQl, ErrorCode.INTERNAL, ErrorResponses.internal(log, "answered with HTTP " + status.value(),
+                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
     }
 
     private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, boolean graphQl, ErrorCode code, String message) {
-        return ResponseEntity.status(status).body(ErrorResponses.body(graphQl, code, message, Map.of()));
+        return ErrorResponses.entity(status, graphQl, code, message, Map.of());
     }
 
 }

@@ -258,7 +258,7 @@ class ErrorTableIT {
     @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
         DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
         JacksonAutoConfiguration.class, GraphQlAutoConfiguration.class, GraphQlWebMvcAutoConfiguration.class})
-    @Import({ApiExceptionResolver.class, HttpErrorAdvice.class, ErrorCodeInterceptor.class, Failures.class, FailingExport.class})
+    @Import({ApiExceptionHandler.class, ErrorCodeInterceptor.class, Failures.class, FailingExport.class})
     static class ErrorHandling {
 
         @Bean
