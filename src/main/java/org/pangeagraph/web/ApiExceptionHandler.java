@@ -68,8 +68,19 @@ class ApiExceptionHandler {
         return ErrorResponses.graphQlError(env, answer.code(), answer.message(), answer.field());
     }
 
-    @ExceptionHandler({RuntimeException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<Map<String, Object>> http(Exception ex, HttpServletRequest request) {
+    /** A checked exception counts by the first cause that is a RuntimeException, the one Spring MVC passes here. */
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> http(RuntimeException ex, HttpServletRequest request) {
+        return answer(ex, request);
+    }
+
+    /** The one exception of the table that is not a RuntimeException. */
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> http(MissingServletRequestParameterException ex, HttpServletRequest request) {
+        return answer(ex, request);
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(Exception ex, HttpServletRequest request) {
         Answer answer = answer(ex, () -> "answering " + request.getMethod() + " " + request.getRequestURI());
         Map<String, Object> details = answer.field() == null ? Map.of() : Map.of("field", answer.field());
         return ErrorResponses.entity(answer.code().status(), ErrorResponses.graphQl(request), answer.code(), answer.message(),

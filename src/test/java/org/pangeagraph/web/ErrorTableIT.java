@@ -153,6 +153,14 @@ class ErrorTableIT {
     }
 
     @Test
+    void aCheckedExceptionOfAnExportIsAnsweredByTheFirstRuntimeExceptionItWraps() {
+        String body = http().get().uri("/export/failure-checked.json").exchange().expectStatus().isNotFound()
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JsonPath.<Map<String, Object>>read(body, "$")).isEqualTo(Map.of("code", "NOT_FOUND", "field", "ids",
+                "message", "No entity with id nobody found"));
+    }
+
+    @Test
     void aMissingOrMalformedExportParameterIsBadInputNamingIt() {
         assertHttpError("/export/failure.json", Map.of("code", "INVALID_INPUT", "field", "exception",
                 "message", "exception is required"));
@@ -309,6 +317,11 @@ class ErrorTableIT {
         @GetMapping("/export/failure.json")
         String export(@RequestParam Raised exception, @RequestParam(defaultValue = "2") int depth) {
             throw exception.raise();
+        }
+
+        @GetMapping("/export/failure-checked.json")
+        String checked() throws Exception {
+            throw new Exception("while writing the file", new NotFoundException("ids", "entity with id nobody"));
         }
 
     }
