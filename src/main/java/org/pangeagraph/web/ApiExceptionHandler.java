@@ -29,8 +29,9 @@ import org.springframework.web.server.ServerWebInputException;
 /**
  * Answers every exception a resolver or a plain HTTP endpoint (the exports) raises, from one table:
  * each exception raised on purpose with its code, the input field it names and its message; anything
- * else with {@code INTERNAL}, logged under a reference that is all the client gets. Only the exception
- * raised counts, not what it wraps. A resolver's exception becomes a GraphQL error at its field,
+ * else with {@code INTERNAL}, logged under a reference that is all the client gets. The exception
+ * raised counts, not what it wraps (at an endpoint, a checked exception counts by the first
+ * RuntimeException it wraps). A resolver's exception becomes a GraphQL error at its field,
  * classified as its code says; an endpoint's, the JSON body of the REST errors with the HTTP status of
  * its code, or a GraphQL response on {@code /graphql} (a body that is not one request). What graphql-java
  * refuses before any resolver runs is coded by ErrorCodeInterceptor; the error page and the security
@@ -68,7 +69,7 @@ class ApiExceptionHandler {
         return ErrorResponses.graphQlError(env, answer.code(), answer.message(), answer.field());
     }
 
-    /** A checked exception counts by the first cause that is a RuntimeException, the one Spring MVC passes here. */
+    /** Spring MVC passes here a checked exception's first cause that is a RuntimeException. */
     @ExceptionHandler
     ResponseEntity<Map<String, Object>> http(RuntimeException ex, HttpServletRequest request) {
         return answer(ex, request);
