@@ -17,7 +17,7 @@ import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -36,9 +36,15 @@ import org.springframework.web.server.ServerWebInputException;
  * its code, or a GraphQL response on {@code /graphql} (a body that is not one request). What graphql-java
  * refuses before any resolver runs is coded by ErrorCodeInterceptor; the error page and the security
  * chain's refusals write ErrorResponses themselves.
+ * <p>
+ * Resolvers' exceptions come here from graphql-java's exception handler, as a DataFetcherExceptionResolver,
+ * and not through a {@code @GraphQlExceptionHandler}: Spring for GraphQL calls those inside a
+ * controller's data fetcher, and on a field that promises a connection (every list of the API) then
+ * puts an empty connection where the error leaves null, so that a refused list would read as an empty
+ * page with an error more ({@code ErrorTableIT}).
  */
 @ControllerAdvice
-class ApiExceptionHandler {
+class ApiExceptionHandler extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -63,8 +69,8 @@ class ApiExceptionHandler {
             new Typed<>(ServerWebInputException.class, ErrorCode.INVALID_INPUT, ex -> null,
                     ex -> "The request body could not be read whole"));
 
-    @GraphQlExceptionHandler
-    GraphQLError graphQl(Throwable ex, DataFetchingEnvironment env) {
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         Answer answer = answer(ex, () -> "resolving " + env.getExecutionStepInfo().getPath());
         return ErrorResponses.graphQlError(env, answer.code(), answer.message(), answer.field());
     }

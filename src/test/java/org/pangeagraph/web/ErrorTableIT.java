@@ -48,10 +48,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The error table on its own: every exception a resolver or an export may raise, answered over real HTTP
  * with its code, the field it names, its message, its GraphQL classification and, from an export, its
- * HTTP status; and the errors graphql-java raises before any resolver, coded the same way. The
- * application here is the web package's error handling with a schema of failing fields and an export
- * that fails, and no database: what the exceptions are raised by does not matter to how they are
- * answered. The whole application's tests check the same codes where the graph raises them.
+ * HTTP status; a list that fails is no page (the null its error leaves, bubbling up as the schema
+ * says), not an empty page; and the errors graphql-java raises before any resolver, coded the same way.
+ * The application here is the web package's error handling with a schema of failing fields and an
+ * export that fails, and no database: test resolvers raise the exceptions the application's raise, in
+ * each way they reach the handler. The whole application's tests check the same codes where the graph
+ * raises them.
  */
 @SpringBootTest(classes = ErrorTableIT.ErrorHandling.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.graphql.schema.locations=classpath:error-table/",
@@ -131,6 +133,16 @@ class ErrorTableIT {
         for (Raised raised : Raised.values()) {
             String body = graphQl("query($e: Raised!) { items(exception: $e) { failing } }", Map.of("e", raised.name()));
             assertGraphQlError(body, raised, List.of("items", 0, "failing"));
+        }
+    }
+
+    @Test
+    void aPageThatFailsIsNoPageAndOneErrorNotAnEmptyPage() {
+        for (Raised raised : Raised.values()) {
+            String body = graphQl("query($e: Raised!) { page(exception: $e) { totalCount edges { cursor } } }",
+                    Map.of("e", raised.name()));
+            assertGraphQlError(body, raised, List.of("page"));
+            assertThat((Object) JsonPath.read(body, "$.data")).as(body).isNull();
         }
     }
 
@@ -307,6 +319,11 @@ class ErrorTableIT {
         @QueryMapping
         String promised() {
             return null;
+        }
+
+        @QueryMapping
+        Object page(@Argument Raised exception) {
+            throw exception.raise();
         }
 
     }
