@@ -1,19 +1,14 @@
 package org.pangeagraph.entity;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.ExecutionContext;
 import graphql.execution.FieldCollector;
 import graphql.execution.FieldCollectorParameters;
@@ -24,11 +19,8 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.OperationDefinition;
-import org.pangeagraph.db.DatabaseUnavailableException;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.OperationTransaction;
-import org.pangeagraph.db.QueryTimeoutException;
-import org.pangeagraph.model.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,23 +32,24 @@ import org.springframework.stereotype.Component;
  * payload see what the fields before it wrote. When the operation is done, it commits if the answer has
  * no error; with any error it rolls back, the answer's {@code data} becomes null, and every field of the
  * operation that has no error of its own gets one with code {@code NOT_WRITTEN} naming the field that
- * failed ({@code extensions.failedField}). Queries are left alone: they keep their read transactions.
+ * failed ({@code extensions.failedField}), worded by {@link MutationErrors}. Queries are left alone:
+ * they keep their read transactions.
  */
 @Component
 class MutationTransactions implements Instrumentation {
 
     private static final Logger log = LoggerFactory.getLogger(MutationTransactions.class);
 
-    /** The code of a field that was rolled back, or never ran, because another field of its operation failed. */
-    static final String NOT_WRITTEN = "NOT_WRITTEN";
-
     /** Where the operation's top-level fields are kept in its GraphQL context. */
     private static final String FIELDS = MutationTransactions.class.getName() + ".fields";
 
     private final GraphDb db;
 
-    MutationTransactions(GraphDb db) {
+    private final MutationErrors errors;
+
+    MutationTransactions(GraphDb db, MutationErrors errors) {
         this.db = db;
+        this.errors = errors;
     }
 
     @Override
@@ -87,7 +80,7 @@ class MutationTransactions implements Instrumentation {
                 return CompletableFuture.completedFuture(result);
             }
             catch (RuntimeException ex) {
-                return CompletableFuture.completedFuture(rolledBack(result, fields, commitFailed(ex)));
+                return CompletableFuture.completedFuture(rolledBack(result, fields, this.errors.commitFailed(ex)));
             }
         }
         try {
@@ -103,7 +96,7 @@ class MutationTransactions implements Instrumentation {
      * The answer of an operation that wrote nothing: no data, the errors it had (and {@code failure}, if
      * the commit failed), and one NOT_WRITTEN error for each field without an error of its own.
      */
-    static ExecutionResult rolledBack(ExecutionResult result, List<String> fields, GraphQLError failure) {
+    private ExecutionResult rolledBack(ExecutionResult result, List<String> fields, GraphQLError failure) {
         List<GraphQLError> errors = new ArrayList<>(result.getErrors());
         if (failure != null) {
             errors.add(failure);
@@ -119,42 +112,11 @@ class MutationTransactions implements Instrumentation {
         if (ran) {
             for (String field : fields) {
                 if (!failed.contains(field)) {
-                    errors.add(notWritten(field, cause));
+                    errors.add(this.errors.notWritten(field, cause));
                 }
             }
         }
         return ExecutionResult.newExecutionResult().data(null).errors(errors).extensions(result.getExtensions()).build();
-    }
-
-    private static GraphQLError notWritten(String field, String cause) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", NOT_WRITTEN);
-        if (cause != null) {
-            extensions.put("failedField", cause);
-        }
-        String why = cause == null ? "the operation could not be committed"
-                : "its field '" + cause + "' failed";
-        return GraphqlErrorBuilder.newError().errorType(ErrorType.ExecutionAborted).path(List.of(field))
-            .message("'" + field + "' was not written: a mutation operation is written whole or not at all, and " + why)
-            .extensions(extensions).build();
-    }
-
-    /** The error of a commit that failed, coded as the same failure of a field would be. */
-    private static GraphQLError commitFailed(RuntimeException ex) {
-        String code;
-        String message;
-        if (ex instanceof QueryTimeoutException || ex instanceof DatabaseUnavailableException || ex instanceof ConflictException) {
-            code = ex instanceof QueryTimeoutException ? "TIMEOUT" : ex instanceof ConflictException ? "CONFLICT" : "DATABASE_UNAVAILABLE";
-            message = ex.getMessage();
-        }
-        else {
-            String reference = UUID.randomUUID().toString();
-            log.error("Unexpected error {} committing a mutation", reference, ex);
-            code = "INTERNAL";
-            message = "Internal error; quote reference " + reference + " to the administrator";
-        }
-        return GraphqlErrorBuilder.newError().errorType(ErrorType.ExecutionAborted).message("Nothing was written: " + message)
-            .extensions(Map.of("code", code)).build();
     }
 
     /** The response keys of the operation's top-level fields (aliases where given), in order. */

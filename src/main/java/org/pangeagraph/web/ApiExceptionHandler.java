@@ -94,7 +94,8 @@ class ApiExceptionHandler extends DataFetcherExceptionResolverAdapter {
                 details);
     }
 
-    private static Answer answer(Throwable ex, Supplier<String> context) {
+    /** The answer to {@code ex}; one outside the table is logged with {@code context} under the reference it gets. */
+    static Answer answer(Throwable ex, Supplier<String> context) {
         for (Typed<?> typed : TABLE) {
             if (typed.type().isInstance(ex)) {
                 return typed.answer(ex);
@@ -118,7 +119,7 @@ class ApiExceptionHandler extends DataFetcherExceptionResolverAdapter {
 
     }
 
-    private record Answer(ErrorCode code, String message, String field) {
+    record Answer(ErrorCode code, String message, String field) {
     }
 
 }

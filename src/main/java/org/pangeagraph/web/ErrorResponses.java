@@ -43,6 +43,11 @@ public final class ErrorResponses {
         return build(GraphqlErrorBuilder.newError(env), code, message, field == null ? Map.of() : Map.of("field", field));
     }
 
+    /** A GraphQL error of {@code code} at {@code path}, without a location, as an operation's own errors are. */
+    static GraphQLError graphQlError(List<Object> path, ErrorCode code, String message, Map<String, ?> details) {
+        return build(GraphqlErrorBuilder.newError().path(path), code, message, details);
+    }
+
     private static GraphQLError build(GraphqlErrorBuilder<?> builder, ErrorCode code, String message, Map<String, ?> details) {
         return builder.errorType(code.classification()).message(message).extensions(extensions(code, details)).build();
     }
