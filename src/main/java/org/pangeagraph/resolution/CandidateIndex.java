@@ -181,8 +181,8 @@ final class CandidateIndex {
         this.comparisons++;
         List<Feature> features = new ArrayList<>();
         if (a.normalKey != null && a.normalKey.equals(b.normalKey)) {
-            features.add(Feature.of(Scored.KEY_COLLISION, 1, 0, "keys equal in normal form: '" + a.key + "' and '" + b.key + "' are both '"
-                    + a.normalKey + "'"));
+            features.add(Feature.of(Scored.KEY_COLLISION, 1, 0, "keys equal in normal form: '" + first(a, b).key + "' and '"
+                    + second(a, b).key + "' are both '" + a.normalKey + "'"));
         }
         else if (a.id.equals(b.collidesWith) || b.id.equals(a.collidesWith)) {
             features.add(collision(a.id.equals(b.collidesWith) ? b : a));

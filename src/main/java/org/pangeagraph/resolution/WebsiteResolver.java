@@ -136,11 +136,11 @@ final class WebsiteResolver extends KindResolver<WebsiteResolver.Form> {
             if (!plainA.equals(plainB)) {
                 if (skeleton(plainA).equals(skeleton(plainB))) {
                     tricks.add(Feature.of("SKELETON", 1, 0, "skeleton equal: '" + a.label() + "' and '" + b.label() + "' both look like '"
-                            + skeleton(plainA) + "'"));
+                            + (a.skeleton().equals(b.skeleton()) ? a.skeleton() : skeleton(plainA)) + "'"));
                 }
                 else {
                     tricks.add(Feature.of("DIGIT_LETTER_SWAP", 1, 0, "'" + a.label() + "' and '" + b.label()
-                            + "' read alike with digits for the letters they look like: '" + a.canonical() + "'"));
+                            + "' read alike with digits for the letters they look like"));
                 }
             }
             boolean hyphensDiffer = plainA.equals(plainB) ? !a.label().equals(b.label())
@@ -152,7 +152,7 @@ final class WebsiteResolver extends KindResolver<WebsiteResolver.Form> {
                 tricks.add(Feature.of("TLD_SWAP", 1, 0, "TLDs ." + a.suffix() + " vs ." + b.suffix()));
             }
             if (tricks.isEmpty()) {
-                tricks.add(Feature.of("LOOK_ALIKE", 1, 0, "'" + a.label() + "' and '" + b.label() + "' read alike as '" + a.canonical() + "'"));
+                tricks.add(Feature.of("LOOK_ALIKE", 1, 0, "'" + a.label() + "' and '" + b.label() + "' read alike"));
             }
             Feature first = tricks.get(0);
             features.add(new Feature(first.name(), 1, 4.0, first.detail(), List.of()));
@@ -172,9 +172,9 @@ final class WebsiteResolver extends KindResolver<WebsiteResolver.Form> {
         else {
             weight = -3.0;
         }
+        // Counted once look-alike characters, hyphens and digits are read alike.
         features.add(Feature.of("EDIT_DISTANCE", similarity, weight, "labels '" + a.label() + "' and '" + b.label() + "' "
-                + distance + (distance == 1 ? " edit" : " edits") + " apart (as '" + a.canonical() + "' and '" + b.canonical() + "')"
-                + tld));
+                + distance + (distance == 1 ? " edit" : " edits") + " apart" + tld));
         return features;
     }
 
