@@ -26,8 +26,8 @@ final class PersonResolver extends KindResolver<PersonResolver.Form> {
     /** The similarity of an initial to a word it begins. */
     static final double INITIAL = 0.9;
 
-    /** A name's words and how it was written. */
-    record Name(String written, List<String> words, boolean alias) {
+    /** A name's words (with their phonetic codes) and how it was written. */
+    record Name(String written, List<String> words, List<Texts.Word> coded, boolean alias) {
     }
 
     /** A person as compared. */
@@ -64,7 +64,7 @@ final class PersonResolver extends KindResolver<PersonResolver.Form> {
     private static void add(List<Name> names, String written, boolean alias) {
         List<String> words = Texts.tokens(written).stream().filter(w -> !HONORIFICS.contains(w)).toList();
         if (!words.isEmpty()) {
-            names.add(new Name(written.strip(), words, alias));
+            names.add(new Name(written.strip(), words, words.stream().map(Texts::word).toList(), alias));
         }
     }
 
@@ -75,6 +75,7 @@ final class PersonResolver extends KindResolver<PersonResolver.Form> {
             List<String> words = name.words();
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
+                Texts.Word coded = name.coded().get(i);
                 if (word.length() < 2) {
                     continue;
                 }
@@ -88,8 +89,8 @@ final class PersonResolver extends KindResolver<PersonResolver.Form> {
                     initials.add("");
                 }
                 for (String initial : initials) {
-                    Texts.metaphones(word).forEach(code -> keys.add("m:" + code + "|" + initial));
-                    Texts.daitchMokotoff(word).forEach(code -> keys.add("d:" + code + "|" + initial));
+                    coded.metaphones().forEach(code -> keys.add("m:" + code + "|" + initial));
+                    coded.daitchMokotoff().forEach(code -> keys.add("d:" + code + "|" + initial));
                     // A typo that changes how the word sounds: two words one edit apart share a word with one letter left out.
                     if (word.length() >= 4) {
                         keys.add("t:" + word + "|" + initial);
@@ -173,77 +174,95 @@ final class PersonResolver extends KindResolver<PersonResolver.Form> {
     }
 
     /** How alike two names are: their words paired best first, and what each pairing rests on. */
-    record NameMatch(Name a, Name b, double score, List<String> how) {
+    record NameMatch(Name a, Name b, double score, List<int[]> pairs) {
 
         static NameMatch of(Name a, Name b) {
-            List<String> x = a.words();
-            List<String> y = b.words();
-            boolean[] usedX = new boolean[x.size()];
-            boolean[] usedY = new boolean[y.size()];
-            List<double[]> pairs = new ArrayList<>();
+            List<Texts.Word> x = a.coded();
+            List<Texts.Word> y = b.coded();
+            double[][] similarity = new double[x.size()][y.size()];
             for (int i = 0; i < x.size(); i++) {
                 for (int j = 0; j < y.size(); j++) {
-                    pairs.add(new double[] { words(x.get(i), y.get(j)), i, j });
+                    similarity[i][j] = words(x.get(i), y.get(j));
                 }
             }
-            pairs.sort((p, q) -> Double.compare(q[0], p[0]));
+            boolean[] usedX = new boolean[x.size()];
+            boolean[] usedY = new boolean[y.size()];
+            int pairsWanted = Math.min(x.size(), y.size());
             double sum = 0;
-            int matched = 0;
             boolean wordMatch = false;
-            List<String> how = new ArrayList<>();
-            for (double[] pair : pairs) {
-                int i = (int) pair[1];
-                int j = (int) pair[2];
-                if (usedX[i] || usedY[j] || matched == Math.min(x.size(), y.size())) {
-                    continue;
+            List<int[]> pairs = new ArrayList<>();
+            // The most alike words first, each word once (names have a handful of words).
+            while (pairs.size() < pairsWanted) {
+                int bi = -1;
+                int bj = -1;
+                for (int i = 0; i < x.size(); i++) {
+                    for (int j = 0; j < y.size(); j++) {
+                        if (!usedX[i] && !usedY[j] && (bi < 0 || similarity[i][j] > similarity[bi][bj])) {
+                            bi = i;
+                            bj = j;
+                        }
+                    }
                 }
-                usedX[i] = true;
-                usedY[j] = true;
-                matched++;
-                sum += pair[0];
-                String u = x.get(i);
-                String v = y.get(j);
-                wordMatch |= u.length() > 1 && v.length() > 1 && pair[0] >= 0.85;
-                describe(u, v, pair[0], how);
+                usedX[bi] = true;
+                usedY[bj] = true;
+                pairs.add(new int[] { bi, bj });
+                sum += similarity[bi][bj];
+                wordMatch |= x.get(bi).text().length() > 1 && y.get(bj).text().length() > 1 && similarity[bi][bj] >= 0.85;
             }
-            int unmatched = Math.max(x.size(), y.size()) - matched;
-            double score = matched == 0 ? 0 : sum / (matched + 0.25 * unmatched);
+            int unmatched = Math.max(x.size(), y.size()) - pairsWanted;
+            double score = pairsWanted == 0 ? 0 : sum / (pairsWanted + 0.25 * unmatched);
             if (!wordMatch) {
                 // Initials alone ("I. P." and "Ivan Petrov") say little.
                 score = Math.min(score, 0.6);
             }
-            return new NameMatch(a, b, score, how);
+            return new NameMatch(a, b, score, pairs);
         }
 
         /** How alike two words of a name are. */
-        static double words(String u, String v) {
-            if (u.equals(v)) {
+        static double words(Texts.Word u, Texts.Word v) {
+            String s = u.text();
+            String t = v.text();
+            if (s.equals(t)) {
                 return 1;
             }
-            if (u.length() == 1 || v.length() == 1) {
-                return u.charAt(0) == v.charAt(0) ? INITIAL : 0;
+            if (s.length() == 1 || t.length() == 1) {
+                return s.charAt(0) == t.charAt(0) ? INITIAL : 0;
             }
             // Jaro-Winkler favours a shared beginning ("martin" and "martinez" 0.95); edits, with a swap of two
             // neighbours one edit, do not: the mean of both tells a typo from another name.
-            double similarity = (Texts.jaroWinkler(u, v) + 1 - (double) Texts.damerau(u, v) / Math.max(u.length(), v.length())) / 2;
-            return Math.abs(u.length() - v.length()) <= 1 && Texts.soundAlike(u, v) ? Math.max(similarity, 0.9) : similarity;
+            double similarity = (Texts.jaroWinkler(s, t) + 1 - (double) Texts.damerau(s, t) / Math.max(s.length(), t.length())) / 2;
+            return Math.abs(s.length() - t.length()) <= 1 && u.soundsLike(v) ? Math.max(similarity, 0.9) : similarity;
         }
 
-        private static void describe(String u, String v, double score, List<String> how) {
-            if (u.equals(v)) {
-                return;
-            }
-            if (u.length() == 1 || v.length() == 1) {
-                if (score > 0) {
-                    how.add((u.length() == 1 ? u + " is the initial of " + v : v + " is the initial of " + u));
+        static double words(String u, String v) {
+            return words(Texts.word(u), Texts.word(v));
+        }
+
+        /** What each pairing of words rests on, in words. */
+        List<String> how() {
+            List<String> how = new ArrayList<>();
+            for (int[] pair : this.pairs) {
+                Texts.Word u = this.a.coded().get(pair[0]);
+                Texts.Word v = this.b.coded().get(pair[1]);
+                String s = u.text();
+                String t = v.text();
+                double score = words(u, v);
+                if (s.equals(t)) {
+                    continue;
+                }
+                if (s.length() == 1 || t.length() == 1) {
+                    if (score > 0) {
+                        how.add(s.length() == 1 ? s + " is the initial of " + t : t + " is the initial of " + s);
+                    }
+                }
+                else if (Math.abs(s.length() - t.length()) <= 1 && u.soundsLike(v)) {
+                    how.add(s + " sounds like " + t);
+                }
+                else {
+                    how.add(s + " ~ " + t + " " + Texts.round(score));
                 }
             }
-            else if (Math.abs(u.length() - v.length()) <= 1 && Texts.soundAlike(u, v)) {
-                how.add(u + " sounds like " + v);
-            }
-            else {
-                how.add(u + " ~ " + v + " " + Texts.round(score));
-            }
+            return how;
         }
 
     }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.text.Transliterator;
 import org.apache.commons.codec.language.DaitchMokotoffSoundex;
 import org.apache.commons.codec.language.DoubleMetaphone;
@@ -35,12 +37,45 @@ final class Texts {
     private Texts() {
     }
 
+    /**
+     * Words already transliterated and their phonetic codes: names repeat (a hundred thousand people have
+     * far fewer names), and ICU's transliteration of a word of another script takes a few hundred
+     * microseconds, a word's codes a few dozen.
+     */
+    private static final Cache<String, Object> CACHE = Caffeine.newBuilder().maximumSize(200_000).build();
+
+    /** A word of a name with its phonetic codes, computed once. */
+    record Word(String text, String metaphone, Set<String> metaphones, Set<String> daitchMokotoff) {
+
+        /**
+         * Whether two words sound alike: the same primary Double Metaphone code, or a Daitch-Mokotoff code in
+         * common, and spelled alike enough (Jaro-Winkler 0.75) that the codes of two short names ("jan",
+         * "john") do not make them one.
+         */
+        boolean soundsLike(Word other) {
+            if (jaroWinkler(this.text, other.text) < 0.75) {
+                return false;
+            }
+            return (!this.metaphone.isEmpty() && this.metaphone.equals(other.metaphone))
+                    || intersect(this.daitchMokotoff, other.daitchMokotoff);
+        }
+
+    }
+
+    /** The word with its codes, from the cache when it was seen before. */
+    static Word word(String text) {
+        return (Word) CACHE.get("w:" + text, k -> {
+            String primary = METAPHONE.get().doubleMetaphone(text);
+            return new Word(text, primary == null ? "" : primary, metaphones(text), daitchMokotoff(text));
+        });
+    }
+
     /** Latin ASCII, lower case, spaces folded. */
     static String latin(String text) {
         if (text == null) {
             return "";
         }
-        String ascii = text.chars().allMatch(c -> c < 128) ? text : LATIN.get().transliterate(text);
+        String ascii = text.chars().allMatch(c -> c < 128) ? text : (String) CACHE.get("t:" + text, k -> LATIN.get().transliterate(text));
         return ascii.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
     }
 
@@ -70,20 +105,6 @@ final class Texts {
         return new TreeSet<>(Arrays.asList(DAITCH_MOKOTOFF.get().soundex(word).split("\\|")));
     }
 
-    /**
-     * Whether two words sound alike: the same primary Double Metaphone code, or a Daitch-Mokotoff code in
-     * common, and spelled alike enough (Jaro-Winkler 0.75) that the codes of two short names ("jan",
-     * "john") do not make them one.
-     */
-    static boolean soundAlike(String a, String b) {
-        if (jaroWinkler(a, b) < 0.75) {
-            return false;
-        }
-        String primaryA = METAPHONE.get().doubleMetaphone(a);
-        return (primaryA != null && !primaryA.isEmpty() && primaryA.equals(METAPHONE.get().doubleMetaphone(b)))
-                || intersect(daitchMokotoff(a), daitchMokotoff(b));
-    }
-
     static double jaroWinkler(String a, String b) {
         return JARO_WINKLER.apply(a, b);
     }
@@ -97,23 +118,28 @@ final class Texts {
      * alignment distance).
      */
     static int damerau(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
+        // Three rows of the table: the one before the last, the last, and this one.
+        int[] before = new int[b.length() + 1];
+        int[] last = new int[b.length() + 1];
+        int[] row = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+            last[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
+            row[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                row[j] = Math.min(Math.min(last[j] + 1, row[j - 1] + 1), last[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    row[j] = Math.min(row[j], before[j - 2] + 1);
                 }
             }
+            int[] spare = before;
+            before = last;
+            last = row;
+            row = spare;
         }
-        return d[a.length()][b.length()];
+        return last[b.length()];
     }
 
     /** {@code text} with each of its characters left out in turn: two words one edit apart share one of these. */
@@ -129,7 +155,7 @@ final class Texts {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static boolean intersect(Set<String> a, Set<String> b) {
+    static boolean intersect(Set<String> a, Set<String> b) {
         for (String code : a) {
             if (b.contains(code)) {
                 return true;

@@ -72,12 +72,42 @@ final class Variants {
         return this.entities;
     }
 
+    /** Syllables of made-up surnames, for a population with as many surnames as a real one. */
+    static final String[] SYLLABLES = { "ka", "ro", "vi", "mar", "ten", "sto", "li", "ber", "gan", "do", "mi", "zel", "ta", "nor",
+            "pe", "vak", "lu", "sen", "ha", "dra", "bo", "kin", "fa", "res", "go", "tel", "ju", "mos", "ne", "pra" };
+
+    static final String[] ENDINGS = { "ov", "ova", "ski", "son", "er", "ez", "ini", "escu", "enko", "ic", "", "", "" };
+
+    private boolean manySurnames;
+
+    /**
+     * People with made-up surnames (about a hundred thousand of them) instead of sixty common ones: a large
+     * population, for the benchmark.
+     */
+    Variants withManySurnames() {
+        this.manySurnames = true;
+        return this;
+    }
+
+    private String surname() {
+        if (!this.manySurnames) {
+            return pick(LAST);
+        }
+        StringBuilder name = new StringBuilder();
+        int syllables = 2 + this.random.nextInt(2);
+        for (int s = 0; s < syllables; s++) {
+            name.append(pick(SYLLABLES));
+        }
+        name.append(pick(ENDINGS));
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
     /** {@code count} people, each written one to three more ways, and a hard negative for every fifth. */
     Variants people(int count) {
         for (int i = 0; i < count; i++) {
             String truth = "person-" + i;
             String first = pick(FIRST);
-            String last = pick(LAST);
+            String last = surname();
             LocalDate born = LocalDate.of(1950 + this.random.nextInt(50), 1 + this.random.nextInt(12), 1 + this.random.nextInt(28));
             String nationality = pick(COUNTRIES);
             add(truth, NodeKind.PERSON, person(first + " " + last, born, nationality));
