@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * visible) and the clusters that the positive ones ({@code SAME_AS}) make: entities joined by a chain
  * of them are one. A negative judgement ({@code NOT_SAME_AS}) between two members of one cluster is a
  * conflict. Read in one statement, cached by graph version and visibility: judgements are made by hand
- * and number in the thousands, not millions. Entity resolution shows them; the traversals' {@code resolve:
- * true} counts a cluster as one entity.
+ * and number in the thousands, not millions. Entity resolution shows them; {@link Projection#resolved}
+ * counts each cluster as one entity, for the traversals' {@code resolve: true} to come.
  */
 @Component
 public class SameAsClusters {
