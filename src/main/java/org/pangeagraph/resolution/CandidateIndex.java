@@ -179,6 +179,14 @@ final class CandidateIndex {
             return;
         }
         this.comparisons++;
+        Scored scored = score(a, b);
+        if (scored != null && scored.score() >= KEEP) {
+            keep(new Candidate(first(a.id, b.id), second(a.id, b.id), a.kind, scored));
+        }
+    }
+
+    /** The score of two entities of one kind on their values, or null when nothing was compared. */
+    Scored score(Profile a, Profile b) {
         List<Feature> features = new ArrayList<>();
         if (a.normalKey != null && a.normalKey.equals(b.normalKey)) {
             features.add(Feature.of(Scored.KEY_COLLISION, 1, 0, "keys equal in normal form: '" + first(a, b).key + "' and '"
@@ -193,13 +201,7 @@ final class CandidateIndex {
             prior = resolver.prior();
             features.addAll(resolver.features(first(a, b), second(a, b)));
         }
-        if (features.isEmpty()) {
-            return;
-        }
-        Scored scored = Scored.of(prior, features);
-        if (scored.score() >= KEEP) {
-            keep(new Candidate(first(a.id, b.id), second(a.id, b.id), a.kind, scored));
-        }
+        return features.isEmpty() ? null : Scored.of(prior, features);
     }
 
     private static Feature collision(Profile collider) {

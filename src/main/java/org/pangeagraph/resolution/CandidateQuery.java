@@ -104,14 +104,21 @@ class CandidateQuery {
         return mine.stream().filter(c -> c.score() >= min).limit(first).toList();
     }
 
-    /** The score of a pair as the caller would be proposed it, or null when it is no candidate. */
-    Double score(String a, String b, Visibility visibility) {
-        CandidateIndex.Candidate pair = this.index.current().pair(a, b);
-        if (pair == null) {
+    /**
+     * The score of two entities of one kind as the caller would be proposed them, scored on their values
+     * and the links the caller sees now (in a mutation, with its writes), or null when nothing of theirs is
+     * compared.
+     */
+    Double score(Node a, Node b, Visibility visibility) {
+        Node first = a.id().compareTo(b.id()) < 0 ? a : b;
+        Node second = first == a ? b : a;
+        Scored scored = this.index.score(a.kind(), first.properties(), second.properties());
+        if (scored == null) {
             return null;
         }
+        CandidateIndex.Candidate pair = new CandidateIndex.Candidate(first.id(), second.id(), a.kind(), scored);
         PairEvidence.Read read = this.evidence.read(List.of(pair), visibility).get(PairEvidence.key(pair.a(), pair.b()));
-        return read == null ? null : pair.scored().with(read.features()).score();
+        return read == null ? scored.score() : scored.with(read.features()).score();
     }
 
     /** The pairs the caller may see and has not decided, scored with their links, best first. */

@@ -109,26 +109,27 @@ class Judgements {
         }
         String note = note("input.note", input.note());
         List<String> cases = cases(input.cases(), caller);
-        Double score = this.candidates.score(a.compareTo(b) < 0 ? a : b, a.compareTo(b) < 0 ? b : a, caller.visibility());
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String id = UUID.randomUUID().toString();
+        Map<String, Object> params = new HashMap<>(caller.visibility().parameters());
+        params.put("a", a);
+        params.put("b", b);
+        // In a mutation, this read and the writes below are one transaction.
+        Record ends = this.db.read(tx -> tx.run(ENDS, params)).get(0);
+        if (ends.get("a").isNull()) {
+            throw new NotFoundException("input.a", "entity with id " + a);
+        }
+        if (ends.get("b").isNull()) {
+            throw new NotFoundException("input.b", "entity with id " + b);
+        }
+        Node first = Views.node(ends.get("a"));
+        Node second = Views.node(ends.get("b"));
+        if (first.kind() != second.kind()) {
+            throw new InvalidInputException("input.b", "is a " + second.kind().label() + " and input.a a " + first.kind().label()
+                    + "; a judgement is about two entities of one kind");
+        }
+        Double score = this.candidates.score(first, second, caller.visibility());
         return this.db.write(tx -> {
-            Map<String, Object> params = new HashMap<>(caller.visibility().parameters());
-            params.put("a", a);
-            params.put("b", b);
-            Record ends = tx.run(ENDS, params).get(0);
-            if (ends.get("a").isNull()) {
-                throw new NotFoundException("input.a", "entity with id " + a);
-            }
-            if (ends.get("b").isNull()) {
-                throw new NotFoundException("input.b", "entity with id " + b);
-            }
-            Node first = Views.node(ends.get("a"));
-            Node second = Views.node(ends.get("b"));
-            if (first.kind() != second.kind()) {
-                throw new InvalidInputException("input.b", "is a " + second.kind().label() + " and input.a a " + first.kind().label()
-                        + "; a judgement is about two entities of one kind");
-            }
             params.put("user", caller.name());
             params.put("writable", caller.writableCases());
             params.put("now", now);

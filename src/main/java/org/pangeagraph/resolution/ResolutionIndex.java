@@ -44,6 +44,9 @@ class ResolutionIndex {
 
     private final GraphDb db;
 
+    /** The application's database, to tell whether a mutation's transaction is joined on this thread. */
+    private final GraphDb operations;
+
     private final GraphVersion version;
 
     private final CandidateIndex index = new CandidateIndex(CandidateIndex.standardResolvers());
@@ -56,11 +59,18 @@ class ResolutionIndex {
 
     ResolutionIndex(GraphDb db, GraphVersion version) {
         this.db = db.withTimeout(FULL_READ_TIMEOUT);
+        this.operations = db;
         this.version = version;
     }
 
-    /** The index on the graph as it is now. */
+    /**
+     * The index on the graph as it is now. Inside a mutation's transaction, whose writes may yet be rolled
+     * back, the index as the last committed pass left it.
+     */
     synchronized CandidateIndex current() {
+        if (this.operations.inOperation()) {
+            return this.index;
+        }
         String now = this.version.current();
         if (now.equals(this.seenVersion)) {
             return this.index;
@@ -111,16 +121,27 @@ class ResolutionIndex {
     private void put(Record record) {
         NodeKind kind = NodeKind.ofLabels(record.get("labels").asList(Value::asString)).orElse(null);
         Map<String, Object> stored = record.get("values").asMap();
-        if (kind == null || !(stored.get("id") instanceof String id)) {
+        if (kind == null || !(stored.get("id") instanceof String)) {
             return;
         }
         if (stored.get("updatedAt") instanceof ZonedDateTime updated && (this.newest == null || updated.isAfter(this.newest))) {
             this.newest = updated;
         }
+        Profile profile = profile(kind, stored);
+        if (profile != null) {
+            this.index.put(profile);
+        }
+    }
+
+    /**
+     * What the index keeps of an entity with these stored properties: null for one of a kind without a
+     * scorer that the import did not leave as written.
+     */
+    Profile profile(NodeKind kind, Map<String, Object> stored) {
         String collidesWith = stored.get(GraphNormaliser.KEY_COLLISION) instanceof String other ? other : null;
         KindResolver<?> resolver = this.index.resolver(kind);
         if (resolver == null && collidesWith == null) {
-            return;
+            return null;
         }
         Map<String, Object> values = new HashMap<>();
         List<String> wanted = new ArrayList<>(resolver == null ? List.of() : resolver.properties());
@@ -134,7 +155,14 @@ class ResolutionIndex {
             }
         }
         List<String> cases = stored.get("cases") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-        this.index.put(this.index.profile(id, kind, values, cases, collidesWith));
+        return this.index.profile((String) stored.get("id"), kind, values, cases, collidesWith);
+    }
+
+    /** The score of two entities on their stored values, or null when they are not compared. */
+    Scored score(NodeKind kind, Map<String, Object> a, Map<String, Object> b) {
+        Profile x = profile(kind, a);
+        Profile y = profile(kind, b);
+        return x == null || y == null ? null : this.index.score(x, y);
     }
 
     /** Whether the index holds as many entities of each scored kind as the graph (counts from the count store). */

@@ -243,6 +243,12 @@ class ResolutionIT {
 
         assertThat(candidatesFor(this.client, "p-ivan", null)).extracting(c -> other(c, "p-ivan")).contains(created);
         assertThat(this.index.fullReads()).isEqualTo(fullReads);
+        // A judgement is a mutation: its transaction's graph version is of an epoch of its own, which must not
+        // make the index read the whole graph, then or after.
+        this.client.tester().document(JUDGE).variable("a", "p-ivan").variable("b", created).variable("verdict", "POSITIVE").execute()
+            .path("judgeCandidate.judgement.score").entity(Double.class).satisfies(score -> assertThat(score).isGreaterThan(0.9));
+        assertThat(candidatesFor(this.client, "p-ivan", null)).extracting(c -> other(c, "p-ivan")).doesNotContain(created);
+        assertThat(this.index.fullReads()).isEqualTo(fullReads);
     }
 
     @Test
