@@ -33,7 +33,7 @@ class ArchitectureTests {
 
     /** The packages of the API's areas, each holding its controller, inputs and payloads. */
     static final List<String> AREAS = List.of("website", "infrastructure", "contact", "payment", "shipment", "people",
-            "operation", "investigation", "analytics");
+            "operation", "investigation", "analytics", "resolution");
 
     @ArchTest
     static final ArchRule onlyTheDatabasePackageOpensSessions = noClasses()

@@ -13,6 +13,7 @@ import graphql.execution.DataFetcherResult;
 import graphql.execution.FetchedValue;
 import org.pangeagraph.entity.LinkView;
 import org.pangeagraph.entity.Node;
+import org.pangeagraph.model.Disclosed;
 import org.pangeagraph.model.GraphEdge;
 import org.pangeagraph.model.GraphNode;
 import org.pangeagraph.model.NodeKind;
@@ -89,6 +90,10 @@ final class Disclosure {
         }
         else if (value instanceof GraphEdge edge) {
             cases(edge.properties().get("cases"));
+        }
+        else if (value instanceof Disclosed fact) {
+            cases(fact.cases());
+            fact.about().forEach(this::resolved);
         }
         else if (value instanceof Iterable<?> items) {
             items.forEach(this::resolved);

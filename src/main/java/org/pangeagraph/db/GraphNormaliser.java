@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * and {@code updatedAt}; every link of a model type gets an {@code id} and {@code recordedAt}; the keys
  * of newly imported entities are put in their normal form (a derived key such as {@code nameKey} is
  * filled from {@code name}). A key that has no normal form, or whose normal form belongs to another
- * entity already, is left as it is and reported.
+ * entity already, is left as it is and reported. An entity left as written beside another is marked
+ * with that other's id ({@code _keyCollision}): entity resolution proposes the two as a candidate of
+ * score 1.0, for an investigator to judge.
  */
 public final class GraphNormaliser {
 
@@ -30,14 +32,24 @@ public final class GraphNormaliser {
 
     private static final String PENDING = "_pendingKeyCheck";
 
+    /** The mark of an entity left as written beside another whose key its own became in normal form: the other's id. */
+    public static final String KEY_COLLISION = "_keyCollision";
+
     private final GraphDb db;
 
     public GraphNormaliser(GraphDb db) {
         this.db = db;
     }
 
-    /** What the pass did. */
-    public record Result(long keysNormalised, List<String> problems) {
+    /**
+     * What the pass did.
+     *
+     * @param keysNormalised keys put in normal form
+     * @param problems keys left as they were, and why
+     * @param collisions entities left as written beside another of the same key in normal form, each now a
+     * resolution candidate of score 1.0 with it
+     */
+    public record Result(long keysNormalised, List<String> problems, long collisions) {
     }
 
     public Result run() {
@@ -45,7 +57,8 @@ public final class GraphNormaliser {
             // Labels come from the model enum, never from input.
             this.db.autoCommit("MATCH (n:" + kind.label() + ") WHERE NOT n:Entity OR n.id IS NULL "
                     + "CALL (n) { SET n:Entity, n." + PENDING + " = $label, n.id = coalesce(n.id, randomUUID()), "
-                    + "n.createdAt = coalesce(n.createdAt, datetime()), n.updatedAt = coalesce(n.updatedAt, n.createdAt), "
+                    // One SET reads the node as it was before it: updatedAt cannot be taken from the createdAt it sets.
+                    + "n.createdAt = coalesce(n.createdAt, datetime()), n.updatedAt = coalesce(n.updatedAt, n.createdAt, datetime()), "
                     + "n.version = coalesce(n.version, 0) } IN TRANSACTIONS OF " + PAGE + " ROWS", Map.of("label", kind.label()),
                     PASS_TIMEOUT);
         }
@@ -56,9 +69,10 @@ public final class GraphNormaliser {
                 + "} IN TRANSACTIONS OF " + PAGE + " ROWS", Map.of(), PASS_TIMEOUT);
         long normalised = 0;
         List<String> problems = new ArrayList<>();
+        long[] collisions = { 0 };
         for (NodeKind kind : NodeKind.values()) {
             if (kind.hasKey()) {
-                normalised += normaliseKeys(kind, problems);
+                normalised += normaliseKeys(kind, problems, collisions);
             }
         }
         // People have no key to check; their marks go in one sweep.
@@ -67,10 +81,10 @@ public final class GraphNormaliser {
         if (!problems.isEmpty()) {
             log.warn("{} imported keys could not be put in normal form", problems.size());
         }
-        return new Result(normalised, problems);
+        return new Result(normalised, problems, collisions[0]);
     }
 
-    private long normaliseKeys(NodeKind kind, List<String> problems) {
+    private long normaliseKeys(NodeKind kind, List<String> problems, long[] collisions) {
         // The pending mark holds the label and is indexed, so each page is an index seek; a page's
         // marks are removed with its updates, so the next read finds the rest.
         String read = "MATCH (n:Entity) WHERE n." + PENDING + " = $label "
@@ -101,14 +115,14 @@ public final class GraphNormaliser {
                     problems.add(kind.label() + " " + kind.keyProperty() + " '" + raw + "' " + ex.getMessage());
                 }
             }
-            changed += applyKeys(kind, updates, problems);
+            changed += applyKeys(kind, updates, problems, collisions);
             List<String> done = page.stream().map(r -> r.get("eid").asString()).toList();
             this.db.write(tx -> tx.run("UNWIND $done AS eid MATCH (n) WHERE elementId(n) = eid REMOVE n." + PENDING,
                     Map.of("done", done)));
         }
     }
 
-    private long applyKeys(NodeKind kind, List<Map<String, Object>> updates, List<String> problems) {
+    private long applyKeys(NodeKind kind, List<Map<String, Object>> updates, List<String> problems, long[] collisions) {
         if (updates.isEmpty()) {
             return 0;
         }
@@ -117,7 +131,8 @@ public final class GraphNormaliser {
                 + (kind.keyIncludesCountry() ? "WHERE other.country = n.country " : "")
                 + "WITH n, u, other "
                 + "FOREACH (_ IN CASE WHEN other IS NULL THEN [1] ELSE [] END | SET n." + kind.keyProperty() + " = u.key) "
-                + "RETURN u.key AS key, other IS NULL AS applied";
+                + "FOREACH (_ IN CASE WHEN other IS NULL THEN [] ELSE [1] END | SET n." + KEY_COLLISION + " = other.id) "
+                + "RETURN u.key AS key, other IS NULL AS applied, n.id AS id, other.id AS other";
         List<Record> results = this.db.write(tx -> tx.run(write, Map.of("updates", updates)));
         long applied = 0;
         for (Record r : results) {
@@ -125,8 +140,11 @@ public final class GraphNormaliser {
                 applied++;
             }
             else {
+                collisions[0]++;
                 problems.add(kind.label() + " " + kind.keyProperty() + " '" + r.get("key").asString()
-                        + "': an entity with this key in normal form exists already; the imported one was left as written");
+                        + "': an entity with this key in normal form exists already (" + r.get("other").asString()
+                        + "); the imported one (" + r.get("id").asString() + ") was left as written and is proposed with it as a"
+                        + " resolution candidate of score 1.0");
             }
         }
         return applied;

@@ -120,6 +120,11 @@ final class ScriptImport {
         GraphNormaliser.Result pass = new GraphNormaliser(this.db).run();
         out.println("Post-import pass: ids and timestamps given where missing; keys put in normal form: " + pass.keysNormalised()
                 + "; problems: " + pass.problems().size());
+        if (pass.collisions() > 0) {
+            out.println("Post-import pass: " + pass.collisions() + (pass.collisions() == 1 ? " entity" : " entities")
+                    + " left as written beside another of the same key in normal form; each pair is proposed as a resolution"
+                    + " candidate of score 1.0 (resolutionCandidates, resolutionCandidatesFor) for an investigator to judge");
+        }
         pass.problems().forEach(problem -> err.println("Post-import pass: " + problem));
         GraphVersion version = new GraphVersion(this.db);
         version.bump();

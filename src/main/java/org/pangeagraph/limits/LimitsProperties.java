@@ -60,6 +60,10 @@ public record LimitsProperties(
             Map.entry("Query.criminalNetwork", 50),
             Map.entry("Query.keyInfrastructure", 100),
             Map.entry("Query.takedownImpact", 100),
+            Map.entry("Query.resolutionCandidates", 50),
+            Map.entry("Query.resolutionCandidatesFor", 20),
+            Map.entry("Query.sameAsCluster", 10),
+            Map.entry("Query.resolutionConflicts", 20),
             Map.entry("CriminalNetwork.subgraph", 20),
             Map.entry("Operation.figuresFromGraph", 10));
 

@@ -147,6 +147,14 @@ public class Projections {
         return value;
     }
 
+    /**
+     * The projection of {@code key} with each SAME_AS cluster of {@code clusters} (read for the same graph
+     * version and visibility) counted as one entity, cached with it: for {@code resolve: true}.
+     */
+    public Projection resolved(Projection.Key key, SameAsClusters.Clusters clusters) {
+        return derived(key, "resolved", List.of(), p -> p.resolved(clusters));
+    }
+
     /** Builds {@code key}'s projection on the background thread, unless one of the same question is being built. */
     private void buildInBackground(Projection.Key key) {
         Projection.Key question = key.question();

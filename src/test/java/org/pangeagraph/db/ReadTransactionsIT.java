@@ -129,6 +129,10 @@ class ReadTransactionsIT {
                 "{ criminalNetwork(containing: \"steroid-depot.example\") { size } }",
                 "{ keyInfrastructure { rank } }",
                 "{ takedownImpact(ids: [\"" + account + "\"]) { websitesWithoutPaymentCount } }",
+                "{ resolutionCandidates { totalCount edges { node { score } } } }",
+                "{ resolutionCandidatesFor(id: \"" + person + "\") { score } }",
+                "{ sameAsCluster(id: \"" + person + "\") { members { id } } }",
+                "{ resolutionConflicts { judgement { id } } }",
                 // Reads the audit files, not the graph: it must open no transaction at all, least of all a write.
                 "{ auditLog(first: 3) { edges { node { operation } } } }"));
         for (String list : List.of("websites", "ipAddresses", "hostingProviders", "registrars", "emailAddresses", "phoneNumbers",

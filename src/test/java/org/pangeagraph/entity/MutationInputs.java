@@ -41,7 +41,7 @@ final class MutationInputs {
             Map.entry("upsertSource", Map.of("key", "input-test-source")));
 
     /** The mutations that are not upserts, each with its one argument. */
-    static final Set<String> OTHERS = Set.of("link", "unlink", "deleteEntity");
+    static final Set<String> OTHERS = Set.of("link", "unlink", "deleteEntity", "judgeCandidate", "retractJudgement");
 
     private MutationInputs() {
     }

@@ -203,12 +203,15 @@ class ImportIT {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("keys put in normal form: 1; problems: 0");
         List<Record> websites = this.graph.read("""
-                MATCH (w:Website) RETURN w.domain AS domain, w:Entity AS entity, w.id AS id, w.createdAt AS createdAt""", Map.of());
+                MATCH (w:Website) RETURN w.domain AS domain, w:Entity AS entity, w.id AS id, w.createdAt AS createdAt,
+                       w.updatedAt AS updatedAt""", Map.of());
         assertThat(websites).hasSize(1);
         assertThat(websites.get(0).get("domain").asString()).isEqualTo("shop.example");
         assertThat(websites.get(0).get("entity").asBoolean()).isTrue();
         assertThat(websites.get(0).get("id").asString()).hasSize(36);
         assertThat(websites.get(0).get("createdAt").isNull()).isFalse();
+        // Written when it was created: what reads changes since a time (entity resolution's passes) finds it.
+        assertThat(websites.get(0).get("updatedAt")).isEqualTo(websites.get(0).get("createdAt"));
     }
 
     @Test
