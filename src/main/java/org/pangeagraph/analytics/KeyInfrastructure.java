@@ -12,6 +12,7 @@ import java.util.Set;
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.entity.Node;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.Visibility;
@@ -29,10 +30,10 @@ class KeyInfrastructure {
 
     static final int MAX_RESULTS = 100;
 
-    private static final String ITEMS = """
-            MATCH (i:Entity) WHERE i.id IN $ids AND %s
+    private static final String ITEMS = CypherTemplate.statement("""
+            MATCH (i:Entity) WHERE i.id IN $ids AND visible(i)
             RETURN i {.*, __labels: labels(i)} AS item
-            """.formatted(Visibility.visible("i"));
+            """);
 
     private final Projections projections;
 

@@ -13,6 +13,7 @@ import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.entity.EntityReader;
 import org.pangeagraph.entity.Node;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
@@ -36,51 +37,49 @@ class TakedownImpact {
     /** The most entities a list of the answer holds; the counts are complete. */
     static final int MAX_LISTED = 1_000;
 
-    private static final String REMOVED = """
+    private static final String REMOVED = CypherTemplate.statement("""
             UNWIND $removed AS id
-            MATCH (n:Entity {id: id}) WHERE %s
+            MATCH (n:Entity {id: id}) WHERE visible(n)
             RETURN n {.*} AS props, labels(n) AS labels
-            """.formatted(Visibility.visible("n"));
+            """);
 
-    private static final String WITHOUT_PAYMENT = """
+    private static final String WITHOUT_PAYMENT = CypherTemplate.statement("""
             UNWIND $removed AS rid
             MATCH (:Entity:PaymentAccount {id: rid})<-[r:ACCEPTS_PAYMENT_TO]-(w:Website)
-            WHERE NOT w.id IN $removed AND %1$s AND %2$s AND %3$s
+            WHERE NOT w.id IN $removed AND visible(r) AND validOn(r) AND visible(w)
             WITH DISTINCT w
             WHERE NOT EXISTS {
-              MATCH (w)-[q:ACCEPTS_PAYMENT_TO]->(a:PaymentAccount) WHERE NOT a.id IN $removed AND %4$s AND %5$s AND %6$s
+              MATCH (w)-[q:ACCEPTS_PAYMENT_TO]->(a:PaymentAccount) WHERE NOT a.id IN $removed AND visible(q) AND validOn(q) AND visible(a)
             }
             RETURN w {.*} AS props ORDER BY w.domain
-            """.formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("w"), Visibility.visible("q"),
-            Visibility.validOn("q"), Visibility.visible("a"));
+            """);
 
-    private static final String WITHOUT_HOSTING = """
+    private static final String WITHOUT_HOSTING = CypherTemplate.statement("""
             CALL () {
               UNWIND $removed AS rid
-              MATCH (:Entity:IpAddress {id: rid})<-[r:HOSTED_AT]-(w:Website) WHERE %1$s AND %2$s RETURN w
+              MATCH (:Entity:IpAddress {id: rid})<-[r:HOSTED_AT]-(w:Website) WHERE visible(r) AND validOn(r) RETURN w
               UNION
               UNWIND $removed AS rid
               MATCH (:Entity:HostingProvider {id: rid})<-[q:ALLOCATED_TO]-(ip:IpAddress)<-[r:HOSTED_AT]-(w:Website)
-              WHERE %1$s AND %2$s AND %3$s AND %4$s AND %6$s RETURN w
+              WHERE visible(r) AND validOn(r) AND visible(q) AND validOn(q) AND visible(ip) RETURN w
             }
-            WITH w WHERE NOT w.id IN $removed AND %5$s
-            MATCH (w)-[r:HOSTED_AT]->(ip:IpAddress) WHERE %1$s AND %2$s AND %6$s
+            WITH w WHERE NOT w.id IN $removed AND visible(w)
+            MATCH (w)-[r:HOSTED_AT]->(ip:IpAddress) WHERE visible(r) AND validOn(r) AND visible(ip)
             WITH w, ip.id IN $removed
-                 OR (EXISTS { MATCH (ip)-[q:ALLOCATED_TO]->(p:HostingProvider) WHERE %3$s AND %4$s AND %7$s }
-                     AND NOT EXISTS { MATCH (ip)-[q:ALLOCATED_TO]->(p:HostingProvider) WHERE NOT p.id IN $removed AND %3$s AND %4$s AND %7$s })
+                 OR (EXISTS { MATCH (ip)-[q:ALLOCATED_TO]->(p:HostingProvider) WHERE visible(q) AND validOn(q) AND visible(p) }
+                     AND NOT EXISTS { MATCH (ip)-[q:ALLOCATED_TO]->(p:HostingProvider) WHERE NOT p.id IN $removed AND visible(q) AND validOn(q) AND visible(p) })
                  AS gone
             WITH w, collect(gone) AS ips
             WHERE all(g IN ips WHERE g)
             RETURN w {.*} AS props ORDER BY w.domain
-            """.formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("q"), Visibility.validOn("q"),
-            Visibility.visible("w"), Visibility.visible("ip"), Visibility.visible("p"));
+            """);
 
-    private static final String SHIPMENTS_CUT = """
+    private static final String SHIPMENTS_CUT = CypherTemplate.statement("""
             UNWIND $removed AS rid
             MATCH (:Entity:Courier {id: rid})<-[r:CARRIED_BY]-(s:Shipment)
-            WHERE %1$s AND %2$s AND %3$s
+            WHERE visible(r) AND validOn(r) AND visible(s)
             RETURN DISTINCT s {.*} AS props ORDER BY props.trackingNumber
-            """.formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("s"));
+            """);
 
     private final GraphDb db;
 

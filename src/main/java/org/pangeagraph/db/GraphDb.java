@@ -128,6 +128,7 @@ public class GraphDb {
         this.observers.forEach(o -> o.opened(AccessMode.WRITE));
         try (Session session = this.driver.session(this.writeSession)) {
             this.statements.increment();
+            CypherLog.ran(cypher, parameters);
             session.run(cypher, parameters, TransactionConfig.builder().withTimeout(timeout).build()).consume();
         }
         catch (Neo4jException ex) {
@@ -175,10 +176,11 @@ public class GraphDb {
         }
     }
 
-    /** Counts a statement and tells the observers of it, before it runs. */
+    /** Counts a statement, tells the observers of it and logs it ({@link CypherLog}), before it runs. */
     private void counted(String cypher, Map<String, Object> parameters) {
         this.statements.increment();
         this.observers.forEach(o -> o.ran(cypher, parameters));
+        CypherLog.ran(cypher, parameters);
     }
 
     /** Whether an operation's transaction is joined on this thread: reads see its writes before they commit. */

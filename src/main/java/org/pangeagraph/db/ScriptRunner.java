@@ -252,6 +252,7 @@ public final class ScriptRunner {
                 List<SummaryCounters> all = new ArrayList<>();
                 for (Pending pending : batch) {
                     current[0] = pending.statement().line();
+                    CypherLog.ran(pending.statement().text(), pending.parameters());
                     all.add(tx.run(pending.statement().text(), pending.parameters()).consume().counters());
                 }
                 committing[0] = true;
@@ -272,6 +273,7 @@ public final class ScriptRunner {
     private void autoCommit(Session session, CypherScript script, Statement statement, Map<String, Object> params,
             Tally tally, Progress progress) {
         try {
+            CypherLog.ran(statement.text(), params);
             SummaryCounters counters = session.run(statement.text(), params, this.transactionConfig).consume().counters();
             tally.add(1, List.of(counters));
             progress.committed(script.name(), statement.line(), tally);
@@ -288,7 +290,9 @@ public final class ScriptRunner {
             Tally tally) {
         try {
             // The line break ends a // comment the command may close with.
-            Object value = session.run("RETURN " + assignment.expression() + "\nAS value", params)
+            String evaluate = "RETURN " + assignment.expression() + "\nAS value";
+            CypherLog.ran(evaluate, params);
+            Object value = session.run(evaluate, params)
                 .single().get("value").asObject();
             if (assignment.name() != null) {
                 params.put(assignment.name(), value);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.Visibility;
 import org.springframework.stereotype.Component;
 
@@ -16,29 +17,28 @@ import org.springframework.stereotype.Component;
 @Component
 class OperationFiguresQuery {
 
-    private static final String CYPHER = """
+    private static final String CYPHER = CypherTemplate.statement("""
             UNWIND $ids AS id
             MATCH (o:Entity:Operation {id: id})
             RETURN o.id AS id,
               size(COLLECT {
-                MATCH (o)-[r:TOOK_DOWN]->(w:Website) WHERE %1$s AND %2$s RETURN w
+                MATCH (o)-[r:TOOK_DOWN]->(w:Website) WHERE visible(r) AND visible(w) RETURN w
                 UNION
                 MATCH (o)-[r:INSPECTED|SEIZED]->(s:Shipment)-[q:ORDERED_FROM]->(w:Website)
-                WHERE %1$s AND %3$s AND %4$s AND %2$s RETURN w
+                WHERE visible(r) AND visible(s) AND visible(q) AND visible(w) RETURN w
               }) AS websitesLinked,
-              COUNT { (o)-[r:TOOK_DOWN]->(w:Website) WHERE %1$s AND %2$s } AS websitesTakenDown,
-              COUNT { (o)-[r:INSPECTED]->(s:Shipment) WHERE %1$s AND %3$s } AS shipmentsInspected,
-              COUNT { (o)-[r:SEIZED]->(s:Shipment) WHERE %1$s AND %3$s } AS shipmentsSeized,
-              COUNT { (o)-[r:INVESTIGATES]->(p:Person) WHERE %1$s AND %5$s } AS peopleUnderInvestigation,
-              COUNT { (o)<-[r:PARTICIPATED_IN]-(c:Country) WHERE %1$s AND %6$s } AS participatingCountries,
+              COUNT { (o)-[r:TOOK_DOWN]->(w:Website) WHERE visible(r) AND visible(w) } AS websitesTakenDown,
+              COUNT { (o)-[r:INSPECTED]->(s:Shipment) WHERE visible(r) AND visible(s) } AS shipmentsInspected,
+              COUNT { (o)-[r:SEIZED]->(s:Shipment) WHERE visible(r) AND visible(s) } AS shipmentsSeized,
+              COUNT { (o)-[r:INVESTIGATES]->(p:Person) WHERE visible(r) AND visible(p) } AS peopleUnderInvestigation,
+              COUNT { (o)<-[r:PARTICIPATED_IN]-(c:Country) WHERE visible(r) AND visible(c) } AS participatingCountries,
               reduce(total = 0, pills IN COLLECT {
-                MATCH (o)-[r:SEIZED]->(s:Shipment) WHERE %1$s AND %3$s
+                MATCH (o)-[r:SEIZED]->(s:Shipment) WHERE visible(r) AND visible(s)
                 RETURN coalesce(s.pillCount, reduce(q = 0, n IN COLLECT {
-                  MATCH (s)-[c:CONTAINED]->(p:Product) WHERE %6$s AND %5$s RETURN coalesce(c.quantity, 0)
+                  MATCH (s)-[c:CONTAINED]->(p:Product) WHERE visible(c) AND visible(p) RETURN coalesce(c.quantity, 0)
                 } | q + n))
               } | total + pills) AS pillsSeized
-            """.formatted(Visibility.visible("r"), Visibility.visible("w"), Visibility.visible("s"), Visibility.visible("q"),
-            Visibility.visible("p"), Visibility.visible("c"));
+            """);
 
     private final GraphDb db;
 

@@ -3,6 +3,7 @@ package org.pangeagraph.model;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,16 +91,14 @@ public enum InfrastructureKind {
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(InfrastructureKind.class)));
     }
 
-    /** Relationship types, joined for a Cypher pattern, of the first links of one- or two-link routes. */
-    public static String firstTypes(boolean twoHops) {
-        return Arrays.stream(values()).filter(k -> k.twoHops() == twoHops).map(k -> k.first.cypherName()).distinct()
-            .collect(Collectors.joining("|"));
+    /** The relationship types of the first links of one- or two-link routes, each once. */
+    public static List<RelationshipType> firstTypes(boolean twoHops) {
+        return Arrays.stream(values()).filter(k -> k.twoHops() == twoHops).map(k -> k.first).distinct().toList();
     }
 
-    /** Relationship types, joined for a Cypher pattern, of the second links of two-link routes. */
-    public static String secondTypes() {
-        return Arrays.stream(values()).filter(InfrastructureKind::twoHops).map(k -> k.second.cypherName()).distinct()
-            .collect(Collectors.joining("|"));
+    /** The relationship types of the second links of two-link routes, each once. */
+    public static List<RelationshipType> secondTypes() {
+        return Arrays.stream(values()).filter(InfrastructureKind::twoHops).map(k -> k.second).distinct().toList();
     }
 
     /**

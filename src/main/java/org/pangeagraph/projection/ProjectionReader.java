@@ -10,8 +10,10 @@ import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.RelationshipType;
 import org.pangeagraph.model.Visibility;
 import org.springframework.stereotype.Component;
 
@@ -27,32 +29,37 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionReader {
 
-    private static final String WEBSITES = """
-            MATCH (w:Website) WHERE NOT w.id IN $excluded AND %s
+    private static final String WEBSITES = CypherTemplate.statement("""
+            MATCH (w:Website) WHERE NOT w.id IN $excluded AND visible(w)
             RETURN w.id AS id, w.domain AS domain
             ORDER BY w.domain
-            """.formatted(Visibility.visible("w"));
+            """);
 
-    private static final String ITEMS = """
+    /** The relationship types of the routes, from the model. */
+    private record Routes(List<RelationshipType> oneLink, List<RelationshipType> twoLinksFirst,
+            List<RelationshipType> twoLinksSecond) {
+    }
+
+    private static final String ITEMS = CypherTemplate.of(Routes.class, """
             CALL () {
-              MATCH (w:Website)-[a1:%1$s]-(i:Entity)
-              WHERE %2$s
+              MATCH (w:Website)-[a1:{{oneLink}}]-(i:Entity)
+              WHERE visible(a1) AND validOn(a1) AND visible(w) AND visible(i)
               RETURN w, $byRoute[type(a1)] AS kind, i
               UNION ALL
-              MATCH (w:Website)-[a1:%3$s]-(am:Entity)-[a2:%4$s]->(i:Entity)
-              WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND NOT am.id IN $excluded AND %5$s
+              MATCH (w:Website)-[a1:{{twoLinksFirst}}]-(am:Entity)-[a2:{{twoLinksSecond}}]->(i:Entity)
+              WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND NOT am.id IN $excluded
+                AND visible(a1) AND validOn(a1) AND visible(a2) AND validOn(a2) AND visible(w) AND visible(am) AND visible(i)
               RETURN w, $byRoute[type(a1) + '/' + type(a2)] AS kind, i
               UNION ALL
               MATCH (w:Website)-[a1:REDIRECTS_TO]-(o:Website)
-              WHERE %6$s
+              WHERE visible(a1) AND validOn(a1) AND visible(w) AND visible(o)
               RETURN w, 'REDIRECT' AS kind, w AS i
             }
             WITH kind, i, w WHERE NOT i.id IN $excluded AND NOT w.id IN $excluded
             WITH kind, i, collect(DISTINCT w.id) AS websites
             RETURN kind, i.id AS item, labels(i) AS labels, websites
-            """.formatted(InfrastructureKind.firstTypes(false), Visibility.route(List.of("a1"), List.of("w", "i")),
-            InfrastructureKind.firstTypes(true), InfrastructureKind.secondTypes(),
-            Visibility.route(List.of("a1", "a2"), List.of("w", "am", "i")), Visibility.route(List.of("a1"), List.of("w", "o")));
+            """).text(new Routes(InfrastructureKind.firstTypes(false), InfrastructureKind.firstTypes(true),
+            InfrastructureKind.secondTypes()));
 
     private final GraphDb db;
 

@@ -1,0 +1,173 @@
+package org.pangeagraph.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.pangeagraph.model.CypherTemplate.Bounded;
+import org.pangeagraph.model.CypherTemplate.PathSelector;
+
+
+/**
+ * Statements written whole with named parts: the visibility fragments expand to the model's predicates,
+ * slots take only enums and bounded numbers, and every mistake in a template shows when it is made.
+ */
+class CypherTemplateTests {
+
+    record PathParts(PathSelector selector, List<RelationshipType> types, @Bounded(min = 1, max = 8) int hops) {
+    }
+
+    private static final CypherTemplate<PathParts> PATH = CypherTemplate.of(PathParts.class, """
+            MATCH p = {{selector}} (a)((:Entity)-[r:{{types}} WHERE visible(r) AND validOn(r)]-(:Entity)){1,{{hops}}}(b)
+            RETURN p""");
+
+    @Test
+    void fragmentsExpandToTheModelsPredicates() {
+        assertThat(CypherTemplate.statement("MATCH (w:Website)-[r]->(i) WHERE visible(w) AND validOn(r) RETURN i"))
+            .isEqualTo("MATCH (w:Website)-[r]->(i) WHERE " + Visibility.visible("w") + " AND " + Visibility.validOn("r")
+                    + " RETURN i");
+        // Only whole words called on one variable are fragments.
+        assertThat(CypherTemplate.statement("RETURN n.visible(x), invisible(x), visible(x.y)"))
+            .isEqualTo("RETURN n.visible(x), invisible(x), visible(x.y)");
+    }
+
+    @Test
+    void slotsAreFilledByName() {
+        assertThat(PATH.text(new PathParts(PathSelector.shortest(3), List.of(RelationshipType.HOSTED_AT,
+                RelationshipType.OPERATES, RelationshipType.HOSTED_AT), 6)))
+            .isEqualTo("MATCH p = SHORTEST 3 (a)((:Entity)-[r:HOSTED_AT|OPERATES WHERE " + Visibility.visible("r")
+                    + " AND " + Visibility.validOn("r") + "]-(:Entity)){1,6}(b)\nRETURN p");
+        assertThat(PATH.text(new PathParts(PathSelector.allShortest(), List.of(RelationshipType.SEIZED), 1)))
+            .startsWith("MATCH p = ALL SHORTEST (a)((:Entity)-[r:SEIZED WHERE");
+    }
+
+    @Test
+    void theSameValuesGiveTheSameText() {
+        PathParts values = new PathParts(PathSelector.shortest(1), List.of(RelationshipType.values()), 8);
+        assertThat(PATH.text(values)).isEqualTo(PATH.text(new PathParts(PathSelector.shortest(1),
+                new ArrayList<>(List.of(RelationshipType.values())), 8)));
+    }
+
+    record Kinds(Set<NodeKind> kinds, NodeKind kind, RelationshipType type) {
+    }
+
+    @Test
+    void labelsAreAlternatedInAlphabeticalOrder() {
+        CypherTemplate<Kinds> template = CypherTemplate.of(Kinds.class, "MATCH (a:{{kinds}})-[:{{type}}]->(b:{{kind}})");
+        assertThat(template.text(new Kinds(EnumSet.of(NodeKind.WEBSITE, NodeKind.COMPANY, NodeKind.PERSON), NodeKind.COURIER,
+                RelationshipType.CARRIED_BY)))
+            .isEqualTo("MATCH (a:Company|Person|Website)-[:CARRIED_BY]->(b:Courier)");
+    }
+
+    @Test
+    void aNumberOutsideItsBoundsIsRefused() {
+        assertThatThrownBy(() -> PATH.text(new PathParts(PathSelector.shortest(1), List.of(RelationshipType.SEIZED), 9)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hops is 9, outside 1..8");
+        assertThatThrownBy(() -> PATH.text(new PathParts(PathSelector.shortest(1), List.of(RelationshipType.SEIZED), 0)))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PathSelector.shortest(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEmptyTypeListOrAMissingValueIsRefused() {
+        assertThatThrownBy(() -> PATH.text(new PathParts(PathSelector.shortest(1), List.of(), 2)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("types is empty");
+        assertThatThrownBy(() -> PATH.text(new PathParts(null, List.of(RelationshipType.SEIZED), 2)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{{selector}} is null");
+    }
+
+    record Limit(@Bounded(max = 10) int limit) {
+    }
+
+    record Text(String text) {
+    }
+
+    record UnboundedNumber(int limit) {
+    }
+
+    record Strings(List<String> types) {
+    }
+
+    enum NotAKeyword {
+        A
+    }
+
+    record PlainEnum(NotAKeyword keyword) {
+    }
+
+    @Test
+    void aSlotTheRecordLacksIsFoundWhenTheTemplateIsMade() {
+        assertThatThrownBy(() -> CypherTemplate.of(Limit.class, "MATCH (n) RETURN n LIMIT {{limt}}"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{{limt}} is not a component");
+    }
+
+    @Test
+    void aComponentTheTextDoesNotUseIsFoundWhenTheTemplateIsMade() {
+        assertThatThrownBy(() -> CypherTemplate.of(Limit.class, "MATCH (n) RETURN n LIMIT 10"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without a slot in the text: [limit]");
+    }
+
+    @Test
+    void aSlotInAStatementWithoutSlotsIsFound() {
+        assertThatThrownBy(() -> CypherTemplate.statement("MATCH (n) RETURN n LIMIT {{limit}}"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{{limit}}");
+    }
+
+    @Test
+    void onlyEnumsAndBoundedNumbersMayFillASlot() {
+        assertThatThrownBy(() -> CypherTemplate.of(Text.class, "MATCH (n:{{text}}) RETURN n"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Text.text is a java.lang.String");
+        assertThatThrownBy(() -> CypherTemplate.of(Strings.class, "MATCH ()-[:{{types}}]-() RETURN 1"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("List<java.lang.String>");
+        assertThatThrownBy(() -> CypherTemplate.of(UnboundedNumber.class, "MATCH (n) RETURN n LIMIT {{limit}}"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without @Bounded");
+        assertThatThrownBy(() -> CypherTemplate.of(PlainEnum.class, "MATCH (n) RETURN n {{keyword}}"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Keyword");
+    }
+
+    /**
+     * Templates are made when their class is loaded. Loading every product class that makes one shows
+     * here, not in production, a template that does not agree with its record.
+     */
+    @Test
+    void everyTemplateOfTheProductIsWellMade() throws Exception {
+        Path classes = Path.of(CypherTemplate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        byte[] name = CypherTemplate.class.getName().replace('.', '/').getBytes(StandardCharsets.UTF_8);
+        List<String> makers = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String type = classes.relativize(file).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", "");
+                if (!type.startsWith(CypherTemplate.class.getName()) && contains(Files.readAllBytes(file), name)) {
+                    makers.add(type);
+                }
+            }
+        }
+        assertThat(makers).as("classes that use templates").isNotEmpty();
+        for (String maker : makers) {
+            Class.forName(maker, true, getClass().getClassLoader());
+        }
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        outer: for (int i = 0; i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+}
