@@ -46,9 +46,10 @@ import java.util.stream.Collectors;
  * <li>{@link RelationshipType}, or a {@code List} of them: the type, or the alternation {@code A|B}
  * (each type once, in the list's order; never empty);</li>
  * <li>{@link NodeKind}, or a {@code Set} of them: the label, or the label alternation (in alphabetical
- * order);</li>
+ * order); {@code {{kind.key}}} is the kind's key property;</li>
  * <li>{@code int} marked {@link Bounded}: the number, checked against its bounds on every use;</li>
- * <li>{@link PathSelector}: {@code SHORTEST k} or {@code ALL SHORTEST};</li>
+ * <li>{@link PathSelector}: {@code SHORTEST k}, {@code SHORTEST k GROUPS} or {@code ALL SHORTEST};</li>
+ * <li>a {@code List} of {@link Fragment}s, parts written by other templates: one after the other;</li>
  * <li>an enum that implements {@link Keyword}: the constant text of its value.</li>
  * </ul>
  * The same values give the same text, so that Neo4j's plan cache, which is keyed on the text, sees one
@@ -60,7 +61,7 @@ public final class CypherTemplate<S extends Record> {
 
     private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w.$])(visible|validOn)\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
-    private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)}}");
+    private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)(?:\\.(key))?}}");
 
     private final Class<S> slots;
 
@@ -115,7 +116,7 @@ public final class CypherTemplate<S extends Record> {
                         + " " + components.keySet());
             }
             literals.add(expanded.substring(from, slot.start()));
-            parts.add(part(slots, component));
+            parts.add(part(slots, component, slot.group(2) != null));
             used.add(name);
             from = slot.end();
         }
@@ -140,17 +141,41 @@ public final class CypherTemplate<S extends Record> {
         return text.toString();
     }
 
+    /**
+     * A part of a statement written by this template with {@code values}, to be repeated in another
+     * template's {@code List<Fragment>} slot (a branch of a UNION for each of some types, say).
+     */
+    public Fragment fragment(S values) {
+        return new Fragment(text(values));
+    }
+
     /** {@code text} with its visibility fragments expanded. */
     private static String expand(String text) {
         return FRAGMENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1).equals("visible") ? Visibility.visible(m.group(2)) : Visibility.validOn(m.group(2))));
     }
 
-    private static Part part(Class<?> slots, RecordComponent component) {
+    private static Part part(Class<?> slots, RecordComponent component, boolean key) {
         Method accessor = component.getAccessor();
         accessor.setAccessible(true);
-        Function<Object, String> render = renderer(slots, component);
+        Function<Object, String> render;
+        if (key) {
+            if (component.getType() != NodeKind.class) {
+                throw new IllegalArgumentException("{{" + component.getName() + ".key}}: only a NodeKind has a key property");
+            }
+            render = value -> keyProperty((NodeKind) value);
+        }
+        else {
+            render = renderer(slots, component);
+        }
         return new Part(component.getName(), accessor, render);
+    }
+
+    private static String keyProperty(NodeKind kind) {
+        if (!kind.hasKey()) {
+            throw new IllegalArgumentException(kind + " has no key property");
+        }
+        return kind.keyProperty();
     }
 
     /** How a component's value becomes Cypher text; only the types a slot may take have one. */
@@ -184,6 +209,9 @@ public final class CypherTemplate<S extends Record> {
             };
         }
         Type element = elementType(component.getGenericType());
+        if (type == List.class && element == Fragment.class) {
+            return value -> ((Collection<?>) value).stream().map(f -> ((Fragment) f).text).collect(Collectors.joining());
+        }
         if (type == List.class && element == RelationshipType.class) {
             return value -> alternation(where, ((Collection<?>) value).stream()
                 .map(t -> ((RelationshipType) t).cypherName()).distinct().toList());
@@ -194,7 +222,7 @@ public final class CypherTemplate<S extends Record> {
         }
         throw new IllegalArgumentException(where + " is a " + component.getGenericType().getTypeName()
                 + "; a slot takes a RelationshipType, List<RelationshipType>, NodeKind, Set<NodeKind>, @Bounded int,"
-                + " PathSelector or an enum implementing CypherTemplate.Keyword");
+                + " PathSelector, List<CypherTemplate.Fragment> or an enum implementing CypherTemplate.Keyword");
     }
 
     private static Type elementType(Type generic) {
@@ -250,26 +278,47 @@ public final class CypherTemplate<S extends Record> {
     }
 
     /**
-     * A selector of Cypher's shortest-path search: {@code SHORTEST k} (k at least 1) or {@code ALL SHORTEST}
-     * (every path of the shortest length).
+     * A part of a statement written by a template ({@link #fragment}), for a slot of type
+     * {@code List<Fragment>}: the fragments are written one after the other, in the list's order.
+     */
+    public static final class Fragment {
+
+        private final String text;
+
+        private Fragment(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString() {
+            return this.text;
+        }
+
+    }
+
+    /**
+     * A selector of Cypher's shortest-path search: {@code SHORTEST k}, {@code SHORTEST k GROUPS} (every
+     * path of the k shortest lengths) or {@code ALL SHORTEST} (every path of the shortest length); k at
+     * least 1, and bounded by its caller.
      */
     public static final class PathSelector {
 
-        private static final PathSelector ALL = new PathSelector(0);
+        private static final PathSelector ALL = new PathSelector("ALL SHORTEST");
 
-        /** 0 for ALL SHORTEST. */
-        private final int k;
+        private final String cypher;
 
-        private PathSelector(int k) {
-            this.k = k;
+        private PathSelector(String cypher) {
+            this.cypher = cypher;
         }
 
-        /** {@code SHORTEST k}: the k shortest paths, k at least 1 (callers bound it). */
+        /** {@code SHORTEST k}: the k shortest paths. */
         public static PathSelector shortest(int k) {
-            if (k < 1) {
-                throw new IllegalArgumentException("SHORTEST takes at least 1, not " + k);
-            }
-            return new PathSelector(k);
+            return new PathSelector("SHORTEST " + atLeastOne(k));
+        }
+
+        /** {@code SHORTEST k GROUPS}: every path of the k shortest lengths. */
+        public static PathSelector shortestGroups(int k) {
+            return new PathSelector("SHORTEST " + atLeastOne(k) + " GROUPS");
         }
 
         /** {@code ALL SHORTEST}. */
@@ -277,13 +326,20 @@ public final class CypherTemplate<S extends Record> {
             return ALL;
         }
 
+        private static int atLeastOne(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("SHORTEST takes at least 1, not " + k);
+            }
+            return k;
+        }
+
         String cypher() {
-            return this.k == 0 ? "ALL SHORTEST" : "SHORTEST " + this.k;
+            return this.cypher;
         }
 
         @Override
         public String toString() {
-            return cypher();
+            return this.cypher;
         }
 
     }

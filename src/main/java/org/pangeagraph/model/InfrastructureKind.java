@@ -92,13 +92,23 @@ public enum InfrastructureKind {
     }
 
     /** The relationship types of the first links of one- or two-link routes, each once. */
-    public static List<RelationshipType> firstTypes(boolean twoHops) {
+    public static List<RelationshipType> firstLinks(boolean twoHops) {
         return Arrays.stream(values()).filter(k -> k.twoHops() == twoHops).map(k -> k.first).distinct().toList();
     }
 
     /** The relationship types of the second links of two-link routes, each once. */
-    public static List<RelationshipType> secondTypes() {
+    public static List<RelationshipType> secondLinks() {
         return Arrays.stream(values()).filter(InfrastructureKind::twoHops).map(k -> k.second).distinct().toList();
+    }
+
+    /** {@link #firstLinks}, joined for a Cypher pattern. */
+    public static String firstTypes(boolean twoHops) {
+        return firstLinks(twoHops).stream().map(RelationshipType::cypherName).collect(Collectors.joining("|"));
+    }
+
+    /** {@link #secondLinks}, joined for a Cypher pattern. */
+    public static String secondTypes() {
+        return secondLinks().stream().map(RelationshipType::cypherName).collect(Collectors.joining("|"));
     }
 
     /**

@@ -58,8 +58,8 @@ public class ProjectionReader {
             WITH kind, i, w WHERE NOT i.id IN $excluded AND NOT w.id IN $excluded
             WITH kind, i, collect(DISTINCT w.id) AS websites
             RETURN kind, i.id AS item, labels(i) AS labels, websites
-            """).text(new Routes(InfrastructureKind.firstTypes(false), InfrastructureKind.firstTypes(true),
-            InfrastructureKind.secondTypes()));
+            """).text(new Routes(InfrastructureKind.firstLinks(false), InfrastructureKind.firstLinks(true),
+            InfrastructureKind.secondLinks()));
 
     private final GraphDb db;
 

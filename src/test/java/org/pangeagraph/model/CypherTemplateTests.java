@@ -49,6 +49,8 @@ class CypherTemplateTests {
                     + " AND " + Visibility.validOn("r") + "]-(:Entity)){1,6}(b)\nRETURN p");
         assertThat(PATH.text(new PathParts(PathSelector.allShortest(), List.of(RelationshipType.SEIZED), 1)))
             .startsWith("MATCH p = ALL SHORTEST (a)((:Entity)-[r:SEIZED WHERE");
+        assertThat(PATH.text(new PathParts(PathSelector.shortestGroups(2), List.of(RelationshipType.SEIZED), 1)))
+            .startsWith("MATCH p = SHORTEST 2 GROUPS (a)");
     }
 
     @Test
@@ -69,6 +71,34 @@ class CypherTemplateTests {
             .isEqualTo("MATCH (a:Company|Person|Website)-[:CARRIED_BY]->(b:Courier)");
     }
 
+    record Seek(NodeKind kind, @Bounded(max = 20) int index) {
+    }
+
+    record Seeks(List<CypherTemplate.Fragment> seeks) {
+    }
+
+    @Test
+    void fragmentsOfOneTemplateFillASlotOfAnother() {
+        CypherTemplate<Seek> seek = CypherTemplate.of(Seek.class, """
+                  MATCH (n:{{kind}} { {{kind.key}}: $key{{index}} }) RETURN n
+                """);
+        CypherTemplate<Seeks> union = CypherTemplate.of(Seeks.class, """
+                CALL () {
+                {{seeks}}}
+                RETURN n""");
+        assertThat(union.text(new Seeks(List.of(seek.fragment(new Seek(NodeKind.WEBSITE, 0)),
+                seek.fragment(new Seek(NodeKind.IP_ADDRESS, 1))))))
+            .isEqualTo("""
+                    CALL () {
+                      MATCH (n:Website { domain: $key0 }) RETURN n
+                      MATCH (n:IpAddress { address: $key1 }) RETURN n
+                    }
+                    RETURN n""");
+        assertThatThrownBy(() -> seek.text(new Seek(NodeKind.PERSON, 0))).hasMessageContaining("PERSON has no key");
+        assertThatThrownBy(() -> CypherTemplate.of(Limit.class, "RETURN {{limit.key}}"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only a NodeKind has a key");
+    }
+
     @Test
     void aNumberOutsideItsBoundsIsRefused() {
         assertThatThrownBy(() -> PATH.text(new PathParts(PathSelector.shortest(1), List.of(RelationshipType.SEIZED), 9)))
@@ -76,6 +106,7 @@ class CypherTemplateTests {
         assertThatThrownBy(() -> PATH.text(new PathParts(PathSelector.shortest(1), List.of(RelationshipType.SEIZED), 0)))
             .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PathSelector.shortest(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PathSelector.shortestGroups(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
