@@ -39,7 +39,8 @@ public final class CypherLog {
     /** Logs {@code cypher} with its parameters, when the category is at DEBUG. */
     static void ran(String cypher, Map<String, ?> parameters) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{}", browserText(cypher, parameters));
+            // On a line of its own, below the log's own prefix, to be copied whole.
+            LOG.debug("\n{}", browserText(cypher, parameters));
         }
     }
 

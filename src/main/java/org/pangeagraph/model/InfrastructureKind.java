@@ -3,7 +3,6 @@ package org.pangeagraph.model;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -91,24 +90,16 @@ public enum InfrastructureKind {
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(InfrastructureKind.class)));
     }
 
-    /** The relationship types of the first links of one- or two-link routes, each once. */
-    public static List<RelationshipType> firstLinks(boolean twoHops) {
-        return Arrays.stream(values()).filter(k -> k.twoHops() == twoHops).map(k -> k.first).distinct().toList();
-    }
-
-    /** The relationship types of the second links of two-link routes, each once. */
-    public static List<RelationshipType> secondLinks() {
-        return Arrays.stream(values()).filter(InfrastructureKind::twoHops).map(k -> k.second).distinct().toList();
-    }
-
-    /** {@link #firstLinks}, joined for a Cypher pattern. */
+    /** Relationship types, joined for a Cypher pattern, of the first links of one- or two-link routes. */
     public static String firstTypes(boolean twoHops) {
-        return firstLinks(twoHops).stream().map(RelationshipType::cypherName).collect(Collectors.joining("|"));
+        return Arrays.stream(values()).filter(k -> k.twoHops() == twoHops).map(k -> k.first.cypherName()).distinct()
+            .collect(Collectors.joining("|"));
     }
 
-    /** {@link #secondLinks}, joined for a Cypher pattern. */
+    /** Relationship types, joined for a Cypher pattern, of the second links of two-link routes. */
     public static String secondTypes() {
-        return secondLinks().stream().map(RelationshipType::cypherName).collect(Collectors.joining("|"));
+        return Arrays.stream(values()).filter(InfrastructureKind::twoHops).map(k -> k.second.cypherName()).distinct()
+            .collect(Collectors.joining("|"));
     }
 
     /**

@@ -13,7 +13,7 @@ import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.model.NodeKind;
-import org.pangeagraph.model.RelationshipType;
+import org.pangeagraph.model.RouteTypes;
 import org.pangeagraph.model.Visibility;
 import org.springframework.stereotype.Component;
 
@@ -35,18 +35,13 @@ public class ProjectionReader {
             ORDER BY w.domain
             """);
 
-    /** The relationship types of the routes, from the model. */
-    private record Routes(List<RelationshipType> oneLink, List<RelationshipType> twoLinksFirst,
-            List<RelationshipType> twoLinksSecond) {
-    }
-
-    private static final String ITEMS = CypherTemplate.of(Routes.class, """
+    private static final String ITEMS = CypherTemplate.of(RouteTypes.class, """
             CALL () {
               MATCH (w:Website)-[a1:{{oneLink}}]-(i:Entity)
               WHERE visible(a1) AND validOn(a1) AND visible(w) AND visible(i)
               RETURN w, $byRoute[type(a1)] AS kind, i
               UNION ALL
-              MATCH (w:Website)-[a1:{{twoLinksFirst}}]-(am:Entity)-[a2:{{twoLinksSecond}}]->(i:Entity)
+              MATCH (w:Website)-[a1:{{twoLinkFirst}}]-(am:Entity)-[a2:{{twoLinkSecond}}]->(i:Entity)
               WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND NOT am.id IN $excluded
                 AND visible(a1) AND validOn(a1) AND visible(a2) AND validOn(a2) AND visible(w) AND visible(am) AND visible(i)
               RETURN w, $byRoute[type(a1) + '/' + type(a2)] AS kind, i
@@ -58,8 +53,7 @@ public class ProjectionReader {
             WITH kind, i, w WHERE NOT i.id IN $excluded AND NOT w.id IN $excluded
             WITH kind, i, collect(DISTINCT w.id) AS websites
             RETURN kind, i.id AS item, labels(i) AS labels, websites
-            """).text(new Routes(InfrastructureKind.firstLinks(false), InfrastructureKind.firstLinks(true),
-            InfrastructureKind.secondLinks()));
+            """).text(RouteTypes.MODEL);
 
     private final GraphDb db;
 

@@ -101,6 +101,8 @@ class CypherLogIT {
         }
         stop();
         List<String> logged = this.printed.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(logged).allSatisfy(text -> assertThat(text).startsWith("\n"));
+        logged = logged.stream().map(text -> text.substring(1)).toList();
         List<Ran> sent = List.copyOf(this.ran);
         assertThat(sent).hasSizeGreaterThan(QUERIES.size());
         assertThat(logged).as("one printed statement for each statement run").hasSameSizeAs(sent);
