@@ -120,7 +120,7 @@ class NetworkDetails {
             .map(i -> new BindingItem(i.kind(), items.get(i.id()), projection.weight(i), i.websiteCount()))
             .toList();
         List<Node> people = new ArrayList<>(r.get("people").asList(NetworkDetails::node));
-        people.sort(java.util.Comparator.comparing(Node::caption));
+        people.sort(java.util.Comparator.comparing(Node::caption).thenComparing(Node::id));
         List<String> countries = r.get("countries").asList(Value::asString).stream().distinct().sorted().toList();
         return new CriminalNetwork(network.id(), network.size(), websites, binding, people, countries,
                 r.get("inspected").asInt(), r.get("seized").asInt(), r.get("pills").asInt(),

@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Criminal networks as subgraphs, for link charts and exports: one statement for a whole page of
- * networks, matching the routes from each network's websites to its binding items.
+ * networks, matching the routes from each network's websites to its binding items. Routes are taken
+ * website by website in domain order, and a website's in the order of the entities and links on them
+ * (by id), whatever order the store holds them in, so that the same visible graph always fills the
+ * node budget the same way.
  */
 @Component
 class NetworkSubgraphs {
@@ -45,7 +48,7 @@ class NetworkSubgraphs {
                      [am {.*, __labels: labels(am)}, i {.*, __labels: labels(i)}] AS nodes
             }
             RETURN net.id AS network, links, nodes
-            ORDER BY network, w.domain
+            ORDER BY network, w.domain, [x IN nodes | x.id], [l IN links | l.id]
             """.formatted(InfrastructureKind.firstTypes(false), Visibility.route(List.of("a1"), List.of("i")),
             InfrastructureKind.firstTypes(true), InfrastructureKind.secondTypes(),
             Visibility.route(List.of("a1", "a2"), List.of("am", "i")));

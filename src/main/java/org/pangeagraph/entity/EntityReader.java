@@ -132,7 +132,7 @@ public class EntityReader {
                 CALL (p) {
                   MATCH (p)%s(m%s)
                   WHERE %s AND %s AND %s
-                  RETURN r, m ORDER BY %s, r.id LIMIT $first
+                  RETURN r, m ORDER BY %s, m.id, r.id LIMIT $first
                 }
                 RETURN id, r {.*} AS link, m {.*} AS props, labels(m) AS labels
                 """.formatted(arrow, target, Visibility.visible("r"), Visibility.visible("m"), Visibility.validOn("r"), order);

@@ -46,7 +46,9 @@ public record ListFilter(String predicate, Map<String, Object> parameters) {
         Object caseNumber = filter.get("case");
         if (caseNumber instanceof String s && !s.isBlank()) {
             params.put("f_case", InvalidInputException.check("filter.case", s, KeyForm.CODE));
-            clauses.add("$f_case IN coalesce(n.cases, [])");
+            // Only by a case the caller may know of: an entity of their case A that case B also looks at
+            // must not be found by B, which would tell them that B exists and what it looks into.
+            clauses.add("$f_case IN coalesce(n.cases, []) AND ($seeAll OR $f_case IN $myCases)");
         }
         for (PropertySpec spec : kind.properties()) {
             Object value = filter.get(spec.name());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,15 +142,27 @@ public final class SubgraphWriter {
         }
     }
 
+    /**
+     * The time written on the zip's entries: always the same, so that the same subgraph is the same file
+     * byte for byte (a zip entry otherwise carries the time it was written).
+     */
+    private static final LocalDateTime ZIP_ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+
     static void zip(Subgraph subgraph, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("nodes.csv"));
+            zip.putNextEntry(entry("nodes.csv"));
             zip.write(nodesCsv(subgraph).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("edges.csv"));
+            zip.putNextEntry(entry("edges.csv"));
             zip.write(edgesCsv(subgraph).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
+    }
+
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(ZIP_ENTRY_TIME);
+        return entry;
     }
 
     /** Columns Gephi's spreadsheet import knows (Id, Label), then kind and every property. */

@@ -3,6 +3,7 @@ package org.pangeagraph.investigation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,11 @@ import org.springframework.stereotype.Component;
  * (at most four), then the links among the entities found in one more, never walking a hub's links.
  * Breadth-first order keeps the entities closest to the start when the node budget runs out; within
  * the level where it runs out, what the least-linked entities of the level before lead to is kept
- * first (a website's own payment account before the thousands of websites of its registrar), and the
- * level is cut at the budget inside the database, which stops reading there.
+ * first (a website's own payment account before the thousands of websites of its registrar), and of
+ * one entity's neighbours those with the smallest ids. Every ordering and every count behind it comes
+ * from what the caller may see: links of a case they are not in neither make an entity look busier
+ * nor move one of its neighbours before another (the order in which the store holds an entity's
+ * links changes when links are added to it, visible or not).
  */
 @Component
 public class NeighbourhoodQuery {
@@ -39,35 +43,6 @@ public class NeighbourhoodQuery {
 
     public static final int MAX_START = 100;
 
-    private static final String START = """
-            UNWIND $ids AS id
-            MATCH (n:Entity {id: id}) WHERE %s
-            RETURN n {.*} AS props, labels(n) AS labels
-            """.formatted(Visibility.visible("n"));
-
-    /**
-     * One level: the entities linked to the frontier and not yet found, taken from the least-linked
-     * frontier entities first (ties by id), and within one entity in the order the database holds its
-     * links, up to the budget. Rows stream through DISTINCT into LIMIT, so the statement stops reading
-     * once the budget is full: a hub's fifty thousand neighbours are read only as far as the budget
-     * left after every more specific entity of the level, never all of them to be sorted.
-     */
-    private static final String LEVEL = """
-            UNWIND $frontier AS id
-            MATCH (n:Entity {id: id})
-            WITH n ORDER BY COUNT { (n)--() }, n.id
-            CALL (n) {
-              MATCH (n)-[r]-(m:Entity)
-              WHERE type(r) IN $types AND %s AND %s AND %s
-                AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
-                AND NOT m.id IN $seen
-              RETURN m
-            }
-            WITH DISTINCT m
-            LIMIT $limit
-            RETURN m {.*} AS props, labels(m) AS labels
-            """.formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("m"));
-
     /**
      * Entities with more links than this are hubs (an operation with every parcel it inspected, a
      * national courier, a country): the links among the entities found are looked for from their other
@@ -76,23 +51,80 @@ public class NeighbourhoodQuery {
     static final int HUB_DEGREE = 500;
 
     /**
+     * How far an entity's links are counted: an entity with more links than a subgraph may hold
+     * entities fills the budget alone, however many more it has; entities past this count are taken by
+     * id among themselves. Counting stops there, so that an operation's three hundred thousand parcels
+     * are not walked to be counted.
+     */
+    static final int DEGREE_CAP = MAX_NODES + 1;
+
+    /**
+     * How many links of {@code x} the caller may see (the link and the entity at its other end), up to
+     * {@link #DEGREE_CAP}.
+     */
+    private static final String DEGREE = """
+            CALL (%1$s) {
+              MATCH (%1$s)-[d]-(o:Entity) WHERE %2$s AND %3$s
+              WITH d LIMIT $degreeCap
+              RETURN count(d) AS degree
+            }""";
+
+    private static String degree(String variable) {
+        return DEGREE.formatted(variable, Visibility.visible("d"), Visibility.visible("o"));
+    }
+
+    private static final String START = """
+            UNWIND $ids AS id
+            MATCH (n:Entity {id: id}) WHERE %s
+            %s
+            RETURN n {.*} AS props, labels(n) AS labels, degree
+            """.formatted(Visibility.visible("n"), degree("n"));
+
+    /**
+     * One level: the entities linked to the frontier and not yet found, taken from the frontier
+     * entities in the order given (least-linked first, ties by id), and of one entity's in id order, up
+     * to the budget. A frontier entity's new neighbours are sorted within it, and the statement stops
+     * once the budget is full: a hub's fifty thousand neighbours are read only if the budget is still
+     * open when its turn comes, after every more specific entity of the level.
+     */
+    private static final String LEVEL = """
+            UNWIND $frontier AS id
+            MATCH (n:Entity {id: id})
+            CALL (n) {
+              MATCH (n)-[r]-(m:Entity)
+              WHERE type(r) IN $types AND %s AND %s AND %s
+                AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
+                AND NOT m.id IN $seen
+              WITH DISTINCT m
+              ORDER BY m.id
+              LIMIT $limit
+              RETURN m
+            }
+            WITH DISTINCT m
+            LIMIT $limit
+            %s
+            RETURN m {.*} AS props, labels(m) AS labels, degree
+            """.formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("m"), degree("m"));
+
+    /**
      * The links among the entities found. Every link with an end that is not a hub is found from that
      * end (from its source when both ends are not hubs). Links between two hubs are looked for only by
      * the types that may join their kinds (DOMAIN.md), one expand-into per type, which reads the
      * smaller side of that one type: a courier and an operation, each with three hundred thousand
      * parcels, have no type between them, and are not looked at. A hub's links are never walked.
+     * Which entities are hubs is decided by the links the caller sees ({@code $hubs}).
      * {@code %1$s} is the relationship-type alternation and {@code %2$s} the hub branches, both built
      * from the enums.
      */
     private static final String EDGES = """
             UNWIND $ids AS id
             MATCH (n:Entity {id: id})
-            WITH n, COUNT { (n)--() } > $hub AS hub
+            WITH n, n.id IN $hubs AS hub
             WITH collect(CASE WHEN hub THEN n END) AS hubs, collect(CASE WHEN NOT hub THEN n END) AS others
             CALL (hubs, others) {
               UNWIND others AS a
               MATCH (a)-[r:%%1$s]-(b:Entity)
-              WHERE b.id IN $ids AND (startNode(r) = a OR COUNT { (b)--() } > $hub) AND %s AND %s
+              WHERE b.id IN $ids AND (startNode(r) = a OR b.id IN $hubs) AND %s AND %s
               RETURN r
             %%2$s
             }
@@ -141,11 +173,14 @@ public class NeighbourhoodQuery {
                 : request.kinds().stream().map(NodeKind::label).toList();
         return this.db.read(tx -> {
             Map<String, GraphNode> found = new LinkedHashMap<>();
+            Map<String, Integer> degrees = new HashMap<>();
             Map<String, Object> params = new HashMap<>(visibility.parameters());
             params.put("ids", request.ids());
+            params.put("degreeCap", DEGREE_CAP);
             for (Record r : tx.run(START, params)) {
                 GraphNode node = node(r);
                 found.put(node.id(), node);
+                degrees.put(node.id(), r.get("degree").asInt());
             }
             for (String id : request.ids()) {
                 if (!found.containsKey(id)) {
@@ -156,7 +191,7 @@ public class NeighbourhoodQuery {
             List<String> frontier = new ArrayList<>(found.keySet());
             for (int level = 1; level <= request.depth() && !truncated && !frontier.isEmpty(); level++) {
                 int room = request.maxNodes() - found.size();
-                params.put("frontier", frontier);
+                params.put("frontier", leastLinkedFirst(frontier, degrees));
                 params.put("types", types);
                 params.put("labels", labels);
                 params.put("asOf", request.asOf());
@@ -168,18 +203,26 @@ public class NeighbourhoodQuery {
                 for (Record r : next.subList(0, Math.min(room, next.size()))) {
                     GraphNode node = node(r);
                     found.put(node.id(), node);
+                    degrees.put(node.id(), r.get("degree").asInt());
                     frontier.add(node.id());
                 }
             }
             params.put("ids", List.copyOf(found.keySet()));
             params.put("asOf", request.asOf());
-            params.put("hub", HUB_DEGREE);
+            params.put("hubs", found.keySet().stream().filter(id -> degrees.get(id) > HUB_DEGREE).toList());
             List<GraphEdge> edges = tx.run(edges(types.stream().map(RelationshipType::valueOf).toList()), params).stream()
                 .map(r -> GraphEdge.of(RelationshipType.valueOf(r.get("type").asString()), r.get("source").asString(),
                         r.get("target").asString(), r.get("props").asMap()))
                 .toList();
             return new Subgraph(List.copyOf(found.values()), edges, truncated);
         });
+    }
+
+    /** The frontier by how many links the caller sees of each (up to {@link #DEGREE_CAP}), then by id. */
+    static List<String> leastLinkedFirst(List<String> frontier, Map<String, Integer> degrees) {
+        List<String> ordered = new ArrayList<>(frontier);
+        ordered.sort(Comparator.comparing((String id) -> degrees.get(id)).thenComparing(Comparator.naturalOrder()));
+        return ordered;
     }
 
     /** The links statement for these types: labels and types come from the enums only. */

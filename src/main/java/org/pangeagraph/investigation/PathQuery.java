@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * How two entities are connected, through Neo4j's shortest-path search over a quantified path
  * pattern: the relationship types come from the model enum, the hop bound and {@code k} are validated
  * numbers, and every relationship and entity on a path must be visible (and valid on {@code asOf}), so
- * that no path runs through what the caller may not see.
+ * that no path runs through what the caller may not see. Among paths of one length the answer is chosen
+ * by the ids on them, so that the same visible graph always gives the same paths.
  */
 @Component
 class PathQuery {
@@ -54,31 +55,17 @@ class PathQuery {
     List<Path> find(String from, String to, int maxHops, Mode mode, Integer k, List<RelationshipType> types, LocalDate asOf,
             Visibility visibility) {
         LimitExceededException.bounded("maxHops", maxHops, MAX_HOPS);
-        String selector = switch (mode) {
-            case SHORTEST -> "SHORTEST 1";
-            case ALL_SHORTEST -> "ALL SHORTEST";
-            case K_SHORTEST -> {
-                if (k == null) {
-                    throw new InvalidInputException("k", "is required with mode K_SHORTEST");
-                }
-                yield "SHORTEST " + LimitExceededException.bounded("k", k, MAX_K);
+        if (mode == Mode.K_SHORTEST) {
+            if (k == null) {
+                throw new InvalidInputException("k", "is required with mode K_SHORTEST");
             }
-        };
+            LimitExceededException.bounded("k", k, MAX_K);
+        }
         if (from.equals(to)) {
             throw new InvalidInputException("to", "is the same entity as from");
         }
         String typeList = (types == null || types.isEmpty() ? Arrays.asList(RelationshipType.values()) : types).stream()
             .map(RelationshipType::cypherName).distinct().collect(Collectors.joining("|"));
-        String cypher = """
-                MATCH (a:Entity {id: $from}) WHERE %1$s
-                MATCH (b:Entity {id: $to}) WHERE %2$s
-                MATCH p = %3$s (a)((:Entity)-[r:%4$s WHERE %5$s AND %6$s]-(x:Entity WHERE %7$s)){1,%8$d}(b)
-                WITH p ORDER BY length(p) LIMIT %9$d
-                RETURN length(p) AS length,
-                       [n IN nodes(p) | n {.*, __labels: labels(n)}] AS nodes,
-                       [r IN relationships(p) | {props: r {.*}, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS edges
-                """.formatted(Visibility.visible("a"), Visibility.visible("b"), selector, typeList, Visibility.visible("r"),
-                Visibility.validOn("r"), Visibility.visible("x"), maxHops, MAX_PATHS);
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("from", from);
         params.put("to", to);
@@ -95,8 +82,41 @@ class PathQuery {
                     throw new NotFoundException(which, "entity with id " + end.get("id").asString());
                 }
             }
-            return tx.run(cypher, params).stream().map(PathQuery::path).toList();
-        });
+            return switch (mode) {
+                case SHORTEST -> tx.run(paths("ALL SHORTEST", typeList, maxHops, 1), params);
+                case ALL_SHORTEST -> tx.run(paths("ALL SHORTEST", typeList, maxHops, MAX_PATHS), params);
+                case K_SHORTEST -> {
+                    // The k shortest paths have some number of lengths; every path of those lengths is
+                    // a candidate, and the first k of them in path order are the answer.
+                    long lengths = tx.run(paths("SHORTEST " + k, typeList, maxHops, k), params).stream()
+                        .map(r -> r.get("length").asInt()).distinct().count();
+                    yield lengths == 0 ? List.<Record>of()
+                            : tx.run(paths("SHORTEST " + lengths + " GROUPS", typeList, maxHops, k), params);
+                }
+            };
+        }).stream().map(PathQuery::path).toList();
+    }
+
+    /**
+     * The statement for the paths {@code selector} finds, first in path order: by length, then by the
+     * ids of their entities and of their links. The order decides which paths of one length are kept
+     * and which come first, never the order in which the search met them (the order in which the store
+     * holds an entity's links, which links of other cases change). The types come from the model enum,
+     * the selector, hop bound and limit are validated numbers.
+     */
+    private static String paths(String selector, String typeList, int maxHops, int limit) {
+        return """
+                MATCH (a:Entity {id: $from}) WHERE %1$s
+                MATCH (b:Entity {id: $to}) WHERE %2$s
+                MATCH p = %3$s (a)((:Entity)-[r:%4$s WHERE %5$s AND %6$s]-(x:Entity WHERE %7$s)){1,%8$d}(b)
+                WITH p, [n IN nodes(p) | n.id] AS entities, [l IN relationships(p) | l.id] AS links
+                ORDER BY length(p), entities, links
+                LIMIT %9$d
+                RETURN length(p) AS length,
+                       [n IN nodes(p) | n {.*, __labels: labels(n)}] AS nodes,
+                       [r IN relationships(p) | {props: r {.*}, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS edges
+                """.formatted(Visibility.visible("a"), Visibility.visible("b"), selector, typeList, Visibility.visible("r"),
+                Visibility.validOn("r"), Visibility.visible("x"), maxHops, limit);
     }
 
     private static Path path(Record r) {

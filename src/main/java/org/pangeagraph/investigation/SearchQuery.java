@@ -1,13 +1,11 @@
 package org.pangeagraph.investigation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
@@ -22,8 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Search as an investigator types: the text is first read as a key of every kind it can be (a URL
  * becomes a domain, a spaced IBAN a compact one, a formatted phone number its E.164 form) and looked up
- * exactly; then the fulltext index is asked for its words, each also allowing one or two typos. Exact
- * key matches rank first.
+ * exactly; then the fulltext index is asked for its words, each also allowing one typo in names, titles
+ * and address text. Exact key matches rank first; the other hits by how many of the words they hold as
+ * typed or one typo away ({@link SearchTerms}), then the shorter text, then caption and id. Every
+ * ranking fact is the hit's own: entities of cases the caller may not see change neither which visible
+ * entities are found nor their scores or order.
  */
 @Component
 class SearchQuery {
@@ -33,15 +34,21 @@ class SearchQuery {
     /** Scored above any fulltext relevance, so exact key matches come first. */
     static final double EXACT_SCORE = 1_000;
 
+    /**
+     * The most visible entities a search may match: every match is read and scored (Lucene's own
+     * ranking depends on hidden entities), so a search matching more is refused; a word more, or
+     * kinds, narrow it.
+     */
+    static final int MAX_MATCHES = 10_000;
+
     private static final String FULLTEXT = """
-            CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $limit}) YIELD node, score
+            CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node
             WHERE %s AND ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
-            RETURN node {.*} AS props, labels(node) AS labels, score
-            LIMIT $first
+            RETURN node {.*} AS props, labels(node) AS labels
+            LIMIT $matches
             """.formatted(Visibility.visible("node"));
 
-    /** Characters with a meaning in Lucene's query syntax, escaped in the caller's words. */
-    private static final String LUCENE_SPECIAL = "+-&|!(){}[]^\"~*?:\\/";
+    private static final Comparator<Hit> EXACT_ORDER = Comparator.comparing(Hit::caption).thenComparing(h -> h.node().id());
 
     private final GraphDb db;
 
@@ -69,24 +76,54 @@ class SearchQuery {
         for (int i = 0; i < readings.size(); i++) {
             params.put("key" + i, readings.get(i).value());
         }
-        String lucene = luceneQuery(trimmed);
-        params.put("query", lucene);
-        params.put("limit", first * 5);
-        params.put("first", first);
+        List<String> words = words(trimmed, readings);
+        params.put("query", SearchTerms.luceneQuery(words));
+        params.put("matches", MAX_MATCHES + 1);
         return this.db.read(tx -> {
             Map<String, Hit> hits = new LinkedHashMap<>();
+            List<Hit> exact = new ArrayList<>();
             for (Record r : readings.isEmpty() ? List.<Record>of() : tx.run(exactQuery(readings), params)) {
                 Node node = EntityReader.node(r);
-                hits.putIfAbsent(node.id(), new Hit(node, node.kind(), node.caption(), EXACT_SCORE, true));
+                exact.add(new Hit(node, node.kind(), node.caption(), EXACT_SCORE, true));
             }
-            if (!lucene.isBlank()) {
-                for (Record r : tx.run(FULLTEXT, params)) {
-                    Node node = EntityReader.node(r);
-                    hits.putIfAbsent(node.id(), new Hit(node, node.kind(), node.caption(), r.get("score").asDouble(), false));
+            exact.sort(EXACT_ORDER);
+            exact.forEach(hit -> hits.putIfAbsent(hit.node().id(), hit));
+            if (!words.isEmpty()) {
+                List<Record> matches = tx.run(FULLTEXT, params);
+                if (matches.size() > MAX_MATCHES) {
+                    throw new LimitExceededException("text", "matches more than " + MAX_MATCHES
+                            + " entities; add a word or choose kinds to narrow the search");
                 }
+                rank(words, matches).forEach(hit -> hits.putIfAbsent(hit.node().id(), hit));
             }
             return hits.values().stream().limit(first).toList();
         });
+    }
+
+    /** The words looked for: the text's, then those of the keys it can be read as, in normal form. */
+    static List<String> words(String text, List<KeyReading> readings) {
+        List<String> words = new ArrayList<>(SearchTerms.words(text));
+        for (KeyReading reading : readings) {
+            words.addAll(SearchTerms.words(reading.value()));
+        }
+        return words.stream().distinct().limit(SearchTerms.MAX_WORDS).toList();
+    }
+
+    /** The fulltext candidates that hold a word, best first: points, then the shorter text, caption and id. */
+    private static List<Hit> rank(List<String> words, List<Record> matches) {
+        record Scored(Hit hit, int length) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Record r : matches) {
+            Node node = EntityReader.node(r);
+            SearchTerms.Score score = SearchTerms.score(words, node.properties());
+            if (score.points() > 0) {
+                scored.add(new Scored(new Hit(node, node.kind(), node.caption(), score.points(), false), score.length()));
+            }
+        }
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.hit().score()).thenComparingInt(Scored::length)
+            .thenComparing(s -> s.hit().caption()).thenComparing(s -> s.hit().node().id()));
+        return scored.stream().map(Scored::hit).toList();
     }
 
     /** A kind whose key the text can be, and the key in normal form. */
@@ -113,39 +150,6 @@ class SearchQuery {
         }
         return "CALL () { " + String.join(" UNION ", seeks) + " } WITH n WHERE " + Visibility.visible("n")
                 + " AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)) RETURN n {.*} AS props, labels(n) AS labels";
-    }
-
-    /**
-     * The caller's words as a Lucene query: each word as typed (boosted) or, for words with letters,
-     * within one or two edits (by its length), any of them may match. Words made of key-like text are also added in the normal
-     * forms the keys are indexed in.
-     */
-    static String luceneQuery(String text) {
-        List<String> words = new ArrayList<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[\\s,;]+")));
-        for (KeyReading reading : keyReadings(text)) {
-            words.add(reading.value().toLowerCase(Locale.ROOT).replace("+", ""));
-        }
-        return words.stream().filter(w -> !w.isBlank()).distinct().limit(20).map(SearchQuery::term)
-            .collect(Collectors.joining(" "));
-    }
-
-    private static String term(String word) {
-        String escaped = escape(word);
-        // Typos are for names and words; a digit off in a number is another number.
-        boolean wordy = word.chars().anyMatch(Character::isLetter);
-        int edits = !wordy ? 0 : word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
-        return edits == 0 ? escaped : escaped + "^2 " + escaped + "~" + edits;
-    }
-
-    static String escape(String word) {
-        StringBuilder out = new StringBuilder();
-        for (char c : word.toCharArray()) {
-            if (LUCENE_SPECIAL.indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 
 }

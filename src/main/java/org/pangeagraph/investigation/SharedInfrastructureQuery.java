@@ -53,17 +53,26 @@ class SharedInfrastructureQuery {
     static final int ROUTES_PER_SIDE = 5;
 
     /**
+     * The order of routes in which the first {@link #ROUTES_PER_SIDE} are kept: by the entity between
+     * the website and the item, then by the links' ids, whatever order the store holds them in (it
+     * changes when links are added, those the caller may not see too). {@code %1$s}, {@code %2$s} and
+     * {@code %3$s} are the variables of the first link, the entity between and the second link.
+     */
+    private static final String ROUTE_ORDER = "coalesce(%2$s.id, ''), %1$s.id, coalesce(%3$s.id, '')";
+
+    /**
      * The items the website reaches, each with up to {@link #ROUTES_PER_SIDE} of the website's routes to
      * it. The routes are collected as links and nodes and turned into maps only once cut to that number:
      * a website with three hundred parcels reaches its courier three hundred ways.
      */
     private static final String ITEMS = items("""
+            WITH kind, i, a1, am, a2 ORDER BY %s
             WITH kind, i, collect({a1: a1, am: am, a2: a2})[0..$routesPerSide] AS found
             CALL (found) {
               UNWIND found AS route
               WITH route.a1 AS a1, route.am AS am, route.a2 AS a2
               RETURN collect(%s) AS mine
-            }""".formatted(Routes.route("a1", "am", "a2")));
+            }""".formatted(ROUTE_ORDER.formatted("a1", "am", "a2"), Routes.route("a1", "am", "a2")));
 
     /** The items the website reaches, without its routes to them, when they are not asked for. */
     private static final String ITEMS_WITHOUT_ROUTES = items("""
@@ -117,7 +126,8 @@ class SharedInfrastructureQuery {
 
     /**
      * The routes from the best-scoring websites to the items they share, anchored at those websites:
-     * the first {@link #ROUTES_PER_SIDE} found for each, the search stopping there.
+     * the first {@link #ROUTES_PER_SIDE} in route order for each (a website's own few parcels or
+     * accounts are sorted, never the item's).
      */
     private static final String EVIDENCE = """
             UNWIND $pairs AS pair
@@ -142,12 +152,13 @@ class SharedInfrastructureQuery {
                 RETURN b1, bm, b2
               }
               WITH b1, bm, b2
+              ORDER BY %3$s
               LIMIT $routesPerSide
-              RETURN collect(%3$s) AS routes
+              RETURN collect(%4$s) AS routes
             }
             RETURN pair.site AS site, pair.kind AS kind, pair.item AS item, o {.*} AS website, routes
             """.formatted(Visibility.route(List.of("b1"), List.of()), Visibility.route(List.of("b1", "b2"), List.of("bm")),
-            Routes.route("b1", "bm", "b2"));
+            ROUTE_ORDER.formatted("b1", "bm", "b2"), Routes.route("b1", "bm", "b2"));
 
     /** The best-scoring websites, when the routes from them are not asked for. */
     private static final String WEBSITES = """
@@ -225,6 +236,10 @@ class SharedInfrastructureQuery {
             long n = projection.map(p -> (long) p.websiteCount())
                 .orElseGet(() -> tx.run(WEBSITE_COUNT, params).get(0).get("n").asLong());
             List<Reached> reached = reached(tx, rows, projection, candidates, params);
+            // Scores are sums of weights, and a sum of doubles depends on its order by its last bits: the
+            // items are summed in one order, whether their counts came from the projection or the
+            // database, and whatever order the database found them in.
+            reached.sort(Comparator.comparing((Reached r) -> r.kind()).thenComparing(r -> r.item().id()));
             List<SiblingRanking.Score> ranked = SiblingRanking.rank(self, reached, candidates, n, minScore, first);
             return siblings(tx, ranked, n, routesFromOther, params);
         });

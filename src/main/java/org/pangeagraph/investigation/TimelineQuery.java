@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * Dated events about some entities, in one statement: the dates on the entities themselves (first and
  * last seen, inspections, an operation's days), the dates on their links (a website moving from one
  * IP address to another shows as one link ending and another starting), takedowns, and the
- * inspections and seizures of a website's parcels.
+ * inspections and seizures of a website's parcels. Events are in date order, and those of one day in
+ * the order of what they are about (entity, kind, the entity and link involved, by id), never in the
+ * order the store holds the links, which links of other cases change.
  */
 @Component
 class TimelineQuery {
@@ -74,7 +76,7 @@ class TimelineQuery {
                    CASE WHEN related IS NULL THEN null ELSE related {.*, __labels: labels(related)} END AS related,
                    CASE WHEN link IS NULL THEN null ELSE link {.*, __type: type(link)} END AS link,
                    CASE WHEN link IS NULL THEN null ELSE startNode(link) = e END AS outgoing
-            ORDER BY date, entity.id, kind
+            ORDER BY date, entity.id, kind, related.id, link.id
             LIMIT %6$d
             """.formatted(Visibility.visible("e"), Visibility.visible("r"), Visibility.visible("o"), Visibility.visible("s"),
             Visibility.visible("z"), MAX_EVENTS);
