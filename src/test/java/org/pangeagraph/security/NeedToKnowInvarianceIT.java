@@ -1,0 +1,255 @@
+package org.pangeagraph.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.pangeagraph.db.GraphVersion;
+import org.pangeagraph.security.invariance.Asker;
+import org.pangeagraph.security.invariance.CaseFacts;
+import org.pangeagraph.security.invariance.CaseGraph;
+import org.pangeagraph.security.invariance.ExportCalls;
+import org.pangeagraph.security.invariance.SchemaCalls;
+import org.pangeagraph.support.GraphQlClient;
+import org.pangeagraph.support.IntegrationTest;
+import org.pangeagraph.support.TestGraph;
+import org.pangeagraph.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Need-to-know as a property (issue 15): for a reader not in a case, adding any set of facts of that
+ * case to a graph changes no byte of any answer. For each try, from a seed: a small graph of every
+ * kind of entity and link ({@link CaseGraph}), a reader (a viewer, or an investigator of CASE-A), and
+ * facts of cases the reader is not in ({@link CaseFacts}), written straight through Cypher as an import
+ * writes them, or through the API's mutations as an administrator. Every field of {@code Query} is
+ * asked, read from the schema with the arguments of {@link SchemaCalls} (every {@code maxNodes} of
+ * {@code network} from 1 up, every page of every list, {@code asOf} days of the graph) and every
+ * export, four times: before the facts with the projection cache cold, then warm; after them warm (the
+ * projection of the graph before them still cached), then cold. Every answer must be the same each
+ * time, status and body byte for byte. When the facts went in through Cypher they are then removed,
+ * and the answers asked once more.
+ *
+ * <p>The reader's own requests add to the audit trail, which is no fact of any case: the reader is
+ * refused {@code auditLog} before and after alike (only administrators read it), and that refusal is
+ * compared like any answer.
+ *
+ * <p>{@code -Dinvariance.tries=N} runs more tries (the seed of each is drawn from the first);
+ * {@code -Dinvariance.seed=S} replays the one try a failure names; {@code -Dinvariance.timing=true}
+ * prints the slowest requests of each try's first round.
+ */
+@IntegrationTest
+class NeedToKnowInvarianceIT {
+
+    private static final int TRIES = Integer.getInteger("invariance.tries", 6);
+
+    private static final Long REPLAY = Long.getLong("invariance.seed");
+
+    /** The seed the tries' seeds are drawn from: fixed, so that a build runs the same tries as the last. */
+    private static final long FIRST_SEED = 20091116L;
+
+    @Autowired
+    TestGraph graph;
+
+    @Autowired
+    GraphQlClient client;
+
+    @Autowired
+    GraphQlSource graphQl;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** Who asks, and the case sets of facts they may not see. */
+    enum Reader {
+        VIEWER(TestUsers.VIEWER, List.of(), List.of(List.of("CASE-A"), List.of("CASE-B"), List.of("CASE-A", "CASE-B"))),
+        INVESTIGATOR_A(TestUsers.INVESTIGATOR_A, List.of("CASE-A"), List.of(List.of("CASE-B"), List.of("CASE-B", "CASE-C")));
+
+        final String user;
+
+        final List<String> cases;
+
+        final List<List<String>> hidden;
+
+        Reader(String user, List<String> cases, List<List<String>> hidden) {
+            this.user = user;
+            this.cases = cases;
+            this.hidden = hidden;
+        }
+
+        boolean sees(List<String> factCases) {
+            return factCases.isEmpty() || factCases.stream().anyMatch(this.cases::contains);
+        }
+
+        boolean sees(CaseGraph.Entity entity) {
+            return sees(entity.cases());
+        }
+
+        boolean sees(CaseGraph.Link link) {
+            return sees(link.cases()) && sees(link.from()) && sees(link.to());
+        }
+    }
+
+    @Test
+    void factsOfCasesTheReaderIsNotInChangeNoAnswer() {
+        List<Long> seeds = new ArrayList<>();
+        if (REPLAY != null) {
+            seeds.add(REPLAY);
+        }
+        else {
+            // The two lowest bits of a seed choose the reader and the way the facts are written: every four
+            // tries ask as both readers, with facts written both ways.
+            Random first = new Random(FIRST_SEED);
+            for (int i = 0; i < TRIES; i++) {
+                seeds.add((first.nextLong() & ~3L) | (i % 4));
+            }
+        }
+        SchemaCalls schemaCalls = new SchemaCalls(this.graphQl.schema());
+        assertThat(exportEndpoints()).as("the exports the property asks: a new one needs its calls here")
+            .containsExactlyInAnyOrder("/export/network.{format}", "/export/criminal-network.{format}");
+        Coverage coverage = new Coverage();
+        for (long seed : seeds) {
+            try {
+                oneTry(seed, schemaCalls, coverage);
+            }
+            catch (AssertionError | RuntimeException ex) {
+                throw new AssertionError("Need-to-know invariance failed for seed " + seed
+                        + "; replay it with -Dinvariance.seed=" + seed + " -Dit.test=NeedToKnowInvarianceIT\n" + ex.getMessage(), ex);
+            }
+        }
+        System.out.println("NeedToKnowInvarianceIT: " + seeds.size() + " tries; met " + coverage.counts);
+        if (REPLAY != null || TRIES < 4) {
+            return;
+        }
+        // The tries asked what the property is about: truncated networks, networks found, paths, hits.
+        assertThat(coverage.counts).as("what the tries exercised").containsKeys("truncated network", "criminal network", "path",
+                "search hit", "sibling", "refused audit log", "hidden facts written through Cypher", "hidden facts written by mutations");
+    }
+
+    private void oneTry(long seed, SchemaCalls schemaCalls, Coverage coverage) {
+        Random random = new Random(seed);
+        Reader reader = Reader.values()[(int) (seed >>> 1 & 1)];
+        CaseFacts.Way way = CaseFacts.Way.values()[(int) (seed & 1)];
+        this.graph.reset();
+        CaseGraph base = CaseGraph.generate(random);
+        CaseFacts.writeWithCypher(this.graph, base, false);
+        CaseFacts facts = CaseFacts.generate(base, reader::sees, reader::sees, reader.hidden, way, random);
+        List<CaseGraph.Entity> visible = base.entities().stream().filter(reader::sees).toList();
+        SchemaCalls.Context context = new SchemaCalls.Context(base.entities(), visible,
+                base.links().stream().filter(reader::sees).toList(), facts.facts().entities(), dates(base), random);
+        List<SchemaCalls.Call> calls = schemaCalls.calls(context);
+        List<String> exports = ExportCalls.uris(context);
+        Asker asker = new Asker(this.client.as(reader.user).webClient(), this.graphQl.schema());
+
+        long started = System.nanoTime();
+        newCacheEpoch();
+        Map<String, String> coldBefore = asker.ask(calls, exports);
+        System.out.printf("NeedToKnowInvarianceIT: seed %d, first round %.1f s%n", seed, (System.nanoTime() - started) / 1e9);
+        if (Boolean.getBoolean("invariance.timing")) {
+            asker.printSlowest();
+        }
+        Map<String, String> warmBefore = asker.ask(calls, exports);
+        if (way == CaseFacts.Way.CYPHER) {
+            CaseFacts.writeWithCypher(this.graph, facts.facts(), true);
+        }
+        else {
+            CaseFacts.writeWithMutations(facts.facts(), this.client::send);
+        }
+        Map<String, String> warmAfter = asker.ask(calls, exports);
+        newCacheEpoch();
+        Map<String, String> coldAfter = asker.ask(calls, exports);
+        String tried = "seed " + seed + ", reader " + reader + ", facts " + way + " (" + facts.facts().entities().size()
+                + " entities, " + facts.facts().links().size() + " links)";
+        same(tried, "cold before", coldBefore, "warm before", warmBefore);
+        same(tried, "warm before", warmBefore, "cold after", coldAfter);
+        same(tried, "cold before", coldBefore, "warm after", warmAfter);
+        if (way == CaseFacts.Way.CYPHER) {
+            removeAdded(facts.facts());
+            same(tried, "cold before", coldBefore, "after removing them", asker.ask(calls, exports));
+        }
+        coverage.count(coldBefore, way);
+        System.out.printf("NeedToKnowInvarianceIT: %s: %d calls, %d requests a round, %.1f s%n", tried, calls.size(),
+                coldBefore.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Every answer of {@code a} is the answer of {@code b}, request for request. */
+    private static void same(String tried, String aName, Map<String, String> a, String bName, Map<String, String> b) {
+        assertThat(b.keySet()).as("%s: the requests %s and %s", tried, aName, bName).containsExactlyElementsOf(a.keySet());
+        for (Map.Entry<String, String> request : a.entrySet()) {
+            String other = b.get(request.getKey());
+            if (!request.getValue().equals(other)) {
+                throw new AssertionError(tried + ": the answer changed between " + aName + " and " + bName + "\nrequest: "
+                        + request.getKey() + "\n" + aName + ": " + request.getValue() + "\n" + bName + ": " + other);
+            }
+        }
+    }
+
+    /** A new epoch of the graph version: no projection cached before it answers after it, cold as after a restart. */
+    private void newCacheEpoch() {
+        this.graph.write("MATCH (g:PangeaGraph) DETACH DELETE g", Map.of());
+        new GraphVersion(this.graph.db()).bump();
+    }
+
+    /** Removes the facts written through Cypher: the entities added with their links, and the links added between others. */
+    private void removeAdded(CaseGraph facts) {
+        List<String> ids = facts.entities().stream().map(CaseGraph.Entity::id).toList();
+        this.graph.write("MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n", Map.of("ids", ids));
+        this.graph.write("MATCH ()-[r]->() WHERE r._added DELETE r", Map.of());
+        new GraphVersion(this.graph.db()).bump();
+    }
+
+    /** The days the graph's dates and links speak of, for asOf, from and to. */
+    private static List<LocalDate> dates(CaseGraph base) {
+        Set<LocalDate> dates = new TreeSet<>();
+        base.links().forEach(l -> Stream.of("validFrom", "validTo").map(l.properties()::get)
+            .filter(LocalDate.class::isInstance).forEach(d -> dates.add((LocalDate) d)));
+        base.entities().forEach(e -> e.properties().values().stream().filter(LocalDate.class::isInstance)
+            .forEach(d -> dates.add((LocalDate) d)));
+        dates.add(LocalDate.of(2021, 6, 1));
+        return List.copyOf(dates);
+    }
+
+    private Set<String> exportEndpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        this.mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+            .filter(p -> p.startsWith("/export")).forEach(endpoints::add));
+        return endpoints;
+    }
+
+    /** How often the tries met what the property is about, so that a property that tests nothing fails. */
+    private static final class Coverage {
+
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+
+        void count(Map<String, String> answers, CaseFacts.Way way) {
+            count("hidden facts written " + (way == CaseFacts.Way.CYPHER ? "through Cypher" : "by mutations"), true);
+            String all = String.join("\n", answers.values());
+            count("truncated network", all.contains("\"truncated\":true"));
+            count("criminal network", all.contains("\"id\":\"network:"));
+            count("path", all.contains("\"length\":"));
+            count("search hit", all.contains("\"exactKeyMatch\":false"));
+            count("sibling", all.contains("\"sharedItems\":[{"));
+            count("refused audit log", all.contains("FORBIDDEN"));
+        }
+
+        private void count(String what, boolean met) {
+            if (met) {
+                this.counts.merge(what, 1, Integer::sum);
+            }
+        }
+
+    }
+
+}
