@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.db.GraphDb.GraphTx;
 import org.pangeagraph.model.GraphEdge;
 import org.pangeagraph.model.GraphNode;
 import org.pangeagraph.model.InvalidInputException;
@@ -26,13 +28,16 @@ import org.springframework.stereotype.Component;
 /**
  * The neighbourhood of some entities as a subgraph, expanded breadth-first one level per statement
  * (at most four), then the links among the entities found in one more, never walking a hub's links.
- * Breadth-first order keeps the entities closest to the start when the node budget runs out; within
- * the level where it runs out, what the least-linked entities of the level before lead to is kept
- * first (a website's own payment account before the thousands of websites of its registrar), and of
- * one entity's neighbours those with the smallest ids. Every ordering and every count behind it comes
- * from what the caller may see: links of a case they are not in neither make an entity look busier
- * nor move one of its neighbours before another (the order in which the store holds an entity's
- * links changes when links are added to it, visible or not).
+ * Breadth-first order keeps the entities closest to the start when the node budget runs out. A level
+ * that fits is taken whole. Within the level where the budget runs out, what the least-linked entities
+ * of the level before lead to is kept first (a website's own payment account before the thousands of
+ * websites of its registrar), and of the entity where it runs out, its neighbours with the smallest
+ * ids; an entity with more links than a subgraph can hold entities is not expanded there (any part of
+ * its neighbours would be an arbitrary one, and reading them all to choose would read an operation's
+ * three hundred thousand parcels). Every ordering and count behind the cut comes from what the caller
+ * may see: links of a case they are not in neither make an entity look busier nor move one of its
+ * neighbours before another (the order in which the store holds an entity's links changes when links
+ * are added to it, visible or not). The entities of each level are listed by id.
  */
 @Component
 public class NeighbourhoodQuery {
@@ -47,64 +52,89 @@ public class NeighbourhoodQuery {
      * Entities with more links than this are hubs (an operation with every parcel it inspected, a
      * national courier, a country): the links among the entities found are looked for from their other
      * end, or, between two hubs, by Neo4j's expand-into, which walks the smaller side of one type.
+     * Which entities are hubs decides only how links are looked for: every link of the model's kinds
+     * is found either way.
      */
     static final int HUB_DEGREE = 500;
 
     /**
-     * How far an entity's links are counted: an entity with more links than a subgraph may hold
-     * entities fills the budget alone, however many more it has; entities past this count are taken by
-     * id among themselves. Counting stops there, so that an operation's three hundred thousand parcels
-     * are not walked to be counted.
+     * An entity with more links the caller sees than this is not expanded at a cut: no subgraph holds
+     * its neighbours. Its links are counted only this far.
      */
-    static final int DEGREE_CAP = MAX_NODES + 1;
-
-    /**
-     * How many links of {@code x} the caller may see (the link and the entity at its other end), up to
-     * {@link #DEGREE_CAP}.
-     */
-    private static final String DEGREE = """
-            CALL (%1$s) {
-              MATCH (%1$s)-[d]-(o:Entity) WHERE %2$s AND %3$s
-              WITH d LIMIT $degreeCap
-              RETURN count(d) AS degree
-            }""";
-
-    private static String degree(String variable) {
-        return DEGREE.formatted(variable, Visibility.visible("d"), Visibility.visible("o"));
-    }
+    static final int SPREAD_CAP = MAX_NODES;
 
     private static final String START = """
             UNWIND $ids AS id
             MATCH (n:Entity {id: id}) WHERE %s
-            %s
-            RETURN n {.*} AS props, labels(n) AS labels, degree
-            """.formatted(Visibility.visible("n"), degree("n"));
+            RETURN n {.*} AS props, labels(n) AS labels
+            """.formatted(Visibility.visible("n"));
 
-    /**
-     * One level: the entities linked to the frontier and not yet found, taken from the frontier
-     * entities in the order given (least-linked first, ties by id), and of one entity's in id order, up
-     * to the budget. A frontier entity's new neighbours are sorted within it, and the statement stops
-     * once the budget is full: a hub's fifty thousand neighbours are read only if the budget is still
-     * open when its turn comes, after every more specific entity of the level.
-     */
-    private static final String LEVEL = """
-            UNWIND $frontier AS id
-            MATCH (n:Entity {id: id})
-            CALL (n) {
+    /** The entities linked to one frontier entity and not yet found, that the caller may see. */
+    private static final String NEIGHBOURS = """
               MATCH (n)-[r]-(m:Entity)
               WHERE type(r) IN $types AND %s AND %s AND %s
                 AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
-                AND NOT m.id IN $seen
+                AND NOT m.id IN $seen""".formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("m"));
+
+    /**
+     * One level, whole if it fits: the entities linked to the frontier and not yet found, up to one
+     * more than the budget. Rows stream through DISTINCT into LIMIT, so the statement stops reading once
+     * the budget is passed: whether the level fits is known without reading a hub's fifty thousand
+     * neighbours.
+     */
+    private static final String LEVEL = level("");
+
+    /** A level's statement: {@code within} orders and bounds one frontier entity's new neighbours. */
+    private static String level(String within) {
+        return """
+                UNWIND $frontier AS id
+                MATCH (n:Entity {id: id})
+                CALL (n) {
+                %s
+                %s
+                  RETURN m
+                }
+                WITH DISTINCT m
+                LIMIT $limit
+                RETURN m {.*} AS props, labels(m) AS labels
+                """.formatted(NEIGHBOURS, within);
+    }
+
+    /**
+     * How many links the frontier has in all, those the caller may not see included: when no more than
+     * the room left, the level fits whatever the caller sees, and is read as it comes. The count only
+     * chooses between two ways of reading that give the same answer.
+     */
+    private static final String LINKS = """
+            UNWIND $frontier AS id
+            MATCH (n:Entity {id: id})
+            RETURN sum(COUNT { (n)--() }) AS links
+            """;
+
+    /**
+     * How many links of each frontier entity the caller may see (the link and the entity at its other
+     * end), counted up to one more than {@link #SPREAD_CAP}.
+     */
+    private static final String DEGREES = """
+            UNWIND $frontier AS id
+            MATCH (n:Entity {id: id})
+            CALL (n) {
+              MATCH (n)-[d]-(o:Entity) WHERE %s AND %s
+              WITH d LIMIT $degreeCap
+              RETURN count(d) AS degree
+            }
+            RETURN id, degree
+            """.formatted(Visibility.visible("d"), Visibility.visible("o"));
+
+    /**
+     * The level where the budget runs out: the frontier in the order given (least-linked first, ties
+     * by id), each frontier entity's new neighbours by id, up to the budget. The statement stops at the
+     * budget: the frontier entities after the one where it runs out are not read.
+     */
+    private static final String CUT_LEVEL = level("""
               WITH DISTINCT m
               ORDER BY m.id
-              LIMIT $limit
-              RETURN m
-            }
-            WITH DISTINCT m
-            LIMIT $limit
-            %s
-            RETURN m {.*} AS props, labels(m) AS labels, degree
-            """.formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("m"), degree("m"));
+              LIMIT $limit""");
 
     /**
      * The links among the entities found. Every link with an end that is not a hub is found from that
@@ -112,19 +142,18 @@ public class NeighbourhoodQuery {
      * the types that may join their kinds (DOMAIN.md), one expand-into per type, which reads the
      * smaller side of that one type: a courier and an operation, each with three hundred thousand
      * parcels, have no type between them, and are not looked at. A hub's links are never walked.
-     * Which entities are hubs is decided by the links the caller sees ({@code $hubs}).
      * {@code %1$s} is the relationship-type alternation and {@code %2$s} the hub branches, both built
      * from the enums.
      */
     private static final String EDGES = """
             UNWIND $ids AS id
             MATCH (n:Entity {id: id})
-            WITH n, n.id IN $hubs AS hub
+            WITH n, COUNT { (n)--() } > $hub AS hub
             WITH collect(CASE WHEN hub THEN n END) AS hubs, collect(CASE WHEN NOT hub THEN n END) AS others
             CALL (hubs, others) {
               UNWIND others AS a
               MATCH (a)-[r:%%1$s]-(b:Entity)
-              WHERE b.id IN $ids AND (startNode(r) = a OR b.id IN $hubs) AND %s AND %s
+              WHERE b.id IN $ids AND (startNode(r) = a OR COUNT { (b)--() } > $hub) AND %s AND %s
               RETURN r
             %%2$s
             }
@@ -173,14 +202,11 @@ public class NeighbourhoodQuery {
                 : request.kinds().stream().map(NodeKind::label).toList();
         return this.db.read(tx -> {
             Map<String, GraphNode> found = new LinkedHashMap<>();
-            Map<String, Integer> degrees = new HashMap<>();
             Map<String, Object> params = new HashMap<>(visibility.parameters());
             params.put("ids", request.ids());
-            params.put("degreeCap", DEGREE_CAP);
             for (Record r : tx.run(START, params)) {
                 GraphNode node = node(r);
                 found.put(node.id(), node);
-                degrees.put(node.id(), r.get("degree").asInt());
             }
             for (String id : request.ids()) {
                 if (!found.containsKey(id)) {
@@ -189,27 +215,27 @@ public class NeighbourhoodQuery {
             }
             boolean truncated = found.size() > request.maxNodes();
             List<String> frontier = new ArrayList<>(found.keySet());
+            params.put("types", types);
+            params.put("labels", labels);
+            params.put("asOf", request.asOf());
             for (int level = 1; level <= request.depth() && !truncated && !frontier.isEmpty(); level++) {
                 int room = request.maxNodes() - found.size();
-                params.put("frontier", leastLinkedFirst(frontier, degrees));
-                params.put("types", types);
-                params.put("labels", labels);
-                params.put("asOf", request.asOf());
+                params.put("frontier", frontier);
                 params.put("seen", List.copyOf(found.keySet()));
                 params.put("limit", room + 1);
-                List<Record> next = tx.run(LEVEL, params);
-                truncated = next.size() > room;
+                Level next = tx.run(LINKS, params).get(0).get("links").asLong() <= room ? new Level(tx.run(LEVEL, params), false)
+                        : cut(tx, frontier, room, params);
+                truncated = next.truncated();
+                List<GraphNode> nodes = new ArrayList<>(next.entities().stream().map(NeighbourhoodQuery::node).toList());
+                nodes.sort(Comparator.comparing(GraphNode::id));
                 frontier = new ArrayList<>();
-                for (Record r : next.subList(0, Math.min(room, next.size()))) {
-                    GraphNode node = node(r);
+                for (GraphNode node : nodes) {
                     found.put(node.id(), node);
-                    degrees.put(node.id(), r.get("degree").asInt());
                     frontier.add(node.id());
                 }
             }
             params.put("ids", List.copyOf(found.keySet()));
-            params.put("asOf", request.asOf());
-            params.put("hubs", found.keySet().stream().filter(id -> degrees.get(id) > HUB_DEGREE).toList());
+            params.put("hub", HUB_DEGREE);
             List<GraphEdge> edges = tx.run(edges(types.stream().map(RelationshipType::valueOf).toList()), params).stream()
                 .map(r -> GraphEdge.of(RelationshipType.valueOf(r.get("type").asString()), r.get("source").asString(),
                         r.get("target").asString(), r.get("props").asMap()))
@@ -218,11 +244,44 @@ public class NeighbourhoodQuery {
         });
     }
 
-    /** The frontier by how many links the caller sees of each (up to {@link #DEGREE_CAP}), then by id. */
+    /** The entities a level adds, and whether the budget cut it. */
+    private record Level(List<Record> entities, boolean truncated) {
+    }
+
+    /**
+     * A level that may not fit: the frontier ordered by how many links the caller sees of each, then by
+     * id, without those with more than {@link #SPREAD_CAP}; their new neighbours in that order, each
+     * one's by id, up to the room left. When they fit and an entity was left out for its size, the
+     * level is read whole to learn whether it fits after all.
+     */
+    private static Level cut(GraphTx tx, List<String> frontier, int room, Map<String, Object> params) {
+        params.put("degreeCap", SPREAD_CAP + 1);
+        Map<String, Integer> degrees = new HashMap<>();
+        for (Record r : tx.run(DEGREES, params)) {
+            degrees.put(r.get("id").asString(), r.get("degree").asInt());
+        }
+        List<String> ordered = leastLinkedFirst(frontier, degrees);
+        params.put("frontier", ordered);
+        List<Record> kept = ordered.isEmpty() ? List.of() : tx.run(CUT_LEVEL, params);
+        if (kept.size() > room) {
+            return new Level(kept.subList(0, room), true);
+        }
+        if (ordered.size() == new HashSet<>(frontier).size()) {
+            return new Level(kept, false);
+        }
+        params.put("frontier", frontier);
+        List<Record> whole = tx.run(LEVEL, params);
+        return whole.size() > room ? new Level(kept, true) : new Level(whole, false);
+    }
+
+    /**
+     * The frontier by how many links the caller sees of each, fewest first, then by id, without the
+     * entities with more than {@link #SPREAD_CAP}.
+     */
     static List<String> leastLinkedFirst(List<String> frontier, Map<String, Integer> degrees) {
-        List<String> ordered = new ArrayList<>(frontier);
-        ordered.sort(Comparator.comparing((String id) -> degrees.get(id)).thenComparing(Comparator.naturalOrder()));
-        return ordered;
+        return frontier.stream().distinct().filter(id -> degrees.getOrDefault(id, 0) <= SPREAD_CAP)
+            .sorted(Comparator.comparing((String id) -> degrees.getOrDefault(id, 0)).thenComparing(Comparator.naturalOrder()))
+            .toList();
     }
 
     /** The links statement for these types: labels and types come from the enums only. */

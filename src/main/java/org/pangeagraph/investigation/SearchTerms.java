@@ -121,25 +121,27 @@ final class SearchTerms {
     }
 
     /**
-     * Wildcard patterns that together match every word one edit away from {@code word}: for each
-     * position, the letters before it, anything, and the letters after it (a letter left out, changed,
-     * or added after it); a letter added before the first; and two letters swapped. Wildcard patterns
-     * keep every indexed word they match (unlike Lucene's fuzzy query), and build in microseconds.
+     * Wildcard patterns that together match every word one edit away from {@code word}, and few more:
+     * for each letter, the word without it, with another letter in its place ({@code ?}), with two
+     * letters in its place (a letter added before or after it), and with it and the next replaced by two
+     * (the two swapped); and a letter added at either end. Each pattern has the length of its matches, so none reaches far.
+     * Wildcard patterns keep every indexed word they match (unlike Lucene's fuzzy query), and build in
+     * microseconds; {@link #oneEditApart} then keeps the words one edit away.
      */
     static List<String> typoPatterns(String word) {
         int[] letters = word.codePoints().toArray();
         Set<String> patterns = new LinkedHashSet<>();
-        patterns.add("?" + escape(letters, 0, letters.length));
-        patterns.add(escape(letters, 1, letters.length));
+        String whole = escape(letters, 0, letters.length);
+        patterns.add("?" + whole);
+        patterns.add(whole + "?");
         for (int i = 0; i < letters.length; i++) {
-            if (i == 0) {
-                patterns.add("?" + escape(letters, 1, letters.length));
-            }
-            else {
-                patterns.add(escape(letters, 0, i) + "*" + escape(letters, i + 1, letters.length));
-            }
+            String before = escape(letters, 0, i);
+            String after = escape(letters, i + 1, letters.length);
+            patterns.add(before + after);
+            patterns.add(before + "?" + after);
+            patterns.add(before + "??" + after);
             if (i + 1 < letters.length) {
-                patterns.add(escape(letters, 0, i) + "??" + escape(letters, i + 2, letters.length));
+                patterns.add(before + "??" + escape(letters, i + 2, letters.length));
             }
         }
         return List.copyOf(patterns);

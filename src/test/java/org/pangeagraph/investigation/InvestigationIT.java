@@ -74,6 +74,27 @@ class InvestigationIT {
     }
 
     @Test
+    void anEntityWithMoreLinksThanASubgraphHoldsIsNotExpandedWhereTheBudgetRunsOut() {
+        // An associate of p-viktor sent more parcels than any subgraph holds. At depth 2, with room for
+        // seven more entities, what w-main, w-door and p-marta lead to is kept (five), and none of the
+        // sender's parcels: any two of them would be an arbitrary two.
+        this.graph.write("""
+                MATCH (v:Person {id: 'p-viktor'})
+                CREATE (s:Entity:Person {id: 'p-sender', name: 'Busy Sender'})
+                CREATE (v)-[:ASSOCIATE_OF {id: 'l-v-sender'}]->(s)
+                WITH s
+                UNWIND range(1, $n) AS i
+                CREATE (:Entity:Shipment {id: 's-big-' + i, trackingNumber: 'BIG' + i})-[:SENT_BY {id: 'l-big-' + i}]->(s)
+                """, Map.of("n", NeighbourhoodQuery.SPREAD_CAP + 1));
+
+        GraphQlTester.Response cut = network(Map.of("ids", List.of("p-viktor"), "depth", 2, "maxNodes", 12));
+
+        assertThat(ids(cut)).containsExactly("p-viktor", "p-marta", "p-sender", "w-door", "w-main", "ip-hub", "op-1", "pa-1",
+                "ph-1", "s-1");
+        cut.path("network.truncated").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
     void aLinkBetweenTwoHubsIsFound() {
         // A hosting provider and a country with more links each than a hub has: the link between them is
         // found by its type, not by walking either's hundreds of links.
