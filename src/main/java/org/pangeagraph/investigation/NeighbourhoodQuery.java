@@ -139,7 +139,7 @@ public class NeighbourhoodQuery {
     /**
      * The links among the entities found. Every link with an end that is not a hub is found from that
      * end (from its source when both ends are not hubs). Links between two hubs are looked for only by
-     * the types that may join their kinds (DOMAIN.md), one expand-into per type, which reads the
+     * the types that may join their kinds ({@link RelationshipType}), one expand-into per type, which reads the
      * smaller side of that one type: a courier and an operation, each with three hundred thousand
      * parcels, have no type between them, and are not looked at. A hub's links are never walked.
      * {@code %1$s} is the relationship-type alternation and {@code %2$s} the hub branches, both built

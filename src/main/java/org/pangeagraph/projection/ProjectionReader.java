@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the projection in one read transaction: every visible website, then every item reached by
- * the routes of DOMAIN.md through visible links valid on the date, with the websites reaching it. On
+ * the routes of {@link org.pangeagraph.model.InfrastructureKind} through visible links valid on the date, with the websites reaching it. On
  * the embedded database it is walked in the process ({@link ProjectionTraversal}); from a server or
  * cluster it is read with the two statements below.
  * A website reaching an item by several links or routes of one kind counts once: the routes are

@@ -52,7 +52,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @IntegrationTest
 class NeedToKnowInvarianceIT {
 
-    private static final int TRIES = Integer.getInteger("invariance.tries", 6);
+    private static final int TRIES = Integer.getInteger("invariance.tries", 4);
 
     private static final Long REPLAY = Long.getLong("invariance.seed");
 
