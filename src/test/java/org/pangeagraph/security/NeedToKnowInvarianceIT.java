@@ -14,9 +14,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.pangeagraph.db.GraphVersion;
+import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.security.invariance.Asker;
 import org.pangeagraph.security.invariance.CaseFacts;
 import org.pangeagraph.security.invariance.CaseGraph;
+import org.pangeagraph.security.invariance.CaseJudgements;
 import org.pangeagraph.security.invariance.ExportCalls;
 import org.pangeagraph.security.invariance.SchemaCalls;
 import org.pangeagraph.support.GraphQlClient;
@@ -135,7 +137,7 @@ class NeedToKnowInvarianceIT {
         }
         // The tries asked what the property is about: truncated networks, networks found, paths, hits.
         assertThat(coverage.counts).as("what the tries exercised").containsKeys("truncated network", "criminal network", "path",
-                "search hit", "sibling", "refused audit log", "hidden facts written through Cypher", "hidden facts written by mutations");
+                "search hit", "sibling", "resolution candidate", "refused audit log", "hidden facts written through Cypher", "hidden facts written by mutations");
     }
 
     private void oneTry(long seed, SchemaCalls schemaCalls, Coverage coverage) {
@@ -146,6 +148,10 @@ class NeedToKnowInvarianceIT {
         CaseGraph base = CaseGraph.generate(random);
         CaseFacts.writeWithCypher(this.graph, base, false);
         CaseFacts facts = CaseFacts.generate(base, reader::sees, reader::sees, reader.hidden, way, random);
+        List<CaseGraph.Entity> judgeable = new ArrayList<>(base.entities());
+        facts.facts().entities().stream().filter(e -> way == CaseFacts.Way.CYPHER || e.kind() == NodeKind.PERSON)
+            .forEach(judgeable::add);
+        List<CaseJudgements.Judgement> judgements = CaseJudgements.generate(judgeable, reader.hidden, random);
         List<CaseGraph.Entity> visible = base.entities().stream().filter(reader::sees).toList();
         SchemaCalls.Context context = new SchemaCalls.Context(base.entities(), visible,
                 base.links().stream().filter(reader::sees).toList(), facts.facts().entities(), dates(base), random);
@@ -163,15 +169,17 @@ class NeedToKnowInvarianceIT {
         Map<String, String> warmBefore = asker.ask(calls, exports);
         if (way == CaseFacts.Way.CYPHER) {
             CaseFacts.writeWithCypher(this.graph, facts.facts(), true);
+            CaseJudgements.writeWithCypher(this.graph, judgements);
         }
         else {
             CaseFacts.writeWithMutations(facts.facts(), this.client::send);
+            CaseJudgements.writeWithMutations(judgements, this.client::send);
         }
         Map<String, String> warmAfter = asker.ask(calls, exports);
         newCacheEpoch();
         Map<String, String> coldAfter = asker.ask(calls, exports);
         String tried = "seed " + seed + ", reader " + reader + ", facts " + way + " (" + facts.facts().entities().size()
-                + " entities, " + facts.facts().links().size() + " links)";
+                + " entities, " + facts.facts().links().size() + " links, " + judgements.size() + " judgements)";
         same(tried, "cold before", coldBefore, "warm before", warmBefore);
         same(tried, "warm before", warmBefore, "cold after", coldAfter);
         same(tried, "cold before", coldBefore, "warm after", warmAfter);
@@ -242,6 +250,7 @@ class NeedToKnowInvarianceIT {
             count("search hit", all.contains("\"exactKeyMatch\":false"));
             count("sibling", all.contains("\"sharedItems\":[{"));
             count("refused audit log", all.contains("FORBIDDEN"));
+            count("resolution candidate", all.contains("\"matchKey\":["));
         }
 
         private void count(String what, boolean met) {

@@ -116,6 +116,10 @@ public final class SchemaCalls {
         special("keyInfrastructure", (f, c) -> keyInfrastructure(), "kinds", "first");
         special("takedownImpact", (f, c) -> takedownImpact(c), "ids");
         special("auditLog", (f, c) -> auditLog(), "user", "case", "entityId", "from", "to", "first", "after");
+        special("resolutionCandidates", (f, c) -> resolutionCandidates(), "kinds", "minScore", "first", "after");
+        special("resolutionCandidatesFor", (f, c) -> resolutionCandidatesFor(c), "id", "minScore", "first");
+        special("sameAsCluster", (f, c) -> sameAsCluster(c), "id");
+        special("resolutionConflicts", (f, c) -> resolutionConflicts(), "first");
     }
 
     private void special(String field, BiFunction<GraphQLFieldDefinition, Context, List<Call>> calls, String... arguments) {
@@ -423,6 +427,42 @@ public final class SchemaCalls {
     private static List<Call> auditLog() {
         return List.of(new Call("auditLog", Literal.arguments(Map.of("first", 5)), true, Map.of()),
                 new Call("auditLog", Literal.arguments(Map.of("case", "CASE-B")), true, Map.of()));
+    }
+
+    /** Every page of the pairs, at the default score and at any score, of every kind and of two. */
+    private static List<Call> resolutionCandidates() {
+        return List.of(new Call("resolutionCandidates", Literal.arguments(Map.of("first", 3)), true, Map.of()),
+                new Call("resolutionCandidates", Literal.arguments(Map.of("first", 4, "minScore", 0.0)), true, Map.of()),
+                new Call("resolutionCandidates", Literal.arguments(Map.of("minScore", 0.3, "kinds",
+                        List.of(Literal.enumValue(NodeKind.PERSON), Literal.enumValue(NodeKind.COMPANY)))), true, Map.of()));
+    }
+
+    /** The pairs of entities the reader sees (at any score, and the first one), of one hidden, of one missing. */
+    private List<Call> resolutionCandidatesFor(Context context) {
+        List<Call> calls = new ArrayList<>();
+        for (Entity entity : context.some(context.visible(), 8)) {
+            calls.add(new Call("resolutionCandidatesFor", Map.of("id", entity.id(), "minScore", 0.0)));
+            calls.add(new Call("resolutionCandidatesFor", Map.of("id", entity.id(), "minScore", 0.0, "first", 1)));
+            calls.add(new Call("resolutionCandidatesFor", Map.of("id", entity.id())));
+        }
+        context.added().stream().limit(1)
+            .forEach(hidden -> calls.add(new Call("resolutionCandidatesFor", Map.of("id", hidden.id(), "minScore", 0.0))));
+        calls.add(new Call("resolutionCandidatesFor", Map.of("id", "no-such-entity")));
+        return calls;
+    }
+
+    private List<Call> sameAsCluster(Context context) {
+        List<Call> calls = new ArrayList<>();
+        for (Entity entity : context.some(context.visible(), 6)) {
+            calls.add(new Call("sameAsCluster", Map.of("id", entity.id())));
+        }
+        context.added().stream().limit(1).forEach(hidden -> calls.add(new Call("sameAsCluster", Map.of("id", hidden.id()))));
+        calls.add(new Call("sameAsCluster", Map.of("id", "no-such-entity")));
+        return calls;
+    }
+
+    private static List<Call> resolutionConflicts() {
+        return List.of(new Call("resolutionConflicts", Map.of()), new Call("resolutionConflicts", Map.of("first", 1)));
     }
 
     private static Map<String, Object> with(Map<String, Object> arguments, String name, Object value) {
