@@ -12,6 +12,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.entity.Node;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.Visibility;
@@ -30,17 +31,17 @@ class NetworkDetails {
     private static final Set<InfrastructureKind> BEHIND = Set.of(InfrastructureKind.OPERATOR,
             InfrastructureKind.ACCOUNT_HOLDER, InfrastructureKind.SENDER, InfrastructureKind.REGISTRANT);
 
-    private static final String CYPHER = """
+    private static final String CYPHER = CypherTemplate.statement("""
             UNWIND $networks AS net
             CALL (net) {
               MATCH (w:Entity:Website) WHERE w.id IN net.websites
               RETURN collect(w {.*}) AS websites, min(w.firstSeen) AS firstSeen, max(w.lastSeen) AS lastSeen
             }
             CALL (net) {
-              MATCH (w:Entity:Website)<-[r:ORDERED_FROM]-(s:Shipment) WHERE w.id IN net.websites AND %1$s AND %2$s
-              WITH DISTINCT s, coalesce(s.seized, false) OR EXISTS { (s)<-[z:SEIZED]-(o:Operation) WHERE %3$s AND %4$s } AS seized
+              MATCH (w:Entity:Website)<-[r:ORDERED_FROM]-(s:Shipment) WHERE w.id IN net.websites AND visible(r) AND visible(s)
+              WITH DISTINCT s, coalesce(s.seized, false) OR EXISTS { (s)<-[z:SEIZED]-(o:Operation) WHERE visible(z) AND visible(o) } AS seized
               RETURN count(CASE WHEN s.inspectedOn IS NOT NULL OR seized
-                                  OR EXISTS { (s)<-[z:INSPECTED]-(o:Operation) WHERE %3$s AND %4$s } THEN 1 END) AS inspected,
+                                  OR EXISTS { (s)<-[z:INSPECTED]-(o:Operation) WHERE visible(z) AND visible(o) } THEN 1 END) AS inspected,
                      count(CASE WHEN seized THEN 1 END) AS seized,
                      sum(CASE WHEN seized THEN coalesce(s.pillCount, 0) ELSE 0 END) AS pills,
                      collect(DISTINCT s.originCountry) AS origins
@@ -59,7 +60,7 @@ class NetworkDetails {
             }
             RETURN net.id AS id, websites, firstSeen, lastSeen, inspected, seized, pills, items, people,
                    [c IN countries + origins WHERE c IS NOT NULL] AS countries
-            """.formatted(Visibility.visible("r"), Visibility.visible("s"), Visibility.visible("z"), Visibility.visible("o"));
+            """);
 
     private final GraphDb db;
 

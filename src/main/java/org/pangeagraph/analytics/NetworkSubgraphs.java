@@ -10,12 +10,14 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.entity.Node;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.GraphEdge;
 import org.pangeagraph.model.GraphNode;
 import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.RelationshipType;
+import org.pangeagraph.model.RouteTypes;
 import org.pangeagraph.model.Subgraph;
 import org.pangeagraph.model.Visibility;
 import org.springframework.stereotype.Component;
@@ -32,26 +34,25 @@ class NetworkSubgraphs {
 
     static final int MAX_NODES = 2_000;
 
-    private static final String CYPHER = """
+    private static final String CYPHER = CypherTemplate.of(RouteTypes.class, """
             UNWIND $networks AS net
             MATCH (w:Entity:Website) WHERE w.id IN net.websites
             CALL (w, net) {
-              MATCH (w)-[a1:%1$s]-(i:Entity)
-              WHERE i.id IN net.items AND %2$s
+              MATCH (w)-[a1:{{oneLink}}]-(i:Entity)
+              WHERE i.id IN net.items AND visible(a1) AND validOn(a1) AND visible(i)
               RETURN [a1 {.*, __type: type(a1), __from: startNode(a1).id, __to: endNode(a1).id}] AS links,
                      [i {.*, __labels: labels(i)}] AS nodes
               UNION ALL
-              MATCH (w)-[a1:%3$s]-(am:Entity)-[a2:%4$s]->(i:Entity)
-              WHERE i.id IN net.items AND $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %5$s
+              MATCH (w)-[a1:{{twoLinkFirst}}]-(am:Entity)-[a2:{{twoLinkSecond}}]->(i:Entity)
+              WHERE i.id IN net.items AND $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL
+                AND visible(a1) AND validOn(a1) AND visible(a2) AND validOn(a2) AND visible(am) AND visible(i)
               RETURN [a1 {.*, __type: type(a1), __from: startNode(a1).id, __to: endNode(a1).id},
                       a2 {.*, __type: type(a2), __from: startNode(a2).id, __to: endNode(a2).id}] AS links,
                      [am {.*, __labels: labels(am)}, i {.*, __labels: labels(i)}] AS nodes
             }
             RETURN net.id AS network, links, nodes
             ORDER BY network, w.domain, [x IN nodes | x.id], [l IN links | l.id]
-            """.formatted(InfrastructureKind.firstTypes(false), Visibility.route(List.of("a1"), List.of("i")),
-            InfrastructureKind.firstTypes(true), InfrastructureKind.secondTypes(),
-            Visibility.route(List.of("a1", "a2"), List.of("am", "i")));
+            """).text(RouteTypes.MODEL);
 
     private final GraphDb db;
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.GraphDb.GraphTx;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.GraphEdge;
 import org.pangeagraph.model.GraphNode;
 import org.pangeagraph.model.InvalidInputException;
@@ -63,42 +65,67 @@ public class NeighbourhoodQuery {
      */
     static final int SPREAD_CAP = MAX_NODES;
 
-    private static final String START = """
+    private static final String START = CypherTemplate.statement("""
             UNWIND $ids AS id
-            MATCH (n:Entity {id: id}) WHERE %s
+            MATCH (n:Entity {id: id}) WHERE visible(n)
             RETURN n {.*} AS props, labels(n) AS labels
-            """.formatted(Visibility.visible("n"));
-
-    /** The entities linked to one frontier entity and not yet found, that the caller may see. */
-    private static final String NEIGHBOURS = """
-              MATCH (n)-[r]-(m:Entity)
-              WHERE type(r) IN $types AND %s AND %s AND %s
-                AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
-                AND NOT m.id IN $seen""".formatted(Visibility.visible("r"), Visibility.validOn("r"), Visibility.visible("m"));
+            """);
 
     /**
-     * One level, whole if it fits: the entities linked to the frontier and not yet found, up to one
-     * more than the budget. Rows stream through DISTINCT into LIMIT, so the statement stops reading once
-     * the budget is passed: whether the level fits is known without reading a hub's fifty thousand
-     * neighbours.
+     * How one frontier entity's new neighbours are taken within a level: as they come, or by id up to
+     * the budget (at the level where it runs out).
      */
-    private static final String LEVEL = level("");
+    private enum Within implements CypherTemplate.Keyword {
 
-    /** A level's statement: {@code within} orders and bounds one frontier entity's new neighbours. */
-    private static String level(String within) {
-        return """
-                UNWIND $frontier AS id
-                MATCH (n:Entity {id: id})
-                CALL (n) {
-                %s
-                %s
-                  RETURN m
-                }
-                WITH DISTINCT m
-                LIMIT $limit
-                RETURN m {.*} AS props, labels(m) AS labels
-                """.formatted(NEIGHBOURS, within);
+        AS_THEY_COME(""),
+
+        BY_ID("""
+                  WITH DISTINCT m
+                  ORDER BY m.id
+                  LIMIT $limit""");
+
+        private final String cypher;
+
+        Within(String cypher) {
+            this.cypher = cypher;
+        }
+
+        @Override
+        public String cypher() {
+            return this.cypher;
+        }
+
     }
+
+    private record LevelParts(Within within) {
+    }
+
+    /**
+     * A level: the entities linked to the frontier, not yet found, that the caller may see, up to
+     * {@code $limit}. Rows stream through DISTINCT into LIMIT, so the statement stops reading once the
+     * limit is passed.
+     */
+    private static final CypherTemplate<LevelParts> LEVELS = CypherTemplate.of(LevelParts.class, """
+            UNWIND $frontier AS id
+            MATCH (n:Entity {id: id})
+            CALL (n) {
+              MATCH (n)-[r]-(m:Entity)
+              WHERE type(r) IN $types AND visible(r) AND validOn(r) AND visible(m)
+                AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
+                AND NOT m.id IN $seen
+            {{within}}
+              RETURN m
+            }
+            WITH DISTINCT m
+            LIMIT $limit
+            RETURN m {.*} AS props, labels(m) AS labels
+            """);
+
+    /**
+     * One level, whole if it fits, up to one more than the budget: whether the level fits is known
+     * without reading a hub's fifty thousand neighbours.
+     */
+    private static final String LEVEL = LEVELS.text(new LevelParts(Within.AS_THEY_COME));
 
     /**
      * How many links the frontier has in all, those the caller may not see included: when no more than
@@ -115,26 +142,23 @@ public class NeighbourhoodQuery {
      * How many links of each frontier entity the caller may see (the link and the entity at its other
      * end), counted up to one more than {@link #SPREAD_CAP}.
      */
-    private static final String DEGREES = """
+    private static final String DEGREES = CypherTemplate.statement("""
             UNWIND $frontier AS id
             MATCH (n:Entity {id: id})
             CALL (n) {
-              MATCH (n)-[d]-(o:Entity) WHERE %s AND %s
+              MATCH (n)-[d]-(o:Entity) WHERE visible(d) AND visible(o)
               WITH d LIMIT $degreeCap
               RETURN count(d) AS degree
             }
             RETURN id, degree
-            """.formatted(Visibility.visible("d"), Visibility.visible("o"));
+            """);
 
     /**
      * The level where the budget runs out: the frontier in the order given (least-linked first, ties
      * by id), each frontier entity's new neighbours by id, up to the budget. The statement stops at the
      * budget: the frontier entities after the one where it runs out are not read.
      */
-    private static final String CUT_LEVEL = level("""
-              WITH DISTINCT m
-              ORDER BY m.id
-              LIMIT $limit""");
+    private static final String CUT_LEVEL = LEVELS.text(new LevelParts(Within.BY_ID));
 
     /**
      * The links among the entities found. Every link with an end that is not a hub is found from that
@@ -142,36 +166,49 @@ public class NeighbourhoodQuery {
      * the types that may join their kinds ({@link RelationshipType}), one expand-into per type, which reads the
      * smaller side of that one type: a courier and an operation, each with three hundred thousand
      * parcels, have no type between them, and are not looked at. A hub's links are never walked.
-     * {@code %1$s} is the relationship-type alternation and {@code %2$s} the hub branches, both built
-     * from the enums.
      */
-    private static final String EDGES = """
+    private record EdgesParts(List<RelationshipType> types, List<CypherTemplate.Fragment> hubLinks) {
+    }
+
+    private static final CypherTemplate<EdgesParts> EDGES = CypherTemplate.of(EdgesParts.class, """
             UNWIND $ids AS id
             MATCH (n:Entity {id: id})
             WITH n, COUNT { (n)--() } > $hub AS hub
             WITH collect(CASE WHEN hub THEN n END) AS hubs, collect(CASE WHEN NOT hub THEN n END) AS others
             CALL (hubs, others) {
               UNWIND others AS a
-              MATCH (a)-[r:%%1$s]-(b:Entity)
-              WHERE b.id IN $ids AND (startNode(r) = a OR COUNT { (b)--() } > $hub) AND %s AND %s
+              MATCH (a)-[r:{{types}}]-(b:Entity)
+              WHERE b.id IN $ids AND (startNode(r) = a OR COUNT { (b)--() } > $hub) AND visible(r) AND validOn(r)
               RETURN r
-            %%2$s
+            {{hubLinks}}
             }
             WITH r, startNode(r) AS a, endNode(r) AS b
             RETURN r {.*} AS props, type(r) AS type, a.id AS source, b.id AS target
             ORDER BY type, source, target, props.id
-            """.formatted(Visibility.visible("r"), Visibility.validOn("r"));
+            """);
 
-    /** The links of one type between two hubs found: {@code %1$s} and {@code %2$s} label expressions, {@code %3$s} the type. */
-    private static final String HUB_LINKS = """
+    private record HubLinkParts(Set<NodeKind> from, Set<NodeKind> to, RelationshipType type) {
+    }
+
+    /** The links of one type between two hubs found: a branch of {@link #EDGES} for each type, made once. */
+    private static final Map<RelationshipType, CypherTemplate.Fragment> HUB_LINKS = hubLinks(CypherTemplate.of(
+            HubLinkParts.class, """
               UNION
               UNWIND hubs AS a
               UNWIND hubs AS b
-              WITH a, b WHERE (a:%%1$s) AND (b:%%2$s)
-              MATCH (a)-[r:%%3$s]->(b)
-              WHERE %s AND %s
+              WITH a, b WHERE (a:{{from}}) AND (b:{{to}})
+              MATCH (a)-[r:{{type}}]->(b)
+              WHERE visible(r) AND validOn(r)
               RETURN r
-            """.formatted(Visibility.visible("r"), Visibility.validOn("r"));
+            """));
+
+    private static Map<RelationshipType, CypherTemplate.Fragment> hubLinks(CypherTemplate<HubLinkParts> template) {
+        Map<RelationshipType, CypherTemplate.Fragment> branches = new EnumMap<>(RelationshipType.class);
+        for (RelationshipType type : RelationshipType.values()) {
+            branches.put(type, template.fragment(new HubLinkParts(type.from(), type.to(), type)));
+        }
+        return branches;
+    }
 
     private final GraphDb db;
 
@@ -284,18 +321,9 @@ public class NeighbourhoodQuery {
             .toList();
     }
 
-    /** The links statement for these types: labels and types come from the enums only. */
+    /** The links statement for these types. */
     static String edges(List<RelationshipType> types) {
-        String alternation = String.join("|", types.stream().map(RelationshipType::cypherName).toList());
-        StringBuilder hubLinks = new StringBuilder();
-        for (RelationshipType type : types) {
-            hubLinks.append(HUB_LINKS.formatted(labels(type.from()), labels(type.to()), type.cypherName()));
-        }
-        return EDGES.formatted(alternation, hubLinks);
-    }
-
-    private static String labels(Set<NodeKind> kinds) {
-        return String.join("|", kinds.stream().map(NodeKind::label).sorted().toList());
+        return EDGES.text(new EdgesParts(types, types.stream().map(HUB_LINKS::get).toList()));
     }
 
     static GraphNode node(Record r) {

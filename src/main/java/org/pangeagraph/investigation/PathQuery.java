@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.model.CypherTemplate;
+import org.pangeagraph.model.CypherTemplate.Bounded;
+import org.pangeagraph.model.CypherTemplate.PathSelector;
 import org.pangeagraph.model.GraphEdge;
 import org.pangeagraph.model.GraphNode;
 import org.pangeagraph.model.InvalidInputException;
@@ -64,18 +66,13 @@ class PathQuery {
         if (from.equals(to)) {
             throw new InvalidInputException("to", "is the same entity as from");
         }
-        String typeList = (types == null || types.isEmpty() ? Arrays.asList(RelationshipType.values()) : types).stream()
-            .map(RelationshipType::cypherName).distinct().collect(Collectors.joining("|"));
+        List<RelationshipType> typeList = types == null || types.isEmpty() ? Arrays.asList(RelationshipType.values()) : types;
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("from", from);
         params.put("to", to);
         params.put("asOf", asOf);
         return this.db.read(tx -> {
-            List<Record> ends = tx.run("""
-                    UNWIND [$from, $to] AS id
-                    OPTIONAL MATCH (n:Entity {id: id}) WHERE %s
-                    RETURN id, n IS NOT NULL AS found
-                    """.formatted(Visibility.visible("n")), params);
+            List<Record> ends = tx.run(ENDS, params);
             for (Record end : ends) {
                 if (!end.get("found").asBoolean()) {
                     String which = end.get("id").asString().equals(from) ? "from" : "to";
@@ -83,40 +80,53 @@ class PathQuery {
                 }
             }
             return switch (mode) {
-                case SHORTEST -> tx.run(paths("ALL SHORTEST", typeList, maxHops, 1), params);
-                case ALL_SHORTEST -> tx.run(paths("ALL SHORTEST", typeList, maxHops, MAX_PATHS), params);
+                case SHORTEST -> tx.run(paths(PathSelector.allShortest(), typeList, maxHops, 1), params);
+                case ALL_SHORTEST -> tx.run(paths(PathSelector.allShortest(), typeList, maxHops, MAX_PATHS), params);
                 case K_SHORTEST -> {
                     // The k shortest paths have some number of lengths; every path of those lengths is
                     // a candidate, and the first k of them in path order are the answer.
-                    long lengths = tx.run(paths("SHORTEST " + k, typeList, maxHops, k), params).stream()
+                    long lengths = tx.run(paths(PathSelector.shortest(k), typeList, maxHops, k), params).stream()
                         .map(r -> r.get("length").asInt()).distinct().count();
                     yield lengths == 0 ? List.<Record>of()
-                            : tx.run(paths("SHORTEST " + lengths + " GROUPS", typeList, maxHops, k), params);
+                            : tx.run(paths(PathSelector.shortestGroups((int) lengths), typeList, maxHops, k), params);
                 }
             };
         }).stream().map(PathQuery::path).toList();
     }
 
+    /** Whether both ends exist and the caller may see them. */
+    private static final String ENDS = CypherTemplate.statement("""
+            UNWIND [$from, $to] AS id
+            OPTIONAL MATCH (n:Entity {id: id}) WHERE visible(n)
+            RETURN id, n IS NOT NULL AS found
+            """);
+
+    /** What the paths statement takes besides its parameters. */
+    private record PathParts(PathSelector selector, List<RelationshipType> types, @Bounded(min = 1, max = MAX_HOPS) int maxHops,
+            @Bounded(min = 1, max = MAX_PATHS) int limit) {
+    }
+
     /**
-     * The statement for the paths {@code selector} finds, first in path order: by length, then by the
-     * ids of their entities and of their links. The order decides which paths of one length are kept
-     * and which come first, never the order in which the search met them (the order in which the store
-     * holds an entity's links, which links of other cases change). The types come from the model enum,
-     * the selector, hop bound and limit are validated numbers.
+     * The paths {@code selector} finds, first in path order: by length, then by the ids of their
+     * entities and of their links. The order decides which paths of one length are kept and which come
+     * first, never the order in which the search met them (the order in which the store holds an
+     * entity's links, which links of other cases change). Every link and entity on a path is visible, and
+     * every link valid on {@code $asOf}.
      */
-    private static String paths(String selector, String typeList, int maxHops, int limit) {
-        return """
-                MATCH (a:Entity {id: $from}) WHERE %1$s
-                MATCH (b:Entity {id: $to}) WHERE %2$s
-                MATCH p = %3$s (a)((:Entity)-[r:%4$s WHERE %5$s AND %6$s]-(x:Entity WHERE %7$s)){1,%8$d}(b)
-                WITH p, [n IN nodes(p) | n.id] AS entities, [l IN relationships(p) | l.id] AS links
-                ORDER BY length(p), entities, links
-                LIMIT %9$d
-                RETURN length(p) AS length,
-                       [n IN nodes(p) | n {.*, __labels: labels(n)}] AS nodes,
-                       [r IN relationships(p) | {props: r {.*}, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS edges
-                """.formatted(Visibility.visible("a"), Visibility.visible("b"), selector, typeList, Visibility.visible("r"),
-                Visibility.validOn("r"), Visibility.visible("x"), maxHops, limit);
+    private static final CypherTemplate<PathParts> PATHS = CypherTemplate.of(PathParts.class, """
+            MATCH (a:Entity {id: $from}) WHERE visible(a)
+            MATCH (b:Entity {id: $to}) WHERE visible(b)
+            MATCH p = {{selector}} (a)((:Entity)-[r:{{types}} WHERE visible(r) AND validOn(r)]-(x:Entity WHERE visible(x))){1,{{maxHops}}}(b)
+            WITH p, [n IN nodes(p) | n.id] AS entities, [l IN relationships(p) | l.id] AS links
+            ORDER BY length(p), entities, links
+            LIMIT {{limit}}
+            RETURN length(p) AS length,
+                   [n IN nodes(p) | n {.*, __labels: labels(n)}] AS nodes,
+                   [r IN relationships(p) | {props: r {.*}, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS edges
+            """);
+
+    private static String paths(PathSelector selector, List<RelationshipType> types, int maxHops, int limit) {
+        return PATHS.text(new PathParts(selector, types, maxHops, limit));
     }
 
     private static Path path(Record r) {

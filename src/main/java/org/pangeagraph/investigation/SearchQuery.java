@@ -11,6 +11,8 @@ import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.entity.EntityReader;
 import org.pangeagraph.entity.Node;
+import org.pangeagraph.model.CypherTemplate;
+import org.pangeagraph.model.CypherTemplate.Bounded;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
@@ -41,12 +43,12 @@ class SearchQuery {
      */
     static final int MAX_MATCHES = 10_000;
 
-    private static final String FULLTEXT = """
+    private static final String FULLTEXT = CypherTemplate.statement("""
             CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node
-            WHERE %s AND ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
+            WHERE visible(node) AND ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
             RETURN node {.*} AS props, labels(node) AS labels
             LIMIT $matches
-            """.formatted(Visibility.visible("node"));
+            """);
 
     private static final Comparator<Hit> EXACT_ORDER = Comparator.comparing(Hit::caption).thenComparing(h -> h.node().id());
 
@@ -141,15 +143,54 @@ class SearchQuery {
         return readings;
     }
 
-    /** One index seek per reading; labels and key properties come from the model, the values are parameters. */
-    private static String exactQuery(List<KeyReading> readings) {
-        List<String> seeks = new ArrayList<>();
-        for (int i = 0; i < readings.size(); i++) {
-            NodeKind kind = readings.get(i).kind();
-            seeks.add("MATCH (n:" + kind.label() + " {" + kind.keyProperty() + ": $key" + i + "}) RETURN n");
+    /** A text is read at most once per kind; the model has fewer kinds than this. */
+    private static final int MAX_READINGS = 32;
+
+    /** Whether a seek is the first of the union or follows another. */
+    private enum Joint implements CypherTemplate.Keyword {
+
+        FIRST(""), UNION("UNION ");
+
+        private final String cypher;
+
+        Joint(String cypher) {
+            this.cypher = cypher;
         }
-        return "CALL () { " + String.join(" UNION ", seeks) + " } WITH n WHERE " + Visibility.visible("n")
-                + " AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)) RETURN n {.*} AS props, labels(n) AS labels";
+
+        @Override
+        public String cypher() {
+            return this.cypher;
+        }
+
+    }
+
+    private record SeekParts(Joint joint, NodeKind kind, @Bounded(max = MAX_READINGS) int index) {
+    }
+
+    /** An index seek of one kind's key, the key in {@code $key<index>}. */
+    private static final CypherTemplate<SeekParts> SEEK = CypherTemplate.of(SeekParts.class, """
+              {{joint}}MATCH (n:{{kind}} { {{kind.key}}: $key{{index}} }) RETURN n
+            """);
+
+    private record ExactParts(List<CypherTemplate.Fragment> seeks) {
+    }
+
+    /** The entities whose key is one of the readings, one index seek each, that the caller may see. */
+    private static final CypherTemplate<ExactParts> EXACT = CypherTemplate.of(ExactParts.class, """
+            CALL () {
+            {{seeks}}
+            }
+            WITH n WHERE visible(n) AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
+            RETURN n {.*} AS props, labels(n) AS labels
+            """);
+
+    /** The exact-match statement for these readings: one index seek each. */
+    private static String exactQuery(List<KeyReading> readings) {
+        List<CypherTemplate.Fragment> seeks = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) {
+            seeks.add(SEEK.fragment(new SeekParts(i == 0 ? Joint.FIRST : Joint.UNION, readings.get(i).kind(), i)));
+        }
+        return EXACT.text(new ExactParts(seeks));
     }
 
 }

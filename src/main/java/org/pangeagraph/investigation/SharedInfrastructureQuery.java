@@ -18,6 +18,7 @@ import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.GraphDb.GraphTx;
 import org.pangeagraph.entity.LinkView;
 import org.pangeagraph.entity.Node;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.KeyForm;
@@ -25,6 +26,7 @@ import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.NotFoundException;
 import org.pangeagraph.model.RelationshipType;
+import org.pangeagraph.model.RouteTypes;
 import org.pangeagraph.model.Visibility;
 import org.pangeagraph.projection.Projection;
 import org.pangeagraph.projection.Projections;
@@ -53,89 +55,111 @@ class SharedInfrastructureQuery {
     static final int ROUTES_PER_SIDE = 5;
 
     /**
-     * The order of routes in which the first {@link #ROUTES_PER_SIDE} are kept: by the entity between
-     * the website and the item, then by the links' ids, whatever order the store holds them in (it
-     * changes when links are added, those the caller may not see too). {@code %1$s}, {@code %2$s} and
-     * {@code %3$s} are the variables of the first link, the entity between and the second link.
+     * How the items statement makes one row of each item the website reaches. With the website's routes:
+     * up to {@link #ROUTES_PER_SIDE} of them, in route order (by the entity between the website and the
+     * item, then by the links' ids, whatever order the store holds them in: it changes when links are
+     * added, those the caller may not see too). The routes are collected as links and nodes and turned
+     * into maps only once cut to that number: a website with three hundred parcels reaches its courier
+     * three hundred ways. Without them, when they are not asked for: the items alone.
      */
-    private static final String ROUTE_ORDER = "coalesce(%2$s.id, ''), %1$s.id, coalesce(%3$s.id, '')";
+    private enum Grouping implements CypherTemplate.Keyword {
 
-    /**
-     * The items the website reaches, each with up to {@link #ROUTES_PER_SIDE} of the website's routes to
-     * it. The routes are collected as links and nodes and turned into maps only once cut to that number:
-     * a website with three hundred parcels reaches its courier three hundred ways.
-     */
-    private static final String ITEMS = items("""
-            WITH kind, i, a1, am, a2 ORDER BY %s
-            WITH kind, i, collect({a1: a1, am: am, a2: a2})[0..$routesPerSide] AS found
-            CALL (found) {
-              UNWIND found AS route
-              WITH route.a1 AS a1, route.am AS am, route.a2 AS a2
-              RETURN collect(%s) AS mine
-            }""".formatted(ROUTE_ORDER.formatted("a1", "am", "a2"), Routes.route("a1", "am", "a2")));
+        WITH_ROUTES("""
+                  WITH kind, i, a1, am, a2 ORDER BY coalesce(am.id, ''), a1.id, coalesce(a2.id, '')
+                  WITH kind, i, collect({a1: a1, am: am, a2: a2})[0..$routesPerSide] AS found
+                  CALL (found) {
+                    UNWIND found AS route
+                    WITH route.a1 AS a1, route.am AS am, route.a2 AS a2
+                    RETURN collect({links: [a1 {.*, __type: type(a1)}] + CASE WHEN a2 IS NULL THEN [] ELSE [a2 {.*, __type: type(a2)}] END,
+                                    via: CASE WHEN am IS NULL THEN [] ELSE [am {.*, __labels: labels(am)}] END}) AS mine
+                  }"""),
 
-    /** The items the website reaches, without its routes to them, when they are not asked for. */
-    private static final String ITEMS_WITHOUT_ROUTES = items("""
-            WITH DISTINCT kind, i
-            WITH kind, i, [] AS mine""");
+        WITHOUT_ROUTES("""
+                  WITH DISTINCT kind, i
+                  WITH kind, i, [] AS mine""");
 
-    /** The items statement, with {@code grouped} making one row of each item and the website's routes to it. */
-    private static String items(String grouped) {
-        return """
-                OPTIONAL MATCH (w:Website {domain: $domain}) WHERE %1$s
-                OPTIONAL CALL (w) {
-                  WITH w WHERE w IS NOT NULL
-                  CALL (w) {
-                    MATCH (w)-[a1:%2$s]-(i:Entity)
-                    WHERE %3$s
-                    RETURN $byRoute[type(a1)] AS kind, i, a1, null AS am, null AS a2
-                    UNION ALL
-                    MATCH (w)-[a1:%4$s]-(am:Entity)-[a2:%5$s]->(i:Entity)
-                    WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL AND %6$s
-                    RETURN $byRoute[type(a1) + '/' + type(a2)] AS kind, i, a1, am, a2
-                  }
-                  WITH kind, i, a1, am, a2 WHERE kind IN $kinds
-                %7$s
-                  RETURN kind, i.id AS item, %8$s AS props, mine
-                }
-                RETURN w.id AS website, kind, item, props, mine
-                """.formatted(Visibility.visible("w"), InfrastructureKind.firstTypes(false),
-                Visibility.route(List.of("a1"), List.of("i")), InfrastructureKind.firstTypes(true),
-                InfrastructureKind.secondTypes(), Visibility.route(List.of("a1", "a2"), List.of("am", "i")),
-                grouped.indent(2).stripTrailing(), Routes.node("i"));
+        private final String cypher;
+
+        Grouping(String cypher) {
+            this.cypher = cypher;
+        }
+
+        @Override
+        public String cypher() {
+            return this.cypher;
+        }
+
     }
 
+    private record ItemsParts(List<RelationshipType> oneLink, List<RelationshipType> twoLinkFirst,
+            List<RelationshipType> twoLinkSecond, Grouping grouping) {
+
+        ItemsParts(Grouping grouping) {
+            this(RouteTypes.MODEL.oneLink(), RouteTypes.MODEL.twoLinkFirst(), RouteTypes.MODEL.twoLinkSecond(), grouping);
+        }
+
+    }
+
+    /** The items the website reaches now (through visible links and entities), one row each. */
+    private static final CypherTemplate<ItemsParts> ITEMS_OF = CypherTemplate.of(ItemsParts.class, """
+            OPTIONAL MATCH (w:Website {domain: $domain}) WHERE visible(w)
+            OPTIONAL CALL (w) {
+              WITH w WHERE w IS NOT NULL
+              CALL (w) {
+                MATCH (w)-[a1:{{oneLink}}]-(i:Entity)
+                WHERE visible(a1) AND validOn(a1) AND visible(i)
+                RETURN $byRoute[type(a1)] AS kind, i, a1, null AS am, null AS a2
+                UNION ALL
+                MATCH (w)-[a1:{{twoLinkFirst}}]-(am:Entity)-[a2:{{twoLinkSecond}}]->(i:Entity)
+                WHERE $byRoute[type(a1) + '/' + type(a2)] IS NOT NULL
+                  AND visible(a1) AND validOn(a1) AND visible(a2) AND validOn(a2) AND visible(am) AND visible(i)
+                RETURN $byRoute[type(a1) + '/' + type(a2)] AS kind, i, a1, am, a2
+              }
+              WITH kind, i, a1, am, a2 WHERE kind IN $kinds
+            {{grouping}}
+              RETURN kind, i.id AS item, i {.*, __labels: labels(i)} AS props, mine
+            }
+            RETURN w.id AS website, kind, item, props, mine
+            """);
+
+    /** The items the website reaches, each with the website's routes to it. */
+    private static final String ITEMS = ITEMS_OF.text(new ItemsParts(Grouping.WITH_ROUTES));
+
+    /** The items the website reaches, without its routes to them, when they are not asked for. */
+    private static final String ITEMS_WITHOUT_ROUTES = ITEMS_OF.text(new ItemsParts(Grouping.WITHOUT_ROUTES));
+
     /** The websites reaching each item, counted in the database, for items the projection does not hold. */
-    private static final String SERVERS = """
+    private static final String SERVERS = CypherTemplate.statement("""
             UNWIND $items AS it
             MATCH (i:Entity {id: it.id})
             CALL (i, it) {
               MATCH (i)-[b1]-(o:Website)
-              WHERE $secondType[it.kind] IS NULL AND type(b1) = $firstType[it.kind] AND %1$s
+              WHERE $secondType[it.kind] IS NULL AND type(b1) = $firstType[it.kind] AND visible(b1) AND validOn(b1) AND visible(o)
               RETURN o
               UNION
               MATCH (i)<-[b2]-(bm:Entity)-[b1]-(o:Website)
-              WHERE type(b2) = $secondType[it.kind] AND type(b1) = $firstType[it.kind] AND %2$s
+              WHERE type(b2) = $secondType[it.kind] AND type(b1) = $firstType[it.kind]
+                AND visible(b1) AND validOn(b1) AND visible(b2) AND validOn(b2) AND visible(bm) AND visible(o)
               RETURN o
               UNION
               WITH i WHERE it.kind = 'REDIRECT'
               RETURN i AS o
             }
             RETURN it.kind AS kind, it.id AS item, collect(o.id) AS ids, collect(o.domain) AS domains
-            """.formatted(Visibility.route(List.of("b1"), List.of("o")), Visibility.route(List.of("b1", "b2"), List.of("bm", "o")));
+            """);
 
     /**
      * The routes from the best-scoring websites to the items they share, anchored at those websites:
      * the first {@link #ROUTES_PER_SIDE} in route order for each (a website's own few parcels or
      * accounts are sorted, never the item's).
      */
-    private static final String EVIDENCE = """
+    private static final String EVIDENCE = CypherTemplate.statement("""
             UNWIND $pairs AS pair
             MATCH (o:Entity:Website {id: pair.site}), (i:Entity {id: pair.item})
             CALL (o, i, pair) {
               CALL (o, i, pair) {
                 MATCH (o)-[b1]-(i)
-                WHERE $secondType[pair.kind] IS NULL AND type(b1) = $firstType[pair.kind] AND %1$s
+                WHERE $secondType[pair.kind] IS NULL AND type(b1) = $firstType[pair.kind] AND visible(b1) AND validOn(b1)
                 RETURN b1, null AS bm, null AS b2
                 UNION ALL
                 MATCH (o)-[b1]-(bm:Entity)
@@ -148,17 +172,17 @@ class SharedInfrastructureQuery {
                   RETURN b2
                 }
                 WITH o, i, pair, b1, bm, b2
-                WHERE %2$s
+                WHERE visible(b1) AND validOn(b1) AND visible(b2) AND validOn(b2) AND visible(bm)
                 RETURN b1, bm, b2
               }
               WITH b1, bm, b2
-              ORDER BY %3$s
+              ORDER BY coalesce(bm.id, ''), b1.id, coalesce(b2.id, '')
               LIMIT $routesPerSide
-              RETURN collect(%4$s) AS routes
+              RETURN collect({links: [b1 {.*, __type: type(b1)}] + CASE WHEN b2 IS NULL THEN [] ELSE [b2 {.*, __type: type(b2)}] END,
+                              via: CASE WHEN bm IS NULL THEN [] ELSE [bm {.*, __labels: labels(bm)}] END}) AS routes
             }
             RETURN pair.site AS site, pair.kind AS kind, pair.item AS item, o {.*} AS website, routes
-            """.formatted(Visibility.route(List.of("b1"), List.of()), Visibility.route(List.of("b1", "b2"), List.of("bm")),
-            ROUTE_ORDER.formatted("b1", "bm", "b2"), Routes.route("b1", "bm", "b2"));
+            """);
 
     /** The best-scoring websites, when the routes from them are not asked for. */
     private static final String WEBSITES = """
@@ -167,7 +191,7 @@ class SharedInfrastructureQuery {
             RETURN site, o {.*} AS website
             """;
 
-    private static final String WEBSITE_COUNT = "MATCH (x:Website) WHERE " + Visibility.visible("x") + " RETURN count(x) AS n";
+    private static final String WEBSITE_COUNT = CypherTemplate.statement("MATCH (x:Website) WHERE visible(x) RETURN count(x) AS n");
 
     private final GraphDb db;
 

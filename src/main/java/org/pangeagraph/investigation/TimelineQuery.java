@@ -10,6 +10,8 @@ import org.neo4j.driver.Value;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.entity.LinkView;
 import org.pangeagraph.entity.Node;
+import org.pangeagraph.model.CypherTemplate;
+import org.pangeagraph.model.CypherTemplate.Bounded;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.RelationshipType;
@@ -32,9 +34,12 @@ class TimelineQuery {
     /** A timeline longer than this is cut; narrow it with from/to. */
     static final int MAX_EVENTS = 5_000;
 
-    private static final String CYPHER = """
+    private record Parts(@Bounded(min = 1, max = MAX_EVENTS + 1) int limit) {
+    }
+
+    private static final String CYPHER = CypherTemplate.of(Parts.class, """
             UNWIND $ids AS id
-            MATCH (e:Entity {id: id}) WHERE %1$s
+            MATCH (e:Entity {id: id}) WHERE visible(e)
             CALL (e) {
               WITH e WHERE e:Website AND e.firstSeen IS NOT NULL
               RETURN e.firstSeen AS date, 'FIRST_SEEN' AS kind, null AS related, null AS link
@@ -51,23 +56,23 @@ class TimelineQuery {
               WITH e WHERE e:Shipment AND e.inspectedOn IS NOT NULL
               RETURN e.inspectedOn AS date, 'SHIPMENT_INSPECTED' AS kind, null AS related, null AS link
               UNION ALL
-              MATCH (e:Shipment)<-[r:SEIZED]-(o:Operation) WHERE %2$s AND %3$s
+              MATCH (e:Shipment)<-[r:SEIZED]-(o:Operation) WHERE visible(r) AND visible(o)
               RETURN coalesce(e.inspectedOn, o.startDate) AS date, 'SHIPMENT_SEIZED' AS kind, o AS related, r AS link
               UNION ALL
-              MATCH (e)-[r]-(o:Entity) WHERE r.validFrom IS NOT NULL AND %2$s AND %3$s
+              MATCH (e)-[r]-(o:Entity) WHERE r.validFrom IS NOT NULL AND visible(r) AND visible(o)
               RETURN r.validFrom AS date, 'LINK_STARTED' AS kind, o AS related, r AS link
               UNION ALL
-              MATCH (e)-[r]-(o:Entity) WHERE r.validTo IS NOT NULL AND %2$s AND %3$s
+              MATCH (e)-[r]-(o:Entity) WHERE r.validTo IS NOT NULL AND visible(r) AND visible(o)
               RETURN r.validTo AS date, 'LINK_ENDED' AS kind, o AS related, r AS link
               UNION ALL
-              MATCH (e)-[r:TOOK_DOWN]-(o:Entity) WHERE %2$s AND %3$s
+              MATCH (e)-[r:TOOK_DOWN]-(o:Entity) WHERE visible(r) AND visible(o)
               RETURN coalesce(r.date, o.endDate, e.endDate) AS date, 'TAKEN_DOWN' AS kind, o AS related, r AS link
               UNION ALL
-              MATCH (e:Website)<-[r:ORDERED_FROM]-(s:Shipment) WHERE s.inspectedOn IS NOT NULL AND %2$s AND %4$s
+              MATCH (e:Website)<-[r:ORDERED_FROM]-(s:Shipment) WHERE s.inspectedOn IS NOT NULL AND visible(r) AND visible(s)
               RETURN s.inspectedOn AS date, 'SHIPMENT_INSPECTED' AS kind, s AS related, r AS link
               UNION ALL
               MATCH (e:Website)<-[r:ORDERED_FROM]-(s:Shipment)<-[z:SEIZED]-(o:Operation) WHERE s.inspectedOn IS NOT NULL
-                AND %2$s AND %4$s AND %5$s AND %3$s
+                AND visible(r) AND visible(s) AND visible(z) AND visible(o)
               RETURN s.inspectedOn AS date, 'SHIPMENT_SEIZED' AS kind, s AS related, r AS link
             }
             WITH e, date, kind, related, link
@@ -77,9 +82,8 @@ class TimelineQuery {
                    CASE WHEN link IS NULL THEN null ELSE link {.*, __type: type(link)} END AS link,
                    CASE WHEN link IS NULL THEN null ELSE startNode(link) = e END AS outgoing
             ORDER BY date, entity.id, kind, related.id, link.id
-            LIMIT %6$d
-            """.formatted(Visibility.visible("e"), Visibility.visible("r"), Visibility.visible("o"), Visibility.visible("s"),
-            Visibility.visible("z"), MAX_EVENTS);
+            LIMIT {{limit}}
+            """).text(new Parts(MAX_EVENTS));
 
     private final GraphDb db;
 

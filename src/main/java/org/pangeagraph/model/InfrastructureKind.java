@@ -90,18 +90,6 @@ public enum InfrastructureKind {
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(InfrastructureKind.class)));
     }
 
-    /** Relationship types, joined for a Cypher pattern, of the first links of one- or two-link routes. */
-    public static String firstTypes(boolean twoHops) {
-        return Arrays.stream(values()).filter(k -> k.twoHops() == twoHops).map(k -> k.first.cypherName()).distinct()
-            .collect(Collectors.joining("|"));
-    }
-
-    /** Relationship types, joined for a Cypher pattern, of the second links of two-link routes. */
-    public static String secondTypes() {
-        return Arrays.stream(values()).filter(InfrastructureKind::twoHops).map(k -> k.second.cypherName()).distinct()
-            .collect(Collectors.joining("|"));
-    }
-
     /**
      * The kind of a route, keyed as Cypher reads it off a matched route: the first link's type, and for
      * two-link routes {@code FIRST/SECOND}.

@@ -67,22 +67,6 @@ public record Visibility(boolean all, List<String> cases) {
     }
 
     /**
-     * The predicate for a route: every relationship visible and valid on {@code $asOf}, every node
-     * visible. Variable names come from query text.
-     */
-    public static String route(java.util.List<String> relationships, java.util.List<String> nodes) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        for (String r : relationships) {
-            parts.add(visible(r));
-            parts.add(validOn(r));
-        }
-        for (String n : nodes) {
-            parts.add(visible(n));
-        }
-        return String.join(" AND ", parts);
-    }
-
-    /**
      * The Cypher predicate that a relationship bound to {@code variable} held on {@code $asOf}
      * (inclusive bounds, open ends open), or always when {@code $asOf} is null.
      */
