@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The kinds of infrastructure two websites can share (DOMAIN.md, "Shared infrastructure"): the route
+ * The kinds of infrastructure two websites can share (the README's route table, "Shared infrastructure"): the route
  * from a website to the shared item, and how specific a shared item of this kind is.
  *
  * <p>Specificity says how much a shared item of the kind says about common control when both
