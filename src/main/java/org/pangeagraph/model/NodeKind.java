@@ -44,6 +44,9 @@ public enum NodeKind {
     REGISTRAR("Registrar", "registrars", "nameKey", KeyForm.NAME, "name", "name",
             text("name"), count("ianaId").filter(EQUALS), country("country").filter(ONE_OF)),
 
+    /** A DNS name server a website's domain is delegated to, keyed on its host name in normal form. */
+    NAME_SERVER("NameServer", "nameServers", "hostName", KeyForm.DOMAIN, "hostName", "hostName"),
+
     EMAIL_ADDRESS("EmailAddress", "emailAddresses", "address", KeyForm.EMAIL, "address", "address"),
 
     PHONE_NUMBER("PhoneNumber", "phoneNumbers", "number", KeyForm.PHONE, "number", "number"),

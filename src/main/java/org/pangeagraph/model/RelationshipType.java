@@ -9,6 +9,7 @@ import static org.pangeagraph.model.NodeKind.COURIER;
 import static org.pangeagraph.model.NodeKind.EMAIL_ADDRESS;
 import static org.pangeagraph.model.NodeKind.HOSTING_PROVIDER;
 import static org.pangeagraph.model.NodeKind.IP_ADDRESS;
+import static org.pangeagraph.model.NodeKind.NAME_SERVER;
 import static org.pangeagraph.model.NodeKind.OPERATION;
 import static org.pangeagraph.model.NodeKind.PAYMENT_ACCOUNT;
 import static org.pangeagraph.model.NodeKind.PERSON;
@@ -32,6 +33,7 @@ public enum RelationshipType {
     HOSTED_AT(EnumSet.of(WEBSITE), EnumSet.of(IP_ADDRESS)),
     ALLOCATED_TO(EnumSet.of(IP_ADDRESS), EnumSet.of(HOSTING_PROVIDER)),
     REGISTERED_WITH(EnumSet.of(WEBSITE), EnumSet.of(REGISTRAR)),
+    USES_NAME_SERVER(EnumSet.of(WEBSITE), EnumSet.of(NAME_SERVER)),
     REGISTERED_BY(EnumSet.of(WEBSITE), EnumSet.of(EMAIL_ADDRESS, PERSON, COMPANY)),
     LISTS_CONTACT(EnumSet.of(WEBSITE), EnumSet.of(EMAIL_ADDRESS, PHONE_NUMBER)),
     ACCEPTS_PAYMENT_TO(EnumSet.of(WEBSITE), EnumSet.of(PAYMENT_ACCOUNT)),

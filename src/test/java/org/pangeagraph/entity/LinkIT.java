@@ -50,6 +50,7 @@ class LinkIT {
             Map.entry("IP_ADDRESS", Map.of("kind", "IP_ADDRESS", "key", "192.0.2.010")),
             Map.entry("HOSTING_PROVIDER", Map.of("kind", "HOSTING_PROVIDER", "key", "Bullet Proof  HOSTING")),
             Map.entry("REGISTRAR", Map.of("kind", "REGISTRAR", "key", "Example Registrar Inc")),
+            Map.entry("NAME_SERVER", Map.of("kind", "NAME_SERVER", "key", "NS1.Bullet-Proof-Hosting.example.")),
             Map.entry("EMAIL_ADDRESS", Map.of("kind", "EMAIL_ADDRESS", "key", "Sales@Pharma-Direct.Example")),
             Map.entry("PHONE_NUMBER", Map.of("kind", "PHONE_NUMBER", "key", "+44 20 7946 0321")),
             Map.entry("PAYMENT_ACCOUNT", Map.of("kind", "PAYMENT_ACCOUNT", "key", "gb82 west 1234 5698 7654 32")),
