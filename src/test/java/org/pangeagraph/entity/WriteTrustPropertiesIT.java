@@ -382,7 +382,7 @@ class WriteTrustPropertiesIT {
     static final class Inputs {
 
         static final Set<String> MUTATIONS = new TreeSet<>(Set.of("upsertWebsite", "upsertIpAddress", "upsertHostingProvider",
-                "upsertRegistrar", "upsertEmailAddress", "upsertPhoneNumber", "upsertAddress", "upsertPaymentAccount",
+                "upsertRegistrar", "upsertNameServer", "upsertEmailAddress", "upsertPhoneNumber", "upsertAddress", "upsertPaymentAccount",
                 "upsertShipment", "upsertCourier", "upsertProduct", "upsertPerson", "upsertCompany", "upsertOperation",
                 "upsertAgency", "upsertCountry", "upsertCase", "upsertSource", "link", "unlink", "deleteEntity"));
 
@@ -401,6 +401,7 @@ class WriteTrustPropertiesIT {
                 case "upsertIpAddress" -> Map.of("address", "10." + (number % 250) + "." + (number / 250 % 250) + "." + (number / 62500 % 250));
                 case "upsertHostingProvider", "upsertRegistrar", "upsertCourier", "upsertProduct", "upsertAgency" ->
                     Map.of("name", "Name " + n);
+                case "upsertNameServer" -> Map.of("hostName", "ns1.dns-" + n + ".example");
                 case "upsertEmailAddress" -> Map.of("address", "u" + n + "@mail.example");
                 case "upsertPhoneNumber" -> Map.of("number", "+44207946" + String.format("%04d", number % 1000));
                 case "upsertAddress" -> Map.of("text", n + " Test Road\nLondon");
@@ -428,6 +429,7 @@ class WriteTrustPropertiesIT {
                 case "upsertIpAddress" -> Map.of("address", "192.0.2.300");
                 case "upsertHostingProvider", "upsertRegistrar", "upsertCourier", "upsertProduct", "upsertAgency" ->
                     Map.of("name", "   ");
+                case "upsertNameServer" -> Map.of("hostName", "not a host name " + n);
                 case "upsertEmailAddress" -> Map.of("address", "u" + n + "@@mail.example");
                 case "upsertPhoneNumber" -> Map.of("number", "+44 20 7946 032");
                 case "upsertAddress" -> Map.of("text", "  ");
