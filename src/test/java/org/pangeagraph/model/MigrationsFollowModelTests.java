@@ -92,6 +92,15 @@ class MigrationsFollowModelTests {
         }
     }
 
+    @Test
+    void noTwoScriptsShareAVersionNumber() {
+        // Two branches may each add "the next" script: the second of one number would be taken for the
+        // first one changed after it was applied, and start-up would stop on every database that has one.
+        Map<Integer, List<String>> byVersion = new Migrations(null, "file:cypher/schema").available().stream()
+            .collect(Collectors.groupingBy(Migrations.Migration::version, Collectors.mapping(Migrations.Migration::fileName, Collectors.toList())));
+        assertThat(byVersion.values()).as("the scripts of cypher/schema by version number").allSatisfy(scripts -> assertThat(scripts).hasSize(1));
+    }
+
     /** The statements of every script in order; each named index or constraint as its last creation left it. */
     private static Map<String, String> applied() {
         Map<String, String> byName = new LinkedHashMap<>();
