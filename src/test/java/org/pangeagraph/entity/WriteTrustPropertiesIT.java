@@ -96,8 +96,11 @@ class WriteTrustPropertiesIT {
                     this.graph.write("CREATE (w:Website:Entity {id: $id, domain: $domain, createdAt: datetime(), updatedAt: datetime(), "
                             + "version: 1})", Map.of("id", "doomed-" + id, "domain", "doomed-" + id + ".example"));
                 }
-                fields.add(new Field("f" + i, mutation, i == invalid ? Inputs.invalid(mutation.getName(), id)
-                        : Inputs.valid(mutation.getName(), id, random)));
+                Object input = i == invalid ? Inputs.invalid(mutation.getName(), id) : Inputs.valid(mutation.getName(), id, random);
+                if (mutation.getName().equals("retractJudgement") && i != invalid) {
+                    input = Map.of("id", standingJudgement(id), "note", "Retracted " + id);
+                }
+                fields.add(new Field("f" + i, mutation, input));
             }
             String operation = "atomic" + n;
             String before = this.graph.snapshot();
@@ -137,6 +140,17 @@ class WriteTrustPropertiesIT {
         });
 
         assertThat(tried.keySet()).isEqualTo(Inputs.MUTATIONS);
+    }
+
+    /** A standing judgement, on two websites made for it, to retract: its id. */
+    private String standingJudgement(String id) {
+        for (String end : List.of("a", "b")) {
+            this.graph.write("CREATE (w:Website:Entity {id: $id, domain: $domain, createdAt: datetime(), updatedAt: datetime(), "
+                    + "version: 1})", Map.of("id", "judged-" + end + id, "domain", "judged-" + end + id + ".example"));
+        }
+        String answer = RawGraphQl.query(this.client, "mutation judge($input: JudgementInput!) { judgeCandidate(input: $input) { judgement { id } } }",
+                Map.of("input", Map.of("a", "judged-a" + id, "b", "judged-b" + id, "verdict", "UNSURE")));
+        return JsonPath.read(answer, "$.data.judgeCandidate.judgement.id");
     }
 
     /** One field of a generated document: its response key, its mutation, and the variables of its arguments. */
@@ -384,7 +398,8 @@ class WriteTrustPropertiesIT {
         static final Set<String> MUTATIONS = new TreeSet<>(Set.of("upsertWebsite", "upsertIpAddress", "upsertHostingProvider",
                 "upsertRegistrar", "upsertNameServer", "upsertEmailAddress", "upsertPhoneNumber", "upsertAddress", "upsertPaymentAccount",
                 "upsertShipment", "upsertCourier", "upsertProduct", "upsertPerson", "upsertCompany", "upsertOperation",
-                "upsertAgency", "upsertCountry", "upsertCase", "upsertSource", "link", "unlink", "deleteEntity"));
+                "upsertAgency", "upsertCountry", "upsertCase", "upsertSource", "link", "unlink", "deleteEntity", "judgeCandidate",
+                "retractJudgement"));
 
         private static final Map<String, Object> WEBSITE = Map.of("kind", "WEBSITE", "key", "pharma-direct.example");
 
@@ -416,9 +431,16 @@ class WriteTrustPropertiesIT {
                 case "link" -> Map.of("type", "HOSTED_AT", "from", WEBSITE, "to", IP, "source", "whois-2009",
                         "validFrom", "20%02d-%02d-%02d".formatted(random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28)));
                 case "unlink" -> Map.of("type", "HOSTED_AT", "from", WEBSITE, "to", IP);
+                case "judgeCandidate" -> Map.of("a", "person-a", "b", "person-b", "verdict",
+                        List.of("POSITIVE", "NEGATIVE", "UNSURE").get(random.nextInt(3)), "note", "Judged " + n);
+                // A judgement's id is the application's: the atomicity property puts a standing one's in its place.
+                case "retractJudgement" -> Map.of("id", "judgement-" + n, "note", "Retracted " + n);
                 case "deleteEntity" -> null;
                 default -> throw new AssertionError("no valid input for " + mutation + ": add one");
             };
+            if (mutation.equals("retractJudgement")) {
+                return input;
+            }
             return input == null ? Map.of("id", "doomed-" + n) : Map.of("input", input);
         }
 
@@ -443,9 +465,14 @@ class WriteTrustPropertiesIT {
                 case "upsertSource" -> Map.of("key", " ");
                 case "link" -> Map.of("type", "HOSTED_AT", "from", WEBSITE, "to", IP, "validFrom", "2009-11-20", "validTo", "2009-11-19");
                 case "unlink" -> Map.of();
+                case "judgeCandidate" -> Map.of("a", "person-a", "b", "person-a", "verdict", "UNSURE");
+                case "retractJudgement" -> null;
                 case "deleteEntity" -> null;
                 default -> throw new AssertionError("no invalid input for " + mutation + ": add one");
             };
+            if (mutation.equals("retractJudgement")) {
+                return new Invalid(Map.of("id", "no-such-judgement-" + n), "NOT_FOUND");
+            }
             return input == null ? new Invalid(Map.of("id", "no-such-entity-" + n), "NOT_FOUND")
                     : new Invalid(Map.of("input", input), "INVALID_INPUT");
         }
