@@ -31,12 +31,16 @@ function star(corners, inner) {
   return fit(points);
 }
 
-/** Kind: [label, Cytoscape shape, points of the legend's picture in -1..1, colour]. */
+/**
+ * Kind: [label, Cytoscape shape, points of the legend's picture in -1..1, colour]. A 'polygon' is drawn
+ * on the chart from the same points. Every kind of the model has a line (model.ExplorerKindsFollowModelTests).
+ */
 export const KINDS = {
   WEBSITE: ['Website', 'rectangle', [-1, -1, 1, -1, 1, 1, -1, 1], '#457b9d'],
   IP_ADDRESS: ['IP address', 'triangle', regular(3), '#e76f51'],
   HOSTING_PROVIDER: ['Hosting provider', 'hexagon', regular(6), '#f4a261'],
   REGISTRAR: ['Registrar', 'octagon', regular(8), '#e9c46a'],
+  NAME_SERVER: ['Name server', 'polygon', [-1, -1, 1, -1, 0, 1], '#f28482'],
   EMAIL_ADDRESS: ['E-mail address', 'pentagon', regular(5), '#2a9d8f'],
   PHONE_NUMBER: ['Phone number', 'vee', [-1, -1, 0, -0.333, 1, -1, 0, 1], '#264653'],
   PAYMENT_ACCOUNT: ['Payment account', 'diamond', [0, -1, 1, 0, 0, 1, -1, 0], '#d62828'],
@@ -62,9 +66,10 @@ export function kindLabel(kind) {
 
 /** The Cytoscape style rules that give each kind its shape and colour. */
 export function kindStyles() {
-  return Object.entries(KINDS).map(([kind, [, shape, , colour]]) => ({
+  return Object.entries(KINDS).map(([kind, [, shape, points, colour]]) => ({
     selector: `node[kind = "${kind}"]`,
-    style: { shape, 'background-color': colour },
+    style: shape === 'polygon' ? { shape, 'shape-polygon-points': points.join(' '), 'background-color': colour }
+      : { shape, 'background-color': colour },
   }));
 }
 

@@ -1,5 +1,7 @@
 package org.pangeagraph.entity;
 
+import java.util.Map;
+
 import org.pangeagraph.model.Caller;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -7,7 +9,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Entities of any kind: by id, linking, unlinking, deleting. */
+/**
+ * Entities of any kind: by id, linking, unlinking, deleting. (Each kind's lookup, list and upsert are
+ * wired from the model by {@link EntityKindWiring}.)
+ */
 @Controller
 class EntityController {
 
@@ -29,8 +34,8 @@ class EntityController {
     }
 
     @MutationMapping
-    LinkWriter.Written link(@Argument LinkInput input, @ContextValue Caller caller) {
-        return this.links.link(input, caller);
+    LinkWriter.Written link(@Argument Map<String, Object> input, @ContextValue Caller caller) {
+        return this.links.link(LinkInput.of(input), caller);
     }
 
     @MutationMapping

@@ -1,5 +1,7 @@
 package org.pangeagraph.entity;
 
+import java.util.Map;
+
 import org.pangeagraph.model.NodeKind;
 
 /**
@@ -11,4 +13,15 @@ import org.pangeagraph.model.NodeKind;
  * @param country a company's country
  */
 public record EntityRef(String id, NodeKind kind, String key, String country) {
+
+    /** The reference {@code ref} describes, the {@code EntityRef} of the schema as GraphQL gives it; null for null. */
+    static EntityRef of(Map<String, Object> ref) {
+        if (ref == null) {
+            return null;
+        }
+        Object kind = ref.get("kind");
+        return new EntityRef((String) ref.get("id"), kind == null ? null : NodeKind.valueOf(kind.toString()),
+                (String) ref.get("key"), (String) ref.get("country"));
+    }
+
 }

@@ -37,11 +37,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityWriter {
 
-    /** Pairs of date properties where the second may not be before the first. */
-    private static final Map<NodeKind, List<String>> DATE_ORDER = Map.of(
-            NodeKind.WEBSITE, List.of("firstSeen", "lastSeen"),
-            NodeKind.OPERATION, List.of("startDate", "endDate"));
-
     /**
      * The Cypher predicate that the caller may change the relationship or node bound to a variable
      * (its name from query text): {@code $seeAll}, or every case it carries is in {@code $writable}.
@@ -62,12 +57,30 @@ public class EntityWriter {
     public record Deleted(String id, String entityKind, String caption, int linksRemoved) {
     }
 
-    /** Creates or updates the entity {@code input} describes. */
-    public Upserted upsert(EntityInput input, Caller caller) {
+    /** The fields of every upsert's input that are not properties of the kind. */
+    private static final String CASES = "cases";
+
+    private static final String SOURCES = "sources";
+
+    private static final String EXPECTED_VERSION = "expectedVersion";
+
+    /**
+     * Creates or updates the entity of {@code kind} that {@code input} describes: the fields of the kind's
+     * input type as GraphQL gives them (the key as written, the kind's properties, {@code cases},
+     * {@code sources}, {@code expectedVersion}); fields left out or null are not written.
+     */
+    public Upserted upsert(NodeKind kind, Map<String, Object> input, Caller caller) {
         requireWriter(caller);
-        NodeKind kind = input.nodeKind();
         requireCaseManager(kind, caller);
-        Map<String, Object> values = new LinkedHashMap<>(input.values());
+        Map<String, Object> values = new LinkedHashMap<>();
+        input.forEach((name, value) -> {
+            if (value != null && !name.equals(CASES) && !name.equals(SOURCES) && !name.equals(EXPECTED_VERSION)) {
+                values.put(name, value);
+            }
+        });
+        List<String> inputCases = stringList(input.get(CASES));
+        List<String> inputSources = stringList(input.get(SOURCES));
+        Integer expectedVersion = (Integer) input.get(EXPECTED_VERSION);
         Map<String, Object> match = new LinkedHashMap<>();
         Map<String, Object> props = new LinkedHashMap<>();
         String personId = null;
@@ -100,14 +113,14 @@ public class EntityWriter {
                 props.put(spec.name(), value);
             }
         }
-        if (input.cases() != null) {
-            List<String> cases = caseNumbers("input.cases", input.cases());
+        if (inputCases != null) {
+            List<String> cases = caseNumbers("input.cases", inputCases);
             if (!caller.mayTag(cases)) {
                 throw new ForbiddenException("input.cases", "You may only tag facts with the cases you are a member of");
             }
             props.put("cases", cases);
         }
-        List<String> sources = input.sources() == null ? null : sourceKeys("input.sources", input.sources());
+        List<String> sources = inputSources == null ? null : sourceKeys("input.sources", inputSources);
         if (sources != null) {
             props.put("sources", sources);
         }
@@ -127,7 +140,7 @@ public class EntityWriter {
                     throw new ForbiddenException("input", "This " + kind.label()
                             + " belongs to a case you are not a member of; it cannot be written");
                 }
-                checkVersion(input.expectedVersion(), created, stored);
+                checkVersion(expectedVersion, created, stored);
                 Map<String, Object> merged = new HashMap<>(stored);
                 merged.putAll(props);
                 checkDateOrder(kind, merged);
@@ -230,15 +243,14 @@ public class EntityWriter {
         }
     }
 
+    /** Refuses a date before the date the model says it may not precede ({@link PropertySpec#notBefore()}). */
     private static void checkDateOrder(NodeKind kind, Map<String, Object> merged) {
-        List<String> order = DATE_ORDER.get(kind);
-        if (order == null) {
-            return;
-        }
-        Object earlier = merged.get(order.get(0));
-        Object later = merged.get(order.get(1));
-        if (earlier instanceof LocalDate a && later instanceof LocalDate b && b.isBefore(a)) {
-            throw new InvalidInputException("input." + order.get(1), "(" + b + ") is before " + order.get(0) + " (" + a + ")");
+        for (PropertySpec spec : kind.properties()) {
+            if (spec.notBefore() != null && merged.get(spec.notBefore()) instanceof LocalDate earlier
+                    && merged.get(spec.name()) instanceof LocalDate later && later.isBefore(earlier)) {
+                throw new InvalidInputException("input." + spec.name(), "(" + later + ") is before " + spec.notBefore()
+                        + " (" + earlier + ")");
+            }
         }
     }
 
@@ -332,6 +344,12 @@ public class EntityWriter {
             return x.longValue() == y.longValue();
         }
         return Objects.equals(a, b);
+    }
+
+    /** A list of texts from an input, or null when it was left out. */
+    @SuppressWarnings("unchecked")
+    private static List<String> stringList(Object value) {
+        return value == null ? null : (List<String>) value;
     }
 
     @SuppressWarnings("unchecked")

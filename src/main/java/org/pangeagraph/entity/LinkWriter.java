@@ -236,15 +236,7 @@ public class LinkWriter {
             }
             props.put("cases", cases);
         }
-        Map<String, Object> particular = new LinkedHashMap<>();
-        particular.put("quantity", input.quantity());
-        particular.put("counterfeit", input.counterfeit());
-        particular.put("role", input.role());
-        particular.put("date", input.date());
-        for (Map.Entry<String, Object> entry : particular.entrySet()) {
-            if (entry.getValue() == null) {
-                continue;
-            }
+        for (Map.Entry<String, Object> entry : input.particular().entrySet()) {
             PropertySpec spec = type.properties().stream().filter(p -> p.name().equals(entry.getKey())).findFirst()
                 .orElseThrow(() -> new InvalidInputException("input." + entry.getKey(),
                         "does not apply to " + type + " links"));

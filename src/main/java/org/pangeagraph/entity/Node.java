@@ -11,11 +11,9 @@ import org.pangeagraph.model.NodeKind;
 /**
  * An entity read from the graph, as the GraphQL layer resolves it: a read-only map of its properties
  * (so that every scalar field resolves straight from the map), plus the computed {@code entityKind}
- * and {@code caption}, with absent list properties read as empty lists.
+ * and {@code caption}, with absent list properties (the model's {@link NodeKind#isList}) read as empty lists.
  */
 public final class Node extends AbstractMap<String, Object> {
-
-    private static final Set<String> LIST_PROPERTIES = Set.of("cases", "sources", "aliases", "categories");
 
     private final NodeKind kind;
 
@@ -52,7 +50,7 @@ public final class Node extends AbstractMap<String, Object> {
             return caption();
         }
         Object value = this.properties.get(key);
-        if (value == null && LIST_PROPERTIES.contains(key)) {
+        if (value == null && key instanceof String name && this.kind.isList(name)) {
             return List.of();
         }
         if (value == null && "version".equals(key)) {

@@ -9,59 +9,86 @@ import java.util.stream.Collectors;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import org.dataloader.DataLoader;
 import org.pangeagraph.model.Caller;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
-import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import graphql.schema.idl.RuntimeWiring;
-
 /**
- * Resolves every relationship field of {@link RelationField#ALL} through a batch loader: however
- * many websites a page holds, their {@code ipAddresses} cost one statement. It is the programmatic
- * form of one {@code @BatchMapping} per field, written once for the sixty-odd fields of the model.
+ * Resolves every relationship field of the schema (each field marked {@code @follows}, see
+ * {@link RelationField}) through one batch loader: however many websites a page holds, their
+ * {@code ipAddresses} cost one statement, and each field of each nesting level one. It is the
+ * programmatic form of one {@code @BatchMapping} per field, written once for every field of the model.
+ * The fields are found in the schema once, when it is built.
  */
 @Component
-class RelationFieldWiring implements RuntimeWiringConfigurer {
+class RelationFieldWiring extends GraphQLTypeVisitorStub implements GraphQlSourceBuilderCustomizer {
+
+    /** The name the batch loader of relationship fields is registered under. */
+    static final String LOADER = "relations";
+
+    /** A field's links when the caller gives no {@code first}, or null (as the schema's default). */
+    static final int DEFAULT_LINKS = 100;
 
     private final EntityReader reader;
 
     RelationFieldWiring(EntityReader reader, BatchLoaderRegistry registry) {
         this.reader = reader;
-        for (RelationField field : RelationField.ALL) {
-            registry.<Key, List<Linked>>forName(field.loaderName())
-                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(field, keys,
-                        ((GraphQLContext) env.getContext()).get(Caller.CONTEXT_KEY))));
-        }
+        registry.<Key, List<Linked>>forName(LOADER)
+            .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> load(keys,
+                    ((GraphQLContext) env.getContext()).get(Caller.CONTEXT_KEY))));
     }
 
-    /** A parent entity and the arguments the field was asked with. */
-    record Key(String id, LocalDate asOf, int first) {
+    /** A parent entity, the field asked for and the arguments it was asked with. */
+    record Key(RelationField field, String id, LocalDate asOf, int first) {
     }
 
     @Override
-    public void configure(RuntimeWiring.Builder wiring) {
-        for (RelationField field : RelationField.ALL) {
-            DataFetcher<Object> fetcher = env -> {
-                Node parent = env.getSource();
-                DataLoader<Key, List<Linked>> loader = env.getDataLoader(field.loaderName());
-                Integer first = env.getArgument("first");
-                return loader.load(new Key(parent.id(), env.getArgument("asOf"), first == null ? 100 : first));
-            };
-            wiring.type(field.owner().label(), type -> type.dataFetcher(field.field(), fetcher));
-        }
+    public void customize(GraphQlSource.SchemaResourceBuilder builder) {
+        builder.typeVisitors(List.of(this));
     }
 
-    private Map<Key, List<Linked>> load(RelationField field, Set<Key> keys, Caller caller) {
+    @Override
+    public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition definition,
+            TraverserContext<GraphQLSchemaElement> context) {
+        if (context.getParentNode() instanceof GraphQLObjectType owner) {
+            RelationField.of(owner, definition).ifPresent(field -> {
+                GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+                registry.dataFetcher(FieldCoordinates.coordinates(owner, definition), fetcher(field));
+            });
+        }
+        return TraversalControl.CONTINUE;
+    }
+
+    private static DataFetcher<Object> fetcher(RelationField field) {
+        return env -> {
+            Node parent = env.getSource();
+            DataLoader<Key, List<Linked>> loader = env.getDataLoader(LOADER);
+            Integer first = env.getArgument("first");
+            return loader.load(new Key(field, parent.id(), env.getArgument("asOf"), first == null ? DEFAULT_LINKS : first));
+        };
+    }
+
+    /** One statement for each field and set of arguments among the keys, for all their parents. */
+    private Map<Key, List<Linked>> load(Set<Key> keys, Caller caller) {
         Map<Key, List<Linked>> result = new HashMap<>();
-        Map<List<Object>, List<Key>> byArguments = keys.stream()
-            .collect(Collectors.groupingBy(k -> java.util.Arrays.asList(k.asOf(), k.first())));
-        for (List<Key> group : byArguments.values()) {
+        Map<List<Object>, List<Key>> byFieldAndArguments = keys.stream()
+            .collect(Collectors.groupingBy(k -> java.util.Arrays.asList(k.field(), k.asOf(), k.first())));
+        for (List<Key> group : byFieldAndArguments.values()) {
             Key sample = group.get(0);
             Set<String> ids = group.stream().map(Key::id).collect(Collectors.toSet());
-            Map<String, List<Linked>> found = this.reader.relations(field, ids, sample.asOf(), sample.first(),
+            Map<String, List<Linked>> found = this.reader.relations(sample.field(), ids, sample.asOf(), sample.first(),
                     caller.visibility());
             group.forEach(k -> result.put(k, found.getOrDefault(k.id(), List.of())));
         }

@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The kinds of infrastructure two websites can share (DOMAIN.md, "Shared infrastructure"): the route
+ * The kinds of infrastructure two websites can share (the README's route table, "Shared infrastructure"): the route
  * from a website to the shared item, and how specific a shared item of this kind is.
  *
  * <p>Specificity says how much a shared item of the kind says about common control when both
  * websites are otherwise unknown: a merchant account, a registrant or a drop address is taken out by
- * the operator for the operator's own sites (1.0); an IP address is often shared by unrelated
- * customers of one host (0.5); a hosting provider (0.35), a registrar or a courier (0.25) serve
+ * the operator for the operator's own sites (1.0); an IP address or a name server is often shared by
+ * unrelated customers of one host (0.5); a hosting provider (0.35), a registrar or a courier (0.25) serve
  * many unrelated customers by design. An item's weight is its specificity times its rarity
  * {@code ln(N / k)} (k of the N websites reach it), so that a big hosting company or a national courier
  * weighs almost nothing, and one merchant account behind twelve storefronts weighs a lot.
@@ -24,6 +24,12 @@ public enum InfrastructureKind {
     IP_ADDRESS(0.5, RelationshipType.HOSTED_AT, null),
     HOSTING_PROVIDER(0.35, RelationshipType.HOSTED_AT, RelationshipType.ALLOCATED_TO),
     REGISTRAR(0.25, RelationshipType.REGISTERED_WITH, null),
+    /**
+     * A name server the domains are delegated to. As specific as an IP address: a bulletproof hoster or
+     * an operator runs its own name servers for its own domains, while a DNS provider's serve thousands
+     * of unrelated customers (whose rarity, ln(N / k), then weighs almost nothing).
+     */
+    NAME_SERVER(0.5, RelationshipType.USES_NAME_SERVER, null),
     REGISTRANT(1.0, RelationshipType.REGISTERED_BY, null),
     CONTACT(1.0, RelationshipType.LISTS_CONTACT, null),
     PAYMENT_ACCOUNT(1.0, RelationshipType.ACCEPTS_PAYMENT_TO, null),

@@ -15,7 +15,7 @@ import org.apache.commons.validator.routines.IBANValidator;
 import org.apache.commons.validator.routines.InetAddressValidator;
 
 /**
- * The normal form of each kind of natural key (DOMAIN.md), in one place per key kind. Every write,
+ * The normal form of each kind of natural key (the README's graph model), in one place per key kind. Every write,
  * lookup, search and import passes keys through here, so that "HTTPS://WWW.Shop.Example/buy" and
  * "shop.example" are one website. Validation comes from well-kept libraries (commons-validator,
  * libphonenumber, Guava), not from hand-written rules.

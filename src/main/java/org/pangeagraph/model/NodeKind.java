@@ -1,98 +1,111 @@
 package org.pangeagraph.model;
 
 import static org.pangeagraph.model.PropertyRule.EMAIL;
-import static org.pangeagraph.model.PropertyRule.NON_NEGATIVE;
 import static org.pangeagraph.model.PropertyRule.URL;
 import static org.pangeagraph.model.PropertySpec.Filter.ANY_OF;
 import static org.pangeagraph.model.PropertySpec.Filter.DATE_RANGE;
 import static org.pangeagraph.model.PropertySpec.Filter.EQUALS;
 import static org.pangeagraph.model.PropertySpec.Filter.ONE_OF;
-import static org.pangeagraph.model.PropertySpec.filter;
+import static org.pangeagraph.model.PropertySpec.bool;
+import static org.pangeagraph.model.PropertySpec.count;
+import static org.pangeagraph.model.PropertySpec.country;
+import static org.pangeagraph.model.PropertySpec.date;
 import static org.pangeagraph.model.PropertySpec.freeText;
-import static org.pangeagraph.model.PropertySpec.plain;
-import static org.pangeagraph.model.PropertySpec.ruled;
+import static org.pangeagraph.model.PropertySpec.text;
+import static org.pangeagraph.model.PropertySpec.textList;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The kinds of entity in the investigation graph (DOMAIN.md): their label, natural key and its
- * normal form, and the properties they carry. Everything that builds Cypher takes labels from here,
- * never from input.
+ * The kinds of entity in the investigation graph (the README's graph model): their label, the names
+ * of their GraphQL fields, their natural key and its normal form, and the properties they carry.
+ * Everything that builds Cypher takes labels from here, never from input; the GraphQL lookups, lists
+ * and upserts of every kind are wired from here (entity.EntityKindWiring).
  */
 public enum NodeKind {
 
-    WEBSITE("Website", "domain", KeyForm.DOMAIN, "domain", "domain",
-            plain("url").withRule(URL), plain("name"), filter("status", PropertyRule.ANY, ONE_OF),
-            filter("firstSeen", PropertyRule.ANY, DATE_RANGE), filter("lastSeen", PropertyRule.ANY, DATE_RANGE),
-            filter("categories", PropertyRule.ANY, ANY_OF), filter("language", PropertyRule.ANY, EQUALS)),
+    WEBSITE("Website", "websites", "domain", KeyForm.DOMAIN, "domain", "domain",
+            text("url").rule(URL), text("name"), text("status").filter(ONE_OF),
+            date("firstSeen").filter(DATE_RANGE), date("lastSeen").filter(DATE_RANGE).notBefore("firstSeen"),
+            textList("categories").filter(ANY_OF), text("language").filter(EQUALS)),
 
-    IP_ADDRESS("IpAddress", "address", KeyForm.IP_ADDRESS, "address", "address",
-            filter("asn", NON_NEGATIVE, EQUALS), filter("country", PropertyRule.COUNTRY, ONE_OF)),
+    IP_ADDRESS("IpAddress", "ipAddresses", "address", KeyForm.IP_ADDRESS, "address", "address",
+            count("asn").filter(EQUALS), country("country").filter(ONE_OF)),
 
-    HOSTING_PROVIDER("HostingProvider", "nameKey", KeyForm.NAME, "name", "name",
-            plain("name"), filter("asn", NON_NEGATIVE, EQUALS), filter("country", PropertyRule.COUNTRY, ONE_OF),
-            ruled("abuseEmail", EMAIL)),
+    HOSTING_PROVIDER("HostingProvider", "hostingProviders", "nameKey", KeyForm.NAME, "name", "name",
+            text("name"), count("asn").filter(EQUALS), country("country").filter(ONE_OF), text("abuseEmail").rule(EMAIL)),
 
-    REGISTRAR("Registrar", "nameKey", KeyForm.NAME, "name", "name",
-            plain("name"), filter("ianaId", NON_NEGATIVE, EQUALS), filter("country", PropertyRule.COUNTRY, ONE_OF)),
+    REGISTRAR("Registrar", "registrars", "nameKey", KeyForm.NAME, "name", "name",
+            text("name"), count("ianaId").filter(EQUALS), country("country").filter(ONE_OF)),
 
-    EMAIL_ADDRESS("EmailAddress", "address", KeyForm.EMAIL, "address", "address"),
+    /** A DNS name server a website's domain is delegated to, keyed on its host name in normal form. */
+    NAME_SERVER("NameServer", "nameServers", "hostName", KeyForm.DOMAIN, "hostName", "hostName"),
 
-    PHONE_NUMBER("PhoneNumber", "number", KeyForm.PHONE, "number", "number"),
+    EMAIL_ADDRESS("EmailAddress", "emailAddresses", "address", KeyForm.EMAIL, "address", "address"),
 
-    PAYMENT_ACCOUNT("PaymentAccount", "identifier", KeyForm.PAYMENT_IDENTIFIER, "identifier", "identifier",
-            filter("kind", PropertyRule.ANY, ONE_OF), filter("provider", PropertyRule.ANY, EQUALS),
-            filter("country", PropertyRule.COUNTRY, ONE_OF)),
+    PHONE_NUMBER("PhoneNumber", "phoneNumbers", "number", KeyForm.PHONE, "number", "number"),
 
-    SHIPMENT("Shipment", "trackingNumber", KeyForm.TRACKING_NUMBER, "trackingNumber", "trackingNumber",
-            filter("inspectedOn", PropertyRule.ANY, DATE_RANGE), filter("seized", PropertyRule.ANY, EQUALS),
-            freeText("declaredContent"), ruled("pillCount", NON_NEGATIVE),
-            filter("originCountry", PropertyRule.COUNTRY, ONE_OF), filter("destinationCountry", PropertyRule.COUNTRY, ONE_OF)),
+    PAYMENT_ACCOUNT("PaymentAccount", "paymentAccounts", "identifier", KeyForm.PAYMENT_IDENTIFIER, "identifier", "identifier",
+            text("kind").filter(ONE_OF), text("provider").filter(EQUALS), country("country").filter(ONE_OF)),
 
-    COURIER("Courier", "nameKey", KeyForm.NAME, "name", "name",
-            plain("name")),
+    SHIPMENT("Shipment", "shipments", "trackingNumber", KeyForm.TRACKING_NUMBER, "trackingNumber", "trackingNumber",
+            date("inspectedOn").filter(DATE_RANGE), bool("seized").filter(EQUALS), freeText("declaredContent"),
+            count("pillCount"), country("originCountry").filter(ONE_OF), country("destinationCountry").filter(ONE_OF)),
 
-    PRODUCT("Product", "nameKey", KeyForm.NAME, "name", "name",
-            plain("name"), plain("activeIngredient"), filter("category", PropertyRule.ANY, ONE_OF),
-            filter("prescriptionOnly", PropertyRule.ANY, EQUALS), filter("controlled", PropertyRule.ANY, EQUALS)),
+    COURIER("Courier", "couriers", "nameKey", KeyForm.NAME, "name", "name",
+            text("name")),
 
-    ADDRESS("Address", "key", KeyForm.ADDRESS, "text", "text",
-            freeText("text"), filter("country", PropertyRule.COUNTRY, ONE_OF)),
+    PRODUCT("Product", "products", "nameKey", KeyForm.NAME, "name", "name",
+            text("name"), text("activeIngredient"), text("category").filter(ONE_OF),
+            bool("prescriptionOnly").filter(EQUALS), bool("controlled").filter(EQUALS)),
 
-    PERSON("Person", null, null, null, "name",
-            plain("name"), plain("aliases"), plain("dateOfBirth"), filter("nationality", PropertyRule.COUNTRY, ONE_OF),
-            filter("status", PropertyRule.ANY, ONE_OF)),
+    ADDRESS("Address", "addresses", "key", KeyForm.ADDRESS, "text", "text",
+            freeText("text"), country("country").filter(ONE_OF)),
+
+    PERSON("Person", "people", null, null, null, "name",
+            text("name"), textList("aliases"), date("dateOfBirth"), country("nationality").filter(ONE_OF),
+            text("status").filter(ONE_OF)),
 
     /** Keyed on name and country together: two companies of one name in two countries are two. */
-    COMPANY("Company", "nameKey", KeyForm.NAME, "name", "name",
-            plain("name"), filter("country", PropertyRule.COUNTRY, ONE_OF), plain("registrationNumber")),
+    COMPANY("Company", "companies", "nameKey", KeyForm.NAME, "name", "name",
+            text("name"), country("country").filter(ONE_OF), text("registrationNumber")),
 
-    OPERATION("Operation", "code", KeyForm.CODE, "code", "code",
-            plain("name"), filter("startDate", PropertyRule.ANY, DATE_RANGE), filter("endDate", PropertyRule.ANY, DATE_RANGE),
-            ruled("websitesIdentified", NON_NEGATIVE), ruled("websitesTakenDown", NON_NEGATIVE),
-            ruled("packagesInspected", NON_NEGATIVE), ruled("packagesSeized", NON_NEGATIVE),
-            ruled("pillsSeized", NON_NEGATIVE), ruled("suspectsUnderInvestigation", NON_NEGATIVE)),
+    OPERATION("Operation", "operations", "code", KeyForm.CODE, "code", "code",
+            text("name"), date("startDate").filter(DATE_RANGE), date("endDate").filter(DATE_RANGE).notBefore("startDate"),
+            count("websitesIdentified"), count("websitesTakenDown"), count("packagesInspected"), count("packagesSeized"),
+            count("pillsSeized"), count("suspectsUnderInvestigation")),
 
-    AGENCY("Agency", "nameKey", KeyForm.NAME, "name", "name",
-            plain("name"), plain("acronym"), filter("kind", PropertyRule.ANY, ONE_OF)),
+    AGENCY("Agency", "agencies", "nameKey", KeyForm.NAME, "name", "name",
+            text("name"), text("acronym"), text("kind").filter(ONE_OF)),
 
-    COUNTRY("Country", "code", KeyForm.COUNTRY_CODE, "code", "name",
-            plain("name")),
+    COUNTRY("Country", "countries", "code", KeyForm.COUNTRY_CODE, "code", "name",
+            text("name")),
 
-    CASE("Case", "number", KeyForm.CODE, "number", "number",
-            freeText("title"), filter("status", PropertyRule.ANY, ONE_OF), filter("openedOn", PropertyRule.ANY, DATE_RANGE)),
+    CASE("Case", "cases", "number", KeyForm.CODE, "number", "number",
+            freeText("title"), text("status").filter(ONE_OF), date("openedOn").filter(DATE_RANGE)),
 
-    SOURCE("Source", "key", KeyForm.TRIMMED, "key", "title",
-            freeText("title"), filter("kind", PropertyRule.ANY, ONE_OF), plain("url").withRule(URL),
-            filter("publishedOn", PropertyRule.ANY, DATE_RANGE), plain("agency"));
+    SOURCE("Source", "sources", "key", KeyForm.TRIMMED, "key", "title",
+            freeText("title"), text("kind").filter(ONE_OF), text("url").rule(URL), date("publishedOn").filter(DATE_RANGE),
+            text("agency"));
 
     /** The label every entity carries beside its own. */
     public static final String ENTITY_LABEL = "Entity";
 
+    /** The common properties of every entity that are lists (absent reads as empty). */
+    private static final Set<String> COMMON_LISTS = Set.of("cases", "sources");
+
+    private static final Map<String, NodeKind> BY_LABEL = Arrays.stream(values())
+        .collect(Collectors.toUnmodifiableMap(NodeKind::label, k -> k));
+
     private final String label;
+
+    private final String plural;
 
     private final String keyProperty;
 
@@ -104,19 +117,64 @@ public enum NodeKind {
 
     private final List<PropertySpec> properties;
 
-    NodeKind(String label, String keyProperty, KeyForm keyForm, String keyInput, String captionProperty,
+    private final Map<String, PropertySpec> byName;
+
+    private final Set<String> listProperties;
+
+    /**
+     * @param label the Neo4j label and GraphQL type name
+     * @param plural the GraphQL field listing entities of the kind ({@code websites}, {@code people})
+     * @param keyProperty the stored key, or null for a kind known by its id alone
+     * @param keyForm the key's normal form
+     * @param keyInput the property a caller writes the key in (and looks it up by)
+     * @param captionProperty what an entity's caption shows
+     * @param properties the kind's own properties, key excluded
+     */
+    NodeKind(String label, String plural, String keyProperty, KeyForm keyForm, String keyInput, String captionProperty,
             PropertySpec... properties) {
         this.label = label;
+        this.plural = plural;
         this.keyProperty = keyProperty;
         this.keyForm = keyForm;
         this.keyInput = keyInput;
         this.captionProperty = captionProperty;
         this.properties = List.of(properties);
+        Map<String, PropertySpec> named = new HashMap<>();
+        this.properties.forEach(p -> named.put(p.name(), p));
+        this.byName = Map.copyOf(named);
+        this.listProperties = this.properties.stream().filter(p -> p.type() == PropertySpec.ValueType.TEXT_LIST)
+            .map(PropertySpec::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The Neo4j label, which is also the GraphQL type name. */
     public String label() {
         return this.label;
+    }
+
+    /** The GraphQL field of one entity of the kind by its key, and of the payload of its upsert: {@code website}, {@code case}. */
+    public String fieldName() {
+        return Character.toLowerCase(this.label.charAt(0)) + this.label.substring(1);
+    }
+
+    /** The GraphQL field listing entities of the kind, a page at a time: {@code websites}, {@code people}. */
+    public String pluralFieldName() {
+        return this.plural;
+    }
+
+    /** The GraphQL mutation writing an entity of the kind: {@code upsertWebsite}. */
+    public String upsertFieldName() {
+        return "upsert" + this.label;
+    }
+
+    /**
+     * The arguments of the kind's lookup, in order: the key as written ({@link #keyInput()}), with the
+     * country for companies; the id for a kind without a key.
+     */
+    public List<String> lookupArguments() {
+        if (!hasKey()) {
+            return List.of("id");
+        }
+        return keyIncludesCountry() ? List.of(this.keyInput, "country") : List.of(this.keyInput);
     }
 
     /** The stored key property, unique for the label; {@code null} for people, who have only an id. */
@@ -161,7 +219,12 @@ public enum NodeKind {
     }
 
     public Optional<PropertySpec> property(String name) {
-        return this.properties.stream().filter(p -> p.name().equals(name)).findFirst();
+        return Optional.ofNullable(this.byName.get(name));
+    }
+
+    /** Whether {@code name} is a list property of the kind (its own, or cases and sources), absent read as empty. */
+    public boolean isList(String name) {
+        return this.listProperties.contains(name) || COMMON_LISTS.contains(name);
     }
 
     /** A short human-readable name for an entity of this kind, for link charts and search hits. */
@@ -195,7 +258,7 @@ public enum NodeKind {
     }
 
     public static Optional<NodeKind> ofLabel(String label) {
-        return Arrays.stream(values()).filter(k -> k.label.equals(label)).findFirst();
+        return Optional.ofNullable(BY_LABEL.get(label));
     }
 
 }

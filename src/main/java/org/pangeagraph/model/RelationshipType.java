@@ -9,6 +9,7 @@ import static org.pangeagraph.model.NodeKind.COURIER;
 import static org.pangeagraph.model.NodeKind.EMAIL_ADDRESS;
 import static org.pangeagraph.model.NodeKind.HOSTING_PROVIDER;
 import static org.pangeagraph.model.NodeKind.IP_ADDRESS;
+import static org.pangeagraph.model.NodeKind.NAME_SERVER;
 import static org.pangeagraph.model.NodeKind.OPERATION;
 import static org.pangeagraph.model.NodeKind.PAYMENT_ACCOUNT;
 import static org.pangeagraph.model.NodeKind.PERSON;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The relationship types of the investigation graph (DOMAIN.md) and the kinds they may join. A link
+ * The relationship types of the investigation graph (the README's graph model) and the kinds they may join. A link
  * between the wrong kinds is refused. Relationship types in Cypher text come from here, never from
  * input.
  */
@@ -32,6 +33,7 @@ public enum RelationshipType {
     HOSTED_AT(EnumSet.of(WEBSITE), EnumSet.of(IP_ADDRESS)),
     ALLOCATED_TO(EnumSet.of(IP_ADDRESS), EnumSet.of(HOSTING_PROVIDER)),
     REGISTERED_WITH(EnumSet.of(WEBSITE), EnumSet.of(REGISTRAR)),
+    USES_NAME_SERVER(EnumSet.of(WEBSITE), EnumSet.of(NAME_SERVER)),
     REGISTERED_BY(EnumSet.of(WEBSITE), EnumSet.of(EMAIL_ADDRESS, PERSON, COMPANY)),
     LISTS_CONTACT(EnumSet.of(WEBSITE), EnumSet.of(EMAIL_ADDRESS, PHONE_NUMBER)),
     ACCEPTS_PAYMENT_TO(EnumSet.of(WEBSITE), EnumSet.of(PAYMENT_ACCOUNT)),
@@ -42,15 +44,15 @@ public enum RelationshipType {
     SENT_BY(EnumSet.of(SHIPMENT), EnumSet.of(PERSON, COMPANY)),
     SENT_FROM(EnumSet.of(SHIPMENT), EnumSet.of(ADDRESS)),
     CONTAINED(EnumSet.of(SHIPMENT), EnumSet.of(PRODUCT),
-            PropertySpec.ruled("quantity", PropertyRule.NON_NEGATIVE), PropertySpec.plain("counterfeit")),
+            PropertySpec.count("quantity"), PropertySpec.bool("counterfeit")),
     OPERATES(EnumSet.of(PERSON, COMPANY), EnumSet.of(WEBSITE)),
     ASSOCIATE_OF(EnumSet.of(PERSON), EnumSet.of(PERSON)),
-    OFFICER_OF(EnumSet.of(PERSON), EnumSet.of(COMPANY), PropertySpec.plain("role")),
+    OFFICER_OF(EnumSet.of(PERSON), EnumSet.of(COMPANY), PropertySpec.text("role")),
     USES(EnumSet.of(PERSON, COMPANY), EnumSet.of(EMAIL_ADDRESS, PHONE_NUMBER)),
     LOCATED_IN(EnumSet.of(IP_ADDRESS, HOSTING_PROVIDER, ADDRESS, COMPANY, AGENCY), EnumSet.of(COUNTRY)),
     INSPECTED(EnumSet.of(OPERATION), EnumSet.of(SHIPMENT)),
     SEIZED(EnumSet.of(OPERATION), EnumSet.of(SHIPMENT)),
-    TOOK_DOWN(EnumSet.of(OPERATION), EnumSet.of(WEBSITE), PropertySpec.plain("date")),
+    TOOK_DOWN(EnumSet.of(OPERATION), EnumSet.of(WEBSITE), PropertySpec.date("date")),
     INVESTIGATES(EnumSet.of(OPERATION, CASE), EnumSet.of(PERSON)),
     COORDINATED_BY(EnumSet.of(OPERATION), EnumSet.of(AGENCY)),
     SUPPORTED_BY(EnumSet.of(OPERATION), EnumSet.of(AGENCY)),
@@ -58,8 +60,8 @@ public enum RelationshipType {
 
     /** Provenance every relationship may carry, written by callers. */
     public static final List<PropertySpec> PROVENANCE = List.of(
-            PropertySpec.plain("source"), PropertySpec.ruled("grade", PropertyRule.GRADE),
-            PropertySpec.plain("validFrom"), PropertySpec.plain("validTo"));
+            PropertySpec.text("source"), PropertySpec.text("grade").rule(PropertyRule.GRADE),
+            PropertySpec.date("validFrom"), PropertySpec.date("validTo").notBefore("validFrom"));
 
     private final Set<NodeKind> from;
 

@@ -25,6 +25,7 @@ final class MutationInputs {
             Map.entry("upsertIpAddress", Map.of("address", "192.0.2.99")),
             Map.entry("upsertHostingProvider", Map.of("name", "Input Test Hosting")),
             Map.entry("upsertRegistrar", Map.of("name", "Input Test Registrar")),
+            Map.entry("upsertNameServer", Map.of("hostName", "ns1.input-test.example")),
             Map.entry("upsertEmailAddress", Map.of("address", "input@test.example")),
             Map.entry("upsertPhoneNumber", Map.of("number", "+442079460999")),
             Map.entry("upsertAddress", Map.of("text", "1 Input Test Road")),

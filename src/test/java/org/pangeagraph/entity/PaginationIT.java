@@ -37,6 +37,16 @@ class PaginationIT {
     }
 
     @Test
+    void aPageSizeSentAsNullIsTheDefaultPageOfTwenty() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("first", null);
+        var page = this.client.tester().documentName("pages").operationName("websites").variables(variables).execute();
+
+        page.path("websites.edges").entityList(Object.class).hasSize(20);
+        page.path("websites.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
     void pagesOfFiveWalkEveryStorefrontOnceInDomainOrder() {
         List<String> walked = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();

@@ -96,8 +96,11 @@ class WriteTrustPropertiesIT {
                     this.graph.write("CREATE (w:Website:Entity {id: $id, domain: $domain, createdAt: datetime(), updatedAt: datetime(), "
                             + "version: 1})", Map.of("id", "doomed-" + id, "domain", "doomed-" + id + ".example"));
                 }
-                fields.add(new Field("f" + i, mutation, i == invalid ? Inputs.invalid(mutation.getName(), id)
-                        : Inputs.valid(mutation.getName(), id, random)));
+                Object input = i == invalid ? Inputs.invalid(mutation.getName(), id) : Inputs.valid(mutation.getName(), id, random);
+                if (mutation.getName().equals("retractJudgement") && i != invalid) {
+                    input = Map.of("id", standingJudgement(id), "note", "Retracted " + id);
+                }
+                fields.add(new Field("f" + i, mutation, input));
             }
             String operation = "atomic" + n;
             String before = this.graph.snapshot();
@@ -137,6 +140,17 @@ class WriteTrustPropertiesIT {
         });
 
         assertThat(tried.keySet()).isEqualTo(Inputs.MUTATIONS);
+    }
+
+    /** A standing judgement, on two websites made for it, to retract: its id. */
+    private String standingJudgement(String id) {
+        for (String end : List.of("a", "b")) {
+            this.graph.write("CREATE (w:Website:Entity {id: $id, domain: $domain, createdAt: datetime(), updatedAt: datetime(), "
+                    + "version: 1})", Map.of("id", "judged-" + end + id, "domain", "judged-" + end + id + ".example"));
+        }
+        String answer = RawGraphQl.query(this.client, "mutation judge($input: JudgementInput!) { judgeCandidate(input: $input) { judgement { id } } }",
+                Map.of("input", Map.of("a", "judged-a" + id, "b", "judged-b" + id, "verdict", "UNSURE")));
+        return JsonPath.read(answer, "$.data.judgeCandidate.judgement.id");
     }
 
     /** One field of a generated document: its response key, its mutation, and the variables of its arguments. */
@@ -382,9 +396,10 @@ class WriteTrustPropertiesIT {
     static final class Inputs {
 
         static final Set<String> MUTATIONS = new TreeSet<>(Set.of("upsertWebsite", "upsertIpAddress", "upsertHostingProvider",
-                "upsertRegistrar", "upsertEmailAddress", "upsertPhoneNumber", "upsertAddress", "upsertPaymentAccount",
+                "upsertRegistrar", "upsertNameServer", "upsertEmailAddress", "upsertPhoneNumber", "upsertAddress", "upsertPaymentAccount",
                 "upsertShipment", "upsertCourier", "upsertProduct", "upsertPerson", "upsertCompany", "upsertOperation",
-                "upsertAgency", "upsertCountry", "upsertCase", "upsertSource", "link", "unlink", "deleteEntity"));
+                "upsertAgency", "upsertCountry", "upsertCase", "upsertSource", "link", "unlink", "deleteEntity", "judgeCandidate",
+                "retractJudgement"));
 
         private static final Map<String, Object> WEBSITE = Map.of("kind", "WEBSITE", "key", "pharma-direct.example");
 
@@ -401,6 +416,7 @@ class WriteTrustPropertiesIT {
                 case "upsertIpAddress" -> Map.of("address", "10." + (number % 250) + "." + (number / 250 % 250) + "." + (number / 62500 % 250));
                 case "upsertHostingProvider", "upsertRegistrar", "upsertCourier", "upsertProduct", "upsertAgency" ->
                     Map.of("name", "Name " + n);
+                case "upsertNameServer" -> Map.of("hostName", "ns1.dns-" + n + ".example");
                 case "upsertEmailAddress" -> Map.of("address", "u" + n + "@mail.example");
                 case "upsertPhoneNumber" -> Map.of("number", "+44207946" + String.format("%04d", number % 1000));
                 case "upsertAddress" -> Map.of("text", n + " Test Road\nLondon");
@@ -415,9 +431,16 @@ class WriteTrustPropertiesIT {
                 case "link" -> Map.of("type", "HOSTED_AT", "from", WEBSITE, "to", IP, "source", "whois-2009",
                         "validFrom", "20%02d-%02d-%02d".formatted(random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28)));
                 case "unlink" -> Map.of("type", "HOSTED_AT", "from", WEBSITE, "to", IP);
+                case "judgeCandidate" -> Map.of("a", "person-a", "b", "person-b", "verdict",
+                        List.of("POSITIVE", "NEGATIVE", "UNSURE").get(random.nextInt(3)), "note", "Judged " + n);
+                // A judgement's id is the application's: the atomicity property puts a standing one's in its place.
+                case "retractJudgement" -> Map.of("id", "judgement-" + n, "note", "Retracted " + n);
                 case "deleteEntity" -> null;
                 default -> throw new AssertionError("no valid input for " + mutation + ": add one");
             };
+            if (mutation.equals("retractJudgement")) {
+                return input;
+            }
             return input == null ? Map.of("id", "doomed-" + n) : Map.of("input", input);
         }
 
@@ -428,6 +451,7 @@ class WriteTrustPropertiesIT {
                 case "upsertIpAddress" -> Map.of("address", "192.0.2.300");
                 case "upsertHostingProvider", "upsertRegistrar", "upsertCourier", "upsertProduct", "upsertAgency" ->
                     Map.of("name", "   ");
+                case "upsertNameServer" -> Map.of("hostName", "not a host name " + n);
                 case "upsertEmailAddress" -> Map.of("address", "u" + n + "@@mail.example");
                 case "upsertPhoneNumber" -> Map.of("number", "+44 20 7946 032");
                 case "upsertAddress" -> Map.of("text", "  ");
@@ -441,9 +465,14 @@ class WriteTrustPropertiesIT {
                 case "upsertSource" -> Map.of("key", " ");
                 case "link" -> Map.of("type", "HOSTED_AT", "from", WEBSITE, "to", IP, "validFrom", "2009-11-20", "validTo", "2009-11-19");
                 case "unlink" -> Map.of();
+                case "judgeCandidate" -> Map.of("a", "person-a", "b", "person-a", "verdict", "UNSURE");
+                case "retractJudgement" -> null;
                 case "deleteEntity" -> null;
                 default -> throw new AssertionError("no invalid input for " + mutation + ": add one");
             };
+            if (mutation.equals("retractJudgement")) {
+                return new Invalid(Map.of("id", "no-such-judgement-" + n), "NOT_FOUND");
+            }
             return input == null ? new Invalid(Map.of("id", "no-such-entity-" + n), "NOT_FOUND")
                     : new Invalid(Map.of("input", input), "INVALID_INPUT");
         }

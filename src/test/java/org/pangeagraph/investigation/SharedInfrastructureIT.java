@@ -163,6 +163,33 @@ class SharedInfrastructureIT {
     }
 
     @Test
+    void twoWebsitesDelegatedToOneNameServerShareItAsMuchAsAnIpAddress() {
+        // Written through the API as an analyst would: lone.example and shop-u1.example on one name server,
+        // which no other website uses. k = 2 of N = 10: 0.5 × ln(10 / 2); the registrar they share weighs 0.
+        this.client.tester().document("""
+                mutation { upsertNameServer(input: {hostName: "NS1.Bullet-Proof.example."}) { created nameServer { hostName } } }""")
+            .execute().path("upsertNameServer.nameServer.hostName").entity(String.class).isEqualTo("ns1.bullet-proof.example");
+        for (String domain : List.of("lone.example", "shop-u1.example")) {
+            this.client.tester().document("""
+                    mutation delegate($domain: String!) {
+                      link(input: {type: USES_NAME_SERVER, from: {kind: WEBSITE, key: $domain},
+                                   to: {kind: NAME_SERVER, key: "ns1.bullet-proof.example"}, source: "fixture-whois"}) { created }
+                    }""").variable("domain", domain).execute().path("link.created").entity(Boolean.class).isEqualTo(true);
+        }
+
+        GraphQlTester.Response response = query(Map.of("domain", "lone.example"));
+
+        assertThat(domains(response).get(0)).isEqualTo("shop-u1.example");
+        assertThat(score(response, 0)).isCloseTo(0.5 * Math.log(5), within(1e-9));
+        assertThat(score(response, 1)).isEqualTo(0.0);
+        response.path("sharedInfrastructure[0].sharedItems[*].kind").entityList(String.class).containsExactly("NAME_SERVER", "REGISTRAR");
+        response.path("sharedInfrastructure[0].sharedItems[0].item.caption").entity(String.class).isEqualTo("ns1.bullet-proof.example");
+        response.path("sharedInfrastructure[0].sharedItems[0].websiteCount").entity(Integer.class).isEqualTo(2);
+        response.path("sharedInfrastructure[0].sharedItems[0].routesFromOther[0].links[0].type").entity(String.class)
+            .isEqualTo("USES_NAME_SERVER");
+    }
+
+    @Test
     void anUnknownWebsiteIsNotFoundAndAMalformedDomainIsInvalid() {
         this.client.tester().documentName("sharedInfrastructure").variable("domain", "nowhere.example").execute()
             .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "NOT_FOUND"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -51,8 +52,13 @@ class PharmacyCrimeGeneratorTests {
         assertThat(members.values().stream().filter(m -> m.size() == 2).count()).isGreaterThan(3);
     }
 
+    /**
+     * The generator's files against the model: each is of a kind, or of a type between kinds it joins;
+     * each column is a property the model gives it, of the type the model gives it (in the offline
+     * importer's header), and the cells of that column read as that type.
+     */
     @Test
-    void everyFileIsOfAKindOrATypeOfTheModelBetweenKindsItJoinsWithPropertiesItKnows(@TempDir Path directory) throws IOException {
+    void everyFileIsOfAKindOrATypeOfTheModelBetweenKindsItJoinsWithPropertiesItKnowsOfTheirTypes(@TempDir Path directory) throws IOException {
         PharmacyCrimeGenerator.generate(GeneratorSettings.Size.TINY.settings(7), directory);
 
         List<Path> files = files(directory);
@@ -65,10 +71,12 @@ class PharmacyCrimeGeneratorTests {
             NodeKind kind = NodeKind.ofLabel(label).orElseThrow(() -> new AssertionError("no kind " + label));
             List<String> header = header(directory, label);
             assertThat(header.get(0)).as(label).endsWith(":ID(" + label + ")");
-            for (String column : header.subList(1, header.size())) {
-                String name = column.replaceAll(":.*", "");
+            for (int i = 1; i < header.size(); i++) {
+                String name = header.get(i).replaceAll(":.*", "");
                 assertThat(name.equals("id") || name.equals(kind.keyProperty()) || kind.property(name).isPresent())
                     .as(label + "." + name).isTrue();
+                PropertySpec.ValueType type = kind.property(name).map(PropertySpec::type).orElse(PropertySpec.ValueType.TEXT);
+                assertTyped(directory.resolve(file), label + "." + name, header.get(i), i, type);
             }
         }
         for (Path file : linkFiles) {
@@ -79,10 +87,12 @@ class PharmacyCrimeGeneratorTests {
             assertThat(type.joins(from, to)).as(file.toString()).isTrue();
             List<String> header = header(directory, String.join("-", parts));
             assertThat(header.subList(0, 3)).containsExactly(":START_ID(" + from.label() + ")", ":END_ID(" + to.label() + ")", "linkKey");
-            for (String column : header.subList(3, header.size())) {
-                String name = column.replaceAll(":.*", "");
-                assertThat(Stream.concat(RelationshipType.PROVENANCE.stream(), type.properties().stream()).map(PropertySpec::name))
-                    .as(file + " " + name).contains(name);
+            for (int i = 3; i < header.size(); i++) {
+                String name = header.get(i).replaceAll(":.*", "");
+                PropertySpec spec = Stream.concat(RelationshipType.PROVENANCE.stream(), type.properties().stream())
+                    .filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(file + ": " + type + " has no property " + name));
+                assertTyped(directory.resolve(file), file + " " + name, header.get(i), i, spec.type());
             }
         }
     }
@@ -96,6 +106,30 @@ class PharmacyCrimeGeneratorTests {
         Stream.of(FictionalValues.ipAddress(0, 0, 0), FictionalValues.ipAddress(200, 3, 4095))
             .forEach(ip -> assertThat(KeyForm.IP_ADDRESS.normalise(ip)).isEqualTo(ip));
         assertThat(KeyForm.DOMAIN.normalise(FictionalValues.domain(3, 4, 123_456))).isEqualTo(FictionalValues.domain(3, 4, 123_456));
+    }
+
+    /** The header column names the importer's type of the model's, and the column's cells read as that type. */
+    private static void assertTyped(Path data, String what, String headerColumn, int index, PropertySpec.ValueType type)
+            throws IOException {
+        String suffix = switch (type) {
+            case TEXT -> "";
+            case NUMBER -> ":long";
+            case DATE -> ":date";
+            case BOOLEAN -> ":boolean";
+            case TEXT_LIST -> ":string[]";
+        };
+        assertThat(headerColumn).as(what).isEqualTo(headerColumn.replaceAll(":.*", "") + suffix);
+        try (Stream<String> lines = Files.lines(data)) {
+            lines.limit(200).filter(line -> !line.contains("\"")).map(line -> line.split(",", -1)[index])
+                .filter(cell -> !cell.isEmpty()).forEach(cell -> {
+                    switch (type) {
+                        case NUMBER -> assertThat(cell).as(what).matches("-?\\d+");
+                        case DATE -> assertThat(LocalDate.parse(cell)).as(what).isNotNull();
+                        case BOOLEAN -> assertThat(cell).as(what).isIn("true", "false");
+                        default -> { }
+                    }
+                });
+        }
     }
 
     private static List<String> header(Path directory, String table) throws IOException {

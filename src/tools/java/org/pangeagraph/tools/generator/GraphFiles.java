@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.PropertySpec;
 import org.pangeagraph.model.RelationshipType;
 
 /**
@@ -56,21 +57,22 @@ final class GraphFiles implements AutoCloseable {
 
     }
 
-    /** A column: a property name, then {@code :long}, {@code :date}, {@code :boolean} or {@code :string[]} unless a string. */
+    /** A column: a property name and the type of its values. */
     record Column(String name, ValueType type) {
 
-        static Column of(String spec) {
-            int colon = spec.indexOf(':');
-            if (colon < 0) {
-                return new Column(spec, ValueType.STRING);
-            }
-            String type = spec.substring(colon + 1);
-            return new Column(spec.substring(0, colon), switch (type) {
-                case "long" -> ValueType.LONG;
-                case "date" -> ValueType.DATE;
-                case "boolean" -> ValueType.BOOLEAN;
-                case "string[]" -> ValueType.STRING_ARRAY;
-                default -> throw new IllegalArgumentException(spec);
+        /** A column holding text that is no property of the model's (a file id, a link key). */
+        static Column text(String name) {
+            return new Column(name, ValueType.STRING);
+        }
+
+        /** The column of the model's property {@code spec}, typed as the model types it. */
+        static Column of(PropertySpec spec) {
+            return new Column(spec.name(), switch (spec.type()) {
+                case TEXT -> ValueType.STRING;
+                case NUMBER -> ValueType.LONG;
+                case DATE -> ValueType.DATE;
+                case BOOLEAN -> ValueType.BOOLEAN;
+                case TEXT_LIST -> ValueType.STRING_ARRAY;
             });
         }
 
@@ -165,13 +167,17 @@ final class GraphFiles implements AutoCloseable {
      * property the model gives the kind: the files carry nothing the API does not know.
      */
     Table nodes(NodeKind kind, String... columns) {
-        List<Column> cols = Arrays.stream(columns).map(Column::of).toList();
-        if (!kind.keyIncludesCountry() && !cols.get(0).name().equals(fileKey(kind))) {
-            throw new IllegalArgumentException(kind.label() + " files start with " + fileKey(kind) + ", not " + cols.get(0).name());
+        if (!kind.keyIncludesCountry() && !columns[0].equals(fileKey(kind))) {
+            throw new IllegalArgumentException(kind.label() + " files start with " + fileKey(kind) + ", not " + columns[0]);
         }
-        for (Column c : cols.subList(1, cols.size())) {
-            if (!c.name().equals("id") && !c.name().equals(kind.keyProperty()) && kind.property(c.name()).isEmpty()) {
-                throw new IllegalArgumentException(kind.label() + " has no property " + c.name() + " in the model");
+        List<Column> cols = new ArrayList<>(List.of(Column.text(columns[0])));
+        for (String name : Arrays.asList(columns).subList(1, columns.length)) {
+            if (name.equals("id") || name.equals(kind.keyProperty())) {
+                cols.add(Column.text(name));
+            }
+            else {
+                cols.add(Column.of(kind.property(name).orElseThrow(
+                        () -> new IllegalArgumentException(kind.label() + " has no property " + name + " in the model"))));
             }
         }
         List<String> mergeKeys = mergeKeys(kind);
@@ -214,13 +220,11 @@ final class GraphFiles implements AutoCloseable {
         if (!type.joins(from, to)) {
             throw new IllegalArgumentException("the model has no " + type.cypherName() + " from " + from.label() + " to " + to.label());
         }
-        List<Column> cols = new ArrayList<>(List.of(new Column("from", ValueType.STRING), new Column("to", ValueType.STRING),
-                new Column("linkKey", ValueType.STRING)));
-        Arrays.stream(properties).map(Column::of).forEach(cols::add);
-        for (Column c : cols.subList(3, cols.size())) {
-            if (Stream.concat(RelationshipType.PROVENANCE.stream(), type.properties().stream()).noneMatch(p -> p.name().equals(c.name()))) {
-                throw new IllegalArgumentException(type.cypherName() + " has no property " + c.name() + " in the model");
-            }
+        List<Column> cols = new ArrayList<>(List.of(Column.text("from"), Column.text("to"), Column.text("linkKey")));
+        for (String name : properties) {
+            cols.add(Column.of(Stream.concat(RelationshipType.PROVENANCE.stream(), type.properties().stream())
+                .filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(type.cypherName() + " has no property " + name + " in the model"))));
         }
         String name = type.cypherName();
         String file = "relationships/" + name + "-" + from.label() + "-" + to.label() + ".csv";

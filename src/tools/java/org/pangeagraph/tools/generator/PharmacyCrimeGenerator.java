@@ -965,28 +965,28 @@ public final class PharmacyCrimeGenerator {
 
         Tables(GraphFiles f) {
             this.source = f.nodes(SOURCE, "key", "id", "title", "kind");
-            this.operation = f.nodes(OPERATION, "code", "id", "name", "startDate:date", "endDate:date");
+            this.operation = f.nodes(OPERATION, "code", "id", "name", "startDate", "endDate");
             this.country = f.nodes(COUNTRY, "code", "id", "name");
-            this.website = f.nodes(WEBSITE, "domain", "id", "url", "name", "status", "firstSeen:date",
-                    "lastSeen:date", "categories:string[]", "language");
-            this.ip = f.nodes(IP_ADDRESS, "address", "id", "asn:long", "country");
-            this.provider = f.nodes(HOSTING_PROVIDER, "nameKey", "id", "name", "asn:long", "country",
+            this.website = f.nodes(WEBSITE, "domain", "id", "url", "name", "status", "firstSeen",
+                    "lastSeen", "categories", "language");
+            this.ip = f.nodes(IP_ADDRESS, "address", "id", "asn", "country");
+            this.provider = f.nodes(HOSTING_PROVIDER, "nameKey", "id", "name", "asn", "country",
                     "abuseEmail");
-            this.registrar = f.nodes(REGISTRAR, "nameKey", "id", "name", "ianaId:long");
+            this.registrar = f.nodes(REGISTRAR, "nameKey", "id", "name", "ianaId");
             this.email = f.nodes(EMAIL_ADDRESS, "address", "id");
             this.phone = f.nodes(PHONE_NUMBER, "number", "id");
             this.account = f.nodes(PAYMENT_ACCOUNT, "identifier", "id", "kind", "provider", "country");
             this.courier = f.nodes(COURIER, "nameKey", "id", "name");
             this.product = f.nodes(PRODUCT, "nameKey", "id", "name", "activeIngredient",
-                    "prescriptionOnly:boolean", "controlled:boolean");
+                    "prescriptionOnly", "controlled");
             this.address = f.nodes(ADDRESS, "key", "id", "text", "country");
             this.person = f.nodes(PERSON, "id", "name", "nationality", "status");
             this.company = f.nodes(COMPANY, "key", "id", "name", "nameKey", "country",
                     "registrationNumber");
-            this.shipment = f.nodes(SHIPMENT, "trackingNumber", "id", "inspectedOn:date",
-                    "seized:boolean", "declaredContent", "pillCount:long", "originCountry", "destinationCountry");
+            this.shipment = f.nodes(SHIPMENT, "trackingNumber", "id", "inspectedOn",
+                    "seized", "declaredContent", "pillCount", "originCountry", "destinationCountry");
             String[] provenance = { "source", "grade" };
-            String[] dated = { "source", "grade", "validFrom:date", "validTo:date" };
+            String[] dated = { "source", "grade", "validFrom", "validTo" };
             this.hostedAt = f.relationships(HOSTED_AT, WEBSITE, IP_ADDRESS, dated);
             this.allocatedTo = f.relationships(ALLOCATED_TO, IP_ADDRESS, HOSTING_PROVIDER, provenance);
             this.providerIn = f.relationships(LOCATED_IN, HOSTING_PROVIDER, COUNTRY, provenance);
@@ -1006,13 +1006,13 @@ public final class PharmacyCrimeGenerator {
             this.associateOf = f.relationships(ASSOCIATE_OF, PERSON, PERSON, provenance);
             this.companyIn = f.relationships(LOCATED_IN, COMPANY, COUNTRY, provenance);
             this.addressIn = f.relationships(LOCATED_IN, ADDRESS, COUNTRY, provenance);
-            this.tookDown = f.relationships(TOOK_DOWN, OPERATION, WEBSITE, "source", "grade", "date:date");
+            this.tookDown = f.relationships(TOOK_DOWN, OPERATION, WEBSITE, "source", "grade", "date");
             this.orderedFrom = f.relationships(ORDERED_FROM, SHIPMENT, WEBSITE, provenance);
             this.carriedBy = f.relationships(CARRIED_BY, SHIPMENT, COURIER, provenance);
             this.sentFrom = f.relationships(SENT_FROM, SHIPMENT, ADDRESS, provenance);
             this.sentBy = f.relationships(SENT_BY, SHIPMENT, PERSON, provenance);
-            this.contained = f.relationships(CONTAINED, SHIPMENT, PRODUCT, "source", "grade", "quantity:long",
-                    "counterfeit:boolean");
+            this.contained = f.relationships(CONTAINED, SHIPMENT, PRODUCT, "source", "grade", "quantity",
+                    "counterfeit");
             this.inspected = f.relationships(INSPECTED, OPERATION, SHIPMENT, provenance);
             this.seized = f.relationships(SEIZED, OPERATION, SHIPMENT, provenance);
         }

@@ -1,4 +1,4 @@
-package org.pangeagraph.website;
+package org.pangeagraph.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,0 @@
-/**
- * People and companies. Lookups by natural key, filtered lists, upserts; their inputs and payloads.
- */
-package org.pangeagraph.people;

@@ -1,4 +1,0 @@
-/**
- * Websites: the storefronts. Lookups by natural key, filtered lists, upserts; their inputs and payloads.
- */
-package org.pangeagraph.website;
