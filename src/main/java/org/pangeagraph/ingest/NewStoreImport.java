@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ import org.springframework.util.StringUtils;
  * as it was.
  */
 final class NewStoreImport {
+
+    /** How long the load waits for the schema's indexes to fill: hours for billions of rows, never for ever. */
+    private static final Duration INDEX_WAIT = Duration.ofHours(24);
 
     private final ImportArguments arguments;
 
@@ -136,9 +140,16 @@ final class NewStoreImport {
             try (ConfigurableApplicationContext context = ImportContext.openLoadedStore(this.arguments.properties())) {
                 this.out.println("Store opened and schema migrations applied (" + phase + ")");
                 phase = new Phase();
-                PostImport.runOnNewStore(context.getBean(GraphDb.class), completed.incompleteLinks(), this.out, this.err);
+                GraphDb db = context.getBean(GraphDb.class);
+                PostImport.runOnNewStore(db, completed.incompleteLinks(), this.out, this.err);
                 this.details.put("postImportPassSeconds", phase.seconds());
                 this.out.println("Post-import pass done (" + phase + ")");
+                // The schema's indexes fill in the background, beside the pass; closed before they are full, the
+                // store would fill them again at its next start, so the load ends when they are online.
+                phase = new Phase();
+                db.autoCommit("CALL db.awaitIndexes($seconds)", Map.of("seconds", INDEX_WAIT.toSeconds()), INDEX_WAIT);
+                this.details.put("indexesSeconds", phase.seconds());
+                this.out.println("Indexes online (" + phase + ")");
             }
             deleteRecursively(work);
             double total = this.whole.seconds();
