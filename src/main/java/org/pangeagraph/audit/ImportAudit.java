@@ -50,6 +50,26 @@ public final class ImportAudit {
                 Duration.between(started, Instant.now()).toMillis(), details));
     }
 
+    /**
+     * Writes the record of a first load into a new store ({@code import --new-store DIR}), refused or run.
+     *
+     * @param dataDirectory DIR
+     * @param listing the list of its files the load read (their hash is the record's document hash)
+     * @param exit how it ended (the import's exit code name; {@code NOT_ALLOWED} when the sign-in refused it)
+     * @param details the store, the files, the rows loaded and the times, or why it was refused
+     */
+    public static void recordNewStore(Environment environment, String user, String dataDirectory, String listing, String exit,
+            Map<String, Object> details, Instant started) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("exit", exit);
+        boolean ok = exit.equals("OK");
+        boolean denied = exit.equals("NOT_ALLOWED");
+        append(environment, new AuditEvent(started, user, denied ? List.of() : List.of("ADMIN"), null, "IMPORT", dataDirectory,
+                AuditLine.sha256(listing), Map.of(), null, null, null,
+                ok ? AuditEvent.Outcome.OK : denied ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.ERROR,
+                ok ? List.of() : List.of(denied ? "FORBIDDEN" : exit), Duration.between(started, Instant.now()).toMillis(), all));
+    }
+
     private static void append(Environment environment, AuditEvent event) {
         AuditProperties properties = Binder.get(environment).bindOrCreate("pangea.audit", AuditProperties.class);
         try (AuditLog log = AuditLog.of(properties)) {

@@ -2,10 +2,15 @@ package org.pangeagraph.db;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.neo4j.driver.Record;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.ResourceIterator;
 import org.pangeagraph.model.InvalidValueException;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.RelationshipType;
@@ -21,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * entity already, is left as it is and reported. An entity left as written beside another is marked
  * with that other's id ({@code _keyCollision}): entity resolution proposes the two as a candidate of
  * score 1.0, for an investigator to judge.
+ *
+ * <p>After a first load into a new store ({@link #runOnNewStore}) every entity is new: every key is
+ * checked, read through the embedded database's own API where it is in this process.
  */
 public final class GraphNormaliser {
 
@@ -34,6 +42,14 @@ public final class GraphNormaliser {
 
     /** The mark of an entity left as written beside another whose key its own became in normal form: the other's id. */
     public static final String KEY_COLLISION = "_keyCollision";
+
+    /**
+     * What completes an entity {@code n} that lacks the Entity label or an id. One SET reads the node as it
+     * was before it: updatedAt cannot be taken from the createdAt it sets.
+     */
+    private static final String COMPLETE_NODE = "SET n:Entity, n.id = coalesce(n.id, randomUUID()), "
+            + "n.createdAt = coalesce(n.createdAt, datetime()), n.updatedAt = coalesce(n.updatedAt, n.createdAt, datetime()), "
+            + "n.version = coalesce(n.version, 0)";
 
     private final GraphDb db;
 
@@ -52,21 +68,15 @@ public final class GraphNormaliser {
     public record Result(long keysNormalised, List<String> problems, long collisions) {
     }
 
+    /** The pass after an import into a store that held data before: the entities completed now have their keys checked. */
     public Result run() {
         for (NodeKind kind : NodeKind.values()) {
             // Labels come from the model enum, never from input.
             this.db.autoCommit("MATCH (n:" + kind.label() + ") WHERE NOT n:Entity OR n.id IS NULL "
-                    + "CALL (n) { SET n:Entity, n." + PENDING + " = $label, n.id = coalesce(n.id, randomUUID()), "
-                    // One SET reads the node as it was before it: updatedAt cannot be taken from the createdAt it sets.
-                    + "n.createdAt = coalesce(n.createdAt, datetime()), n.updatedAt = coalesce(n.updatedAt, n.createdAt, datetime()), "
-                    + "n.version = coalesce(n.version, 0) } IN TRANSACTIONS OF " + PAGE + " ROWS", Map.of("label", kind.label()),
-                    PASS_TIMEOUT);
+                    + "CALL (n) { " + COMPLETE_NODE + ", n." + PENDING + " = $label } IN TRANSACTIONS OF " + PAGE + " ROWS",
+                    Map.of("label", kind.label()), PASS_TIMEOUT);
         }
-        String types = String.join("|", java.util.Arrays.stream(RelationshipType.values()).map(Enum::name).toList());
-        this.db.autoCommit("MATCH ()-[r:" + types + "]->() WHERE r.id IS NULL "
-                + "CALL (r) { SET r.id = randomUUID(), r.recordedAt = coalesce(r.recordedAt, datetime()), "
-                + "r.linkKey = coalesce(r.linkKey, coalesce(r.source, '') + '|' + coalesce(toString(r.validFrom), '')) "
-                + "} IN TRANSACTIONS OF " + PAGE + " ROWS", Map.of(), PASS_TIMEOUT);
+        completeLinks(EnumSet.allOf(RelationshipType.class));
         long normalised = 0;
         List<String> problems = new ArrayList<>();
         long[] collisions = { 0 };
@@ -75,13 +85,49 @@ public final class GraphNormaliser {
                 normalised += normaliseKeys(kind, problems, collisions);
             }
         }
+        return finish(normalised, problems, collisions[0]);
+    }
+
+    /**
+     * The pass after a first load into a new store: every entity came with the load, so each kind is
+     * read once, whole (through the embedded database's own API where it is in this process), for the
+     * entities to complete and every key to check; nothing is marked. Links are completed of the types
+     * the load may have left incomplete: the load knows which of its files gave every link an id,
+     * {@code recordedAt} and {@code linkKey}, and reading five million links to find none missing
+     * would cost more than the rest of the pass.
+     *
+     * @param incompleteLinks the types of link that may lack an id, {@code recordedAt} or {@code linkKey}
+     */
+    public Result runOnNewStore(Set<RelationshipType> incompleteLinks) {
+        long normalised = 0;
+        List<String> problems = new ArrayList<>();
+        long[] collisions = { 0 };
+        for (NodeKind kind : NodeKind.values()) {
+            normalised += checkEveryEntity(kind, problems, collisions);
+        }
+        if (!incompleteLinks.isEmpty()) {
+            completeLinks(incompleteLinks);
+        }
+        return finish(normalised, problems, collisions[0]);
+    }
+
+    private void completeLinks(Set<RelationshipType> types) {
+        // Types come from the model enum, never from input.
+        String names = String.join("|", types.stream().map(Enum::name).toList());
+        this.db.autoCommit("MATCH ()-[r:" + names + "]->() WHERE r.id IS NULL OR r.linkKey IS NULL "
+                + "CALL (r) { SET r.id = coalesce(r.id, randomUUID()), r.recordedAt = coalesce(r.recordedAt, datetime()), "
+                + "r.linkKey = coalesce(r.linkKey, coalesce(r.source, '') + '|' + coalesce(toString(r.validFrom), '')) "
+                + "} IN TRANSACTIONS OF " + PAGE + " ROWS", Map.of(), PASS_TIMEOUT);
+    }
+
+    private Result finish(long normalised, List<String> problems, long collisions) {
         // People have no key to check; their marks go in one sweep.
         this.db.autoCommit("MATCH (n:Entity) WHERE n." + PENDING + " IS NOT NULL CALL (n) { REMOVE n." + PENDING
                 + " } IN TRANSACTIONS OF " + PAGE + " ROWS", Map.of(), PASS_TIMEOUT);
         if (!problems.isEmpty()) {
             log.warn("{} imported keys could not be put in normal form", problems.size());
         }
-        return new Result(normalised, problems, collisions[0]);
+        return new Result(normalised, problems, collisions);
     }
 
     private long normaliseKeys(NodeKind kind, List<String> problems, long[] collisions) {
@@ -98,28 +144,96 @@ public final class GraphNormaliser {
             }
             List<Map<String, Object>> updates = new ArrayList<>();
             for (Record r : page) {
-                String key = r.get("key").isNull() ? null : String.valueOf(r.get("key").asObject());
-                String input = r.get("input").isNull() ? key : String.valueOf(r.get("input").asObject());
-                String raw = kind.derivedKey() ? input : key;
-                if (raw == null) {
-                    problems.add(kind.label() + " " + r.get("eid").asString() + ": no " + kind.keyInput());
-                    continue;
-                }
-                try {
-                    String normal = kind.keyForm().normalise(raw);
-                    if (!normal.equals(key)) {
-                        updates.add(Map.of("eid", r.get("eid").asString(), "key", normal));
-                    }
-                }
-                catch (InvalidValueException ex) {
-                    problems.add(kind.label() + " " + kind.keyProperty() + " '" + raw + "' " + ex.getMessage());
-                }
+                check(kind, r.get("eid").asString(), r.get("key").isNull() ? null : r.get("key").asObject(),
+                        r.get("input").isNull() ? null : r.get("input").asObject(), updates, problems);
             }
             changed += applyKeys(kind, updates, problems, collisions);
             List<String> done = page.stream().map(r -> r.get("eid").asString()).toList();
             this.db.write(tx -> tx.run("UNWIND $done AS eid MATCH (n) WHERE elementId(n) = eid REMOVE n." + PENDING,
                     Map.of("done", done)));
         }
+    }
+
+    /** Adds the entity's key in normal form to {@code updates} when it differs from its key, or says to {@code problems} why it has none. */
+    private static void check(NodeKind kind, String eid, Object keyValue, Object inputValue, List<Map<String, Object>> updates,
+            List<String> problems) {
+        String key = keyValue == null ? null : String.valueOf(keyValue);
+        String input = inputValue == null ? key : String.valueOf(inputValue);
+        String raw = kind.derivedKey() ? input : key;
+        if (raw == null) {
+            problems.add(kind.label() + " " + eid + ": no " + kind.keyInput());
+            return;
+        }
+        try {
+            String normal = kind.keyForm().normalise(raw);
+            if (!normal.equals(key)) {
+                updates.add(Map.of("eid", eid, "key", normal));
+            }
+        }
+        catch (InvalidValueException ex) {
+            problems.add(kind.label() + " " + kind.keyProperty() + " '" + raw + "' " + ex.getMessage());
+        }
+    }
+
+    /**
+     * Reads every entity of the kind once: completes those without the Entity label or an id, then puts
+     * the keys in normal form, in pages. One read of them all, through the embedded database's own API
+     * when it is in this process (a million entities in seconds), else streamed from Cypher.
+     */
+    private long checkEveryEntity(NodeKind kind, List<String> problems, long[] collisions) {
+        String read = "MATCH (n:" + kind.label() + ") RETURN elementId(n) AS eid, n:Entity AND n.id IS NOT NULL AS complete"
+                + (kind.hasKey() ? ", n." + kind.keyProperty() + " AS key, n." + kind.keyInput() + " AS input" : "");
+        List<String> incomplete = new ArrayList<>();
+        List<Map<String, Object>> updates = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        Label label = Label.label(kind.label());
+        Label entity = Label.label(NodeKind.ENTITY_LABEL);
+        boolean inProcess = this.db.readInProcess(List.of(read), Map.of(), tx -> {
+            // A retried transaction reads again from the start.
+            incomplete.clear();
+            updates.clear();
+            found.clear();
+            try (ResourceIterator<Node> nodes = tx.findNodes(label)) {
+                nodes.forEachRemaining(n -> {
+                    String eid = n.getElementId();
+                    if (!n.hasLabel(entity) || !n.hasProperty("id")) {
+                        incomplete.add(eid);
+                    }
+                    if (kind.hasKey()) {
+                        check(kind, eid, n.getProperty(kind.keyProperty(), null), n.getProperty(kind.keyInput(), null), updates, found);
+                    }
+                });
+            }
+            return true;
+        }).isPresent();
+        if (!inProcess) {
+            this.db.read(tx -> {
+                incomplete.clear();
+                updates.clear();
+                found.clear();
+                tx.forEach(read, Map.of(), r -> {
+                    if (!r.get("complete").asBoolean(false)) {
+                        incomplete.add(r.get("eid").asString());
+                    }
+                    if (kind.hasKey()) {
+                        check(kind, r.get("eid").asString(), r.get("key").isNull() ? null : r.get("key").asObject(),
+                                r.get("input").isNull() ? null : r.get("input").asObject(), updates, found);
+                    }
+                });
+                return null;
+            });
+        }
+        problems.addAll(found);
+        for (int from = 0; from < incomplete.size(); from += PAGE) {
+            List<String> page = incomplete.subList(from, Math.min(incomplete.size(), from + PAGE));
+            this.db.write(tx -> tx.run("UNWIND $eids AS eid MATCH (n:" + kind.label() + ") WHERE elementId(n) = eid " + COMPLETE_NODE,
+                    Map.of("eids", page)));
+        }
+        long changed = 0;
+        for (int from = 0; from < updates.size(); from += PAGE) {
+            changed += applyKeys(kind, updates.subList(from, Math.min(updates.size(), from + PAGE)), problems, collisions);
+        }
+        return changed;
     }
 
     private long applyKeys(NodeKind kind, List<Map<String, Object>> updates, List<String> problems, long[] collisions) {

@@ -22,22 +22,29 @@ import org.pangeagraph.db.CypherScript;
  * @param properties the {@code --name.of.property=value} arguments, which choose the database
  * @param help whether only the usage was asked for
  * @param user the administrator running the import, or null to read it from {@code PANGEA_USER}
+ * @param newStore with {@code --new-store}, the CSV files to load into a new store instead of scripts; else null
  */
-record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> properties, boolean help, String user) {
+record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> properties, boolean help, String user,
+        CsvDataSet newStore) {
 
     static final int DEFAULT_BATCH_SIZE = 1000;
 
     static final String USAGE = """
             Usage: import [--user NAME] [--batch-size N] [--property=value ...] FILE_OR_DIRECTORY...
+                   import --new-store [--user NAME] [--property=value ...] DIRECTORY
               Runs Cypher scripts (cypher-shell syntax; of its commands only :param) against the configured
               database. A directory stands for its *.cypher files in name order.
+              --new-store          instead, loads the CSV files of DIRECTORY (listed in DIRECTORY/admin/import.args,
+                                   as bin/generate writes them) into a new embedded store with Neo4j's offline
+                                   importer: the first load of a large data set. The store must hold no database.
               --user NAME          the administrator running the import (default: $PANGEA_USER); the
                                    password is read from $PANGEA_PASSWORD, or asked for on the terminal
               --batch-size N       statements per transaction (default 1000)
               --spring.neo4j.uri=bolt://host:7687, --pangea.embedded.store-directory=DIR, ...
                                    any application property, to choose the database
-            Exit status: 0 imported, 1 a statement failed, 2 usage error (nothing run), 3 database unreachable,
-            4 not signed in as an administrator (nothing run).""";
+            Exit status: 0 imported, 1 a statement (or the new store's load) failed, 2 usage error (nothing run),
+            3 database unreachable (or the store in use), 4 not signed in as an administrator (nothing run),
+            5 the store for --new-store holds a database already (nothing run).""";
 
     ImportArguments {
         scripts = List.copyOf(scripts);
@@ -63,16 +70,22 @@ record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> p
         List<String> properties = new ArrayList<>();
         int batchSize = DEFAULT_BATCH_SIZE;
         String user = null;
+        boolean newStore = false;
+        boolean batchSizeGiven = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new ImportArguments(List.of(), batchSize, properties, true, null);
+                return new ImportArguments(List.of(), batchSize, properties, true, null, null);
             }
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (option.equals("--batch-size") || option.equals("--user")) {
+            if (arg.equals("--new-store")) {
+                newStore = true;
+            }
+            else if (option.equals("--batch-size") || option.equals("--user")) {
                 String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : (++i < args.size() ? args.get(i) : "");
                 if (option.equals("--batch-size")) {
                     batchSize = batchSize(value);
+                    batchSizeGiven = true;
                 }
                 else if (value.isBlank()) {
                     throw new UsageException("--user needs a user name");
@@ -91,6 +104,9 @@ record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> p
                 paths.add(Path.of(arg));
             }
         }
+        if (newStore) {
+            return newStore(paths, batchSizeGiven, properties, user);
+        }
         if (paths.isEmpty()) {
             throw new UsageException("no scripts given");
         }
@@ -100,7 +116,17 @@ record ImportArguments(List<CypherScript> scripts, int batchSize, List<String> p
                 scripts.add(parse(file));
             }
         }
-        return new ImportArguments(scripts, batchSize, properties, false, user);
+        return new ImportArguments(scripts, batchSize, properties, false, user, null);
+    }
+
+    private static ImportArguments newStore(List<Path> paths, boolean batchSizeGiven, List<String> properties, String user) {
+        if (batchSizeGiven) {
+            throw new UsageException("--batch-size does not apply to --new-store: the offline importer writes no transactions");
+        }
+        if (paths.size() != 1) {
+            throw new UsageException("--new-store loads one directory of CSV files, not " + paths.size());
+        }
+        return new ImportArguments(List.of(), DEFAULT_BATCH_SIZE, properties, false, user, CsvDataSet.read(paths.get(0)));
     }
 
     private static int batchSize(String value) {

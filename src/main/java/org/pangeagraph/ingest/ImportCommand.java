@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code java -jar pangea-graph.jar import [--user NAME] [--batch-size N] FILE_OR_DIRECTORY...}: runs
  * Cypher scripts against the configured database and exits with an {@link ExitCode}. The arguments,
  * every script and the administrator's sign-in are checked before the database is opened.
+ * {@code import --new-store DIR} loads CSV files into a new embedded store instead ({@link NewStoreImport}).
  */
 public final class ImportCommand {
 
@@ -55,6 +56,14 @@ public final class ImportCommand {
             if (password == null) {
                 err.println("No password for " + user + ": set " + CommandLineSignIn.PASSWORD_VARIABLE + " or run the command in a terminal");
                 return ExitCode.NOT_ALLOWED;
+            }
+            if (arguments.newStore() != null) {
+                try {
+                    return new NewStoreImport(arguments, user, out, err).run(password);
+                }
+                finally {
+                    Arrays.fill(password, '\0');
+                }
             }
             Instant started = Instant.now();
             ConfigurableApplicationContext context;
@@ -106,7 +115,13 @@ public final class ImportCommand {
      * @return the exit status
      */
     public static int run(GraphDb db, List<String> args, PrintStream out, PrintStream err) {
-        return withArguments(args, out, err, arguments -> importInto(db, arguments, out, err).exit());
+        return withArguments(args, out, err, arguments -> {
+            if (arguments.newStore() != null) {
+                err.println("--new-store loads a store that no process has open, not a database held open already");
+                return ExitCode.USAGE;
+            }
+            return importInto(db, arguments, out, err).exit();
+        });
     }
 
     private static int withArguments(List<String> args, PrintStream out, PrintStream err,

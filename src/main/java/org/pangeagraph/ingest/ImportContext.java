@@ -46,6 +46,8 @@ class ImportContext {
 
     private static final String CHOICES = "importDatabase";
 
+    private static final String NO_DATABASE = "importNoDatabase";
+
     private static final String URI = "spring.neo4j.uri";
 
     private static final String PASSWORD = "spring.neo4j.authentication.password";
@@ -66,16 +68,54 @@ class ImportContext {
      * configuration those properties make: before any bean, so that a refused user opens nothing.
      */
     static ConfigurableApplicationContext open(List<String> properties, Consumer<ConfigurableEnvironment> signIn) {
-        SpringApplication application = new SpringApplication(ImportContext.class);
+        SpringApplication application = application(ImportContext.class);
+        application.addInitializers(context -> {
+            signIn.accept(context.getEnvironment());
+            chooseDatabase(context.getEnvironment(), false);
+        });
+        return application.run(properties.toArray(String[]::new));
+    }
+
+    /**
+     * Opens the embedded store the properties name, in this process on a free Bolt port, never a running
+     * application's database: for a store that {@code --new-store} has just loaded. Nobody is signed in
+     * here: {@link #configuration} has signed the user in before the store was touched.
+     */
+    static ConfigurableApplicationContext openLoadedStore(List<String> properties) {
+        SpringApplication application = application(ImportContext.class);
+        application.addInitializers(context -> chooseDatabase(context.getEnvironment(), true));
+        return application.run(properties.toArray(String[]::new));
+    }
+
+    /**
+     * The configuration the properties make, once {@code signIn} has accepted the user in it, without
+     * opening any database: what {@code --new-store} needs before Neo4j's offline importer writes the store.
+     */
+    static ConfigurableEnvironment configuration(List<String> properties, Consumer<ConfigurableEnvironment> signIn) {
+        SpringApplication application = application(NoDatabase.class);
+        ConfigurableEnvironment[] environment = new ConfigurableEnvironment[1];
+        application.addInitializers(context -> {
+            signIn.accept(context.getEnvironment());
+            environment[0] = context.getEnvironment();
+            // The embedded database starts with any context of the application that names no server: not with this one.
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(NO_DATABASE, Map.of(URI, "bolt://no-database")));
+        });
+        application.run(properties.toArray(String[]::new)).close();
+        environment[0].getPropertySources().remove(NO_DATABASE);
+        return environment[0];
+    }
+
+    /** The context of {@link #configuration}: no beans. */
+    static final class NoDatabase {
+    }
+
+    private static SpringApplication application(Class<?> source) {
+        SpringApplication application = new SpringApplication(source);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         application.setDefaultProperties(QUIET);
-        application.addInitializers(context -> {
-            signIn.accept(context.getEnvironment());
-            chooseDatabase(context.getEnvironment());
-        });
-        return application.run(properties.toArray(String[]::new));
+        return application;
     }
 
     /** The sign-in refusal that stopped the context from opening, if that is what did. */
@@ -106,14 +146,14 @@ class ImportContext {
         return new Target(environment.getProperty(URI) + (runningApplication ? " (the running application's database)" : ""));
     }
 
-    private static void chooseDatabase(ConfigurableEnvironment environment) {
+    private static void chooseDatabase(ConfigurableEnvironment environment, boolean loadedStore) {
         Map<String, Object> choices = new HashMap<>();
         choices.put("pangea.database.seed", "false");
         // The post-import pass reads and writes pages of 10,000 entities: more than an API request's time limit.
         choices.put("pangea.database.query-timeout", "10m");
         if (!StringUtils.hasText(environment.getProperty(URI))) {
             var embedded = Binder.get(environment).bindOrCreate("pangea.embedded", EmbeddedNeo4jProperties.class);
-            if (embedded.boltPort() != 0 && EmbeddedNeo4j.listening(embedded.boltAddress(), embedded.boltPort())) {
+            if (!loadedStore && embedded.boltPort() != 0 && EmbeddedNeo4j.listening(embedded.boltAddress(), embedded.boltPort())) {
                 choices.put(URI, "bolt://" + embedded.boltAddress() + ":" + embedded.boltPort());
                 if (!StringUtils.hasText(environment.getProperty(PASSWORD))) {
                     runningApplicationPassword(embedded.storeDirectory()).ifPresent(password -> {

@@ -10,8 +10,6 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.pangeagraph.db.CypherScript;
 import org.pangeagraph.db.DatabaseUnavailableException;
 import org.pangeagraph.db.GraphDb;
-import org.pangeagraph.db.GraphNormaliser;
-import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.db.QueryTimeoutException;
 import org.pangeagraph.db.ScriptRunner;
 import org.pangeagraph.db.ScriptRunner.CommitInDoubtException;
@@ -111,24 +109,8 @@ final class ScriptImport {
         }
     }
 
-    /**
-     * Makes what was committed as usable as data written through the API, and invalidates cached
-     * analytics: whether an import changed anything cannot be told (Neo4j counts a property set to
-     * its own value as set), nor whether the pass completed entities written by cypher-shell.
-     */
     private void afterImport(PrintStream out, PrintStream err) {
-        GraphNormaliser.Result pass = new GraphNormaliser(this.db).run();
-        out.println("Post-import pass: ids and timestamps given where missing; keys put in normal form: " + pass.keysNormalised()
-                + "; problems: " + pass.problems().size());
-        if (pass.collisions() > 0) {
-            out.println("Post-import pass: " + pass.collisions() + (pass.collisions() == 1 ? " entity" : " entities")
-                    + " left as written beside another of the same key in normal form; each pair is proposed as a resolution"
-                    + " candidate of score 1.0 (resolutionCandidates, resolutionCandidatesFor) for an investigator to judge");
-        }
-        pass.problems().forEach(problem -> err.println("Post-import pass: " + problem));
-        GraphVersion version = new GraphVersion(this.db);
-        version.bump();
-        out.println("Graph version is now " + version.current() + "; cached analytics will be recomputed");
+        PostImport.run(this.db, out, err);
     }
 
 }

@@ -92,6 +92,51 @@ class ImportArgumentsTests {
         assertThatThrownBy(() -> ImportArguments.parse(args)).isInstanceOf(UsageException.class).hasMessageContaining(message);
     }
 
+    @Test
+    void newStoreTakesOneDirectoryOfCsvFilesListedInItsArgumentsFile() throws IOException {
+        write("admin/import.args", "# generated\n--nodes=Website:Entity=admin/W.header.csv,nodes/W.csv\n\n"
+                + "--relationships=REDIRECTS_TO=admin/R.header.csv,relationships/R.csv\n");
+        write("admin/W.header.csv", "domain:ID(Website),name\n");
+        write("admin/R.header.csv", ":START_ID(Website),:END_ID(Website),linkKey\n");
+        Files.createDirectories(this.dir.resolve("nodes"));
+        Files.createDirectories(this.dir.resolve("relationships"));
+        write("nodes/W.csv", "a.example,A\n");
+        write("relationships/R.csv", "a.example,a.example,s|\n");
+
+        ImportArguments arguments = ImportArguments.parse(List.of("--new-store", "--pangea.embedded.store-directory=/srv/store",
+                this.dir.toString()));
+
+        assertThat(arguments.scripts()).isEmpty();
+        assertThat(arguments.properties()).containsExactly("--pangea.embedded.store-directory=/srv/store");
+        assertThat(arguments.newStore().groups()).extracting(CsvDataSet.Group::nodes, CsvDataSet.Group::names, CsvDataSet.Group::files)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(true, List.of("Website", "Entity"), List.of(this.dir.resolve("nodes/W.csv"))),
+                    org.assertj.core.groups.Tuple.tuple(false, List.of("REDIRECTS_TO"), List.of(this.dir.resolve("relationships/R.csv"))));
+        assertThat(arguments.newStore().groups().get(0).stores("domain")).isTrue();
+        assertThat(arguments.newStore().groups().get(1).stores("linkKey")).isTrue();
+        assertThat(arguments.newStore().groups().get(1).stores("id")).isFalse();
+    }
+
+    @Test
+    void newStoreRefusesWhatItCannotLoadBeforeAnythingRuns() throws IOException {
+        String args = "admin/import.args";
+        assertUsage(List.of("--new-store", this.dir.toString()), this.dir.resolve(args) + ": cannot be read");
+        write("admin/W.header.csv", "domain:ID(Website)\n");
+        write("W.csv", "a.example\n");
+        write(args, "--nodes=Website=admin/W.header.csv,W.csv\n");
+        assertUsage(List.of("--new-store", this.dir.toString(), this.dir.toString()), "--new-store loads one directory of CSV files, not 2");
+        assertUsage(List.of("--new-store", "--batch-size", "5", this.dir.toString()), "--batch-size does not apply to --new-store");
+        write(args, "--nodes=Pharmacy=admin/W.header.csv,W.csv\n");
+        assertUsage(List.of("--new-store", this.dir.toString()), args + ":1: 'Pharmacy' is not a kind of entity of the model");
+        write(args, "--nodes=Website=admin/W.header.csv,W.csv\n--relationships=SELLS=admin/W.header.csv,W.csv\n");
+        assertUsage(List.of("--new-store", this.dir.toString()), args + ":2: 'SELLS' is not a relationship type of the model");
+        write(args, "--nodes=Website=admin/W.header.csv,missing.csv\n");
+        assertUsage(List.of("--new-store", this.dir.toString()), "missing.csv: no such file, or it cannot be read");
+        write(args, "--nodes=Website=admin/W.header.csv,W.csv\n--overwrite-destination=true\n");
+        assertUsage(List.of("--new-store", this.dir.toString()), args + ":2: expected --nodes=Label=HEADER,FILE...");
+        write(args, "--relationships=REDIRECTS_TO=admin/W.header.csv,W.csv\n");
+        assertUsage(List.of("--new-store", this.dir.toString()), args + ": lists no --nodes=... files");
+    }
+
     private Path write(String name, String text) throws IOException {
         Path file = this.dir.resolve(name);
         Files.createDirectories(file.getParent());

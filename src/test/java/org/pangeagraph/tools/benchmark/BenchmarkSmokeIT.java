@@ -35,6 +35,8 @@ class BenchmarkSmokeIT {
         assertThat(size.has("failure")).as(size.path("failure").asString()).isFalse();
         assertThat(size.get("import").get("rows").asLong()).isEqualTo(size.get("nodes").asLong() + size.get("relationships").asLong());
         assertThat(size.get("offlineImport").get("exit").asInt()).as(size.get("offlineImport").toString()).isZero();
+        assertThat(size.get("newStoreImport").get("exit").asInt()).as(size.get("newStoreImport").toString()).isZero();
+        assertThat(size.get("newStoreImport").get("steps").toString()).contains("Loaded " + String.format("%,d", size.get("import").get("rows").asLong()) + " rows");
         for (Query query : Query.values()) {
             JsonNode measured = size.get("queries").get(query.name());
             assertThat(measured.get("graphql").get(0).get("requests").asLong()).as(query.name()).isPositive();

@@ -94,6 +94,17 @@ final class Report {
                             offline.get("rowsPerSecond").asDouble())
                     : "Offline importer failed:\n```\n" + offline.path("failure").asString() + "\n```\n\n");
         }
+        JsonNode newStore = size.path("newStoreImport");
+        if (newStore.has("totalSeconds")) {
+            md.append(newStore.get("exit").asInt() == 0
+                    ? String.format(Locale.ROOT, "`import --new-store` (offline importer, migrations, post-import pass, indexes online) on "
+                            + "the same files: %.1f s with JVM start = **%,.0f rows/s**; load average %.1f before, %.1f after:%n%n",
+                            newStore.get("totalSeconds").asDouble(), newStore.get("rowsPerSecondOverall").asDouble(),
+                            newStore.path("loadAverageBefore").asDouble(), newStore.path("loadAverageAfter").asDouble())
+                    : "`import --new-store` failed:\n```\n" + newStore.path("failure").asString() + "\n```\n\n");
+            newStore.path("steps").forEach(step -> md.append("- ").append(step.asString()).append('\n'));
+            md.append('\n');
+        }
     }
 
     private static void queries(StringBuilder md, JsonNode size) {
