@@ -301,14 +301,18 @@ public class GraphDb {
     /**
      * What a driver failure means to a caller. One that the driver deems worth retrying later (a lost
      * connection, a database that is stopping or starting, a leader switch) reaches the application
-     * only once the driver's own retries have run out: the database is unavailable for now.
+     * only once the driver's own retries have run out: the database is unavailable for now. A transaction
+     * stopped by its timeout is a query timeout, whichever way Neo4j says so: TransactionTimedOut from
+     * the statement it was in, or LockClientStopped from the lock it was taking or waiting for when it
+     * was stopped (the same stop, reported by the lock manager).
      */
     static RuntimeException translate(Neo4jException ex) {
         if (ex instanceof RetryableException) {
             return new DatabaseUnavailableException(ex);
         }
-        if (ex instanceof TransactionTerminatedException
-                || (ex.code() != null && ex.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut"))) {
+        if (ex instanceof TransactionTerminatedException || (ex.code() != null
+                && (ex.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut")
+                        || ex.code().equals("Neo.ClientError.Transaction.LockClientStopped")))) {
             return new QueryTimeoutException(ex);
         }
         return ex;

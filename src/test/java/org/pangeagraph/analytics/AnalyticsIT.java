@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
@@ -29,6 +32,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * </ul>
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnalyticsIT {
 
     private static final double LN_11_3 = Math.log(11.0 / 3);
@@ -41,8 +45,7 @@ class AnalyticsIT {
 
     @BeforeEach
     void loadFixture() {
-        this.graph.reset();
-        this.graph.load("networks");
+        this.graph.startWith("networks");
     }
 
     @Test
@@ -178,6 +181,7 @@ class AnalyticsIT {
     }
 
     @Test
+    @Order(TestGraph.WRITES)
     void cachedAnswersFollowTheGraphWhenItChanges() {
         execute("criminalNetworks", Map.of()).path("criminalNetworks.totalCount").entity(Integer.class).isEqualTo(2);
         this.client.tester().document("""

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pangeagraph.db.SeedLoader;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
@@ -41,8 +40,7 @@ class SampleNetworksIT {
 
     @BeforeEach
     void seed() {
-        this.graph.reset();
-        new SeedLoader(this.graph.db(), "classpath:cypher/seed").seed();
+        this.graph.startWithTheSeed();
     }
 
     @Test

@@ -53,8 +53,7 @@ class AuditIT {
 
     @BeforeEach
     void twoStorefrontsOneInACase() {
-        this.graph.reset();
-        this.graph.load("audit");
+        this.graph.startWith("audit");
     }
 
     @Test

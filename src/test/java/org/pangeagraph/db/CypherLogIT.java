@@ -78,8 +78,7 @@ class CypherLogIT {
 
     @BeforeEach
     void listen() {
-        this.graph.reset();
-        this.graph.load("need-to-know");
+        this.graph.startWith("need-to-know");
         this.levelBefore = this.log.getLevel();
         this.log.setLevel(Level.DEBUG);
         this.printed.start();

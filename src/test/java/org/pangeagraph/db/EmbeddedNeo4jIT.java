@@ -12,7 +12,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -89,32 +93,55 @@ class EmbeddedNeo4jIT {
         }
     }
 
-    @Test
-    void aSecondInstanceOnAStoreInUseFailsSayingSo() {
-        try (EmbeddedNeo4j first = EmbeddedNeo4j.start(properties(0, false)); Driver driver = driver(first)) {
-            driver.executableQuery("CREATE (:Website {domain: 'pharma-direct.example'})").execute();
+    /**
+     * A second instance, started at once or in the background, on the store of a running one: both tests
+     * try the same running instance, which they start once (neither of them stops it).
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnAStoreInUse {
 
-            assertThatThrownBy(() -> EmbeddedNeo4j.start(properties(0, false)))
-                .isInstanceOfSatisfying(EmbeddedDatabaseException.class, ex -> {
-                    assertThat(ex.getMessage()).contains(first.storeDirectory().toString(), "is in use by another process");
-                    assertThat(ex.action()).contains("pangea.embedded.store-directory");
-                });
+        private Path directory;
 
-            assertThat(domains(driver)).as("the first instance is unharmed").containsExactly("pharma-direct.example");
+        private EmbeddedNeo4j first;
+
+        @BeforeAll
+        void startTheFirstInstance(@TempDir Path directory) {
+            this.directory = directory;
+            this.first = EmbeddedNeo4j.start(properties(directory, 0, false));
         }
-    }
 
-    @Test
-    void startedInTheBackgroundAStoreInUseFailsWhenAwaitedSayingSo() {
-        try (EmbeddedNeo4j first = EmbeddedNeo4j.start(properties(0, false))) {
-            EmbeddedNeo4j second = EmbeddedNeo4j.startInBackground(properties(0, false));
+        @AfterAll
+        void stopTheFirstInstance() {
+            this.first.close();
+        }
+
+        @Test
+        void aSecondInstanceOnAStoreInUseFailsSayingSo() {
+            try (Driver driver = driver(this.first)) {
+                driver.executableQuery("CREATE (:Website {domain: 'pharma-direct.example'})").execute();
+
+                assertThatThrownBy(() -> EmbeddedNeo4j.start(properties(this.directory, 0, false)))
+                    .isInstanceOfSatisfying(EmbeddedDatabaseException.class, ex -> {
+                        assertThat(ex.getMessage()).contains(this.first.storeDirectory().toString(), "is in use by another process");
+                        assertThat(ex.action()).contains("pangea.embedded.store-directory");
+                    });
+
+                assertThat(domains(driver)).as("the first instance is unharmed").containsExactly("pharma-direct.example");
+            }
+        }
+
+        @Test
+        void startedInTheBackgroundAStoreInUseFailsWhenAwaitedSayingSo() {
+            EmbeddedNeo4j second = EmbeddedNeo4j.startInBackground(properties(this.directory, 0, false));
 
             assertThatThrownBy(second::awaitRunning).isInstanceOfSatisfying(EmbeddedDatabaseException.class,
-                    ex -> assertThat(ex.getMessage()).contains(first.storeDirectory().toString(), "is in use by another process"));
+                    ex -> assertThat(ex.getMessage()).contains(this.first.storeDirectory().toString(), "is in use by another process"));
             assertThatThrownBy(second::boltUri).as("no address for a database that did not start")
                 .isInstanceOf(EmbeddedDatabaseException.class);
             second.close();
         }
+
     }
 
     @Test
@@ -144,8 +171,12 @@ class EmbeddedNeo4jIT {
     }
 
     private EmbeddedNeo4jProperties properties(int boltPort, boolean authentication) {
-        return new EmbeddedNeo4jProperties(this.directory.resolve("store"), "127.0.0.1", boltPort,
-                this.directory.resolve("import"), "32m", Duration.ofMinutes(1), authentication, true);
+        return properties(this.directory, boltPort, authentication);
+    }
+
+    private static EmbeddedNeo4jProperties properties(Path directory, int boltPort, boolean authentication) {
+        return new EmbeddedNeo4jProperties(directory.resolve("store"), "127.0.0.1", boltPort, directory.resolve("import"), "32m",
+                Duration.ofMinutes(1), authentication, true);
     }
 
     private static Driver driver(EmbeddedNeo4j db) {

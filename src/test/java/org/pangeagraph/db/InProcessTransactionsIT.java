@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.graphdb.Label;
 import org.pangeagraph.support.IntegrationTest;
@@ -210,6 +212,27 @@ class InProcessTransactionsIT {
             }
         })).isInstanceOf(QueryTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    /**
+     * A transaction stopped by its timeout while it takes a lock fails with Neo4j's LockClientStopped ("no
+     * more locks can be acquired") rather than TransactionTimedOut; it timed out all the same. The walk
+     * above takes a lock on each pass, so which of the two it met was a race. Here the walk waits for a
+     * lock a writer holds, every time.
+     */
+    @Test
+    void aWalkStoppedByItsTimeoutWhileItWaitsForALockIsAQueryTimeout() {
+        assumeTrue(this.graph.db().inProcess(), "the walk needs the database in this process");
+        this.graph.write("CREATE (:WalkProbe {i: 1})", Map.of());
+        GraphDb impatient = this.graph.db().withTimeout(Duration.ofMillis(300));
+        try (Session session = this.graph.db().driver().session(); Transaction holder = session.beginTransaction()) {
+            holder.run("MATCH (p:WalkProbe) SET p.held = true").consume();
+
+            assertThatThrownBy(() -> impatient.readInProcess(List.of(), Map.of(),
+                    tx -> tx.acquireReadLock(tx.findNodes(Label.label("WalkProbe")).next())))
+                .isInstanceOf(QueryTimeoutException.class);
+            holder.rollback();
+        }
     }
 
 }

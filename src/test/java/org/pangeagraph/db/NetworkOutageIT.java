@@ -2,12 +2,8 @@ package org.pangeagraph.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,28 +11,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pangeagraph.support.GraphQlClient;
-import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The network between the application and an external database failing: every connection cut and
  * new ones refused for a while by a proxy in between, then restored. The external database is a
- * Neo4j of the test's own on its own store; the application reaches it at
- * {@code spring.neo4j.uri=bolt://127.0.0.1:<proxy port>}. This makes a second application for the
- * test JVM, closed after this class. See {@link OutageDrill} and {@link ImportDrill} for what must hold.
+ * Neo4j of the test's own on its own store; the application reaches it through the proxy
+ * ({@link ExternalDatabase}, an application it shares with the other tests over Bolt). See
+ * {@link OutageDrill} and {@link ImportDrill} for what must hold.
  */
-@IntegrationTest
-@DirtiesContext
+@ExternalDatabase
 class NetworkOutageIT {
-
-    private static EmbeddedNeo4j database;
-
-    private static CuttableProxy proxy;
 
     @Autowired
     TestGraph graph;
@@ -50,19 +37,8 @@ class NetworkOutageIT {
     @Autowired
     Neo4jProperties driver;
 
-    @DynamicPropertySource
-    static void externalDatabaseBehindAProxy(DynamicPropertyRegistry registry) throws IOException {
-        Path directory = Path.of("target/test-store/external-" + UUID.randomUUID());
-        database = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(directory.resolve("store"), "127.0.0.1", 0,
-                directory.resolve("import"), "32m", Duration.ofMinutes(10), false, false));
-        proxy = new CuttableProxy(database.boltUri().getHost(), database.boltUri().getPort());
-        registry.add("spring.neo4j.uri", () -> "bolt://127.0.0.1:" + proxy.port());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        proxy.close();
-        database.close();
+    private static CuttableProxy proxy() {
+        return ExternalDatabase.Initializer.proxy();
     }
 
     @BeforeEach
@@ -72,18 +48,18 @@ class NetworkOutageIT {
 
     @AfterEach
     void networkBack() {
-        proxy.restore();
+        proxy().restore();
     }
 
     @Test
     void whileTheNetworkIsDownRequestsAreRefusedWithATypedErrorAndOnceItIsBackTheyAreAnsweredAgain() throws InterruptedException {
-        OutageDrill.run(this.client, this.graph, OutageDrill.Limits.of(this.databaseProperties, this.driver), proxy::cut,
-                proxy::restore);
+        OutageDrill.run(this.client, this.graph, OutageDrill.Limits.of(this.databaseProperties, this.driver), proxy()::cut,
+                proxy()::restore);
     }
 
     @Test
     void anImportCutShortByTheNetworkLeavesExactlyTheTransactionsItReportedCommitted(@TempDir Path directory) throws Exception {
-        ImportDrill.run(this.graph, directory, proxy::cut, proxy::restore);
+        ImportDrill.run(this.graph, directory, proxy()::cut, proxy()::restore);
     }
 
     /**
@@ -95,7 +71,7 @@ class NetworkOutageIT {
     @ValueSource(booleans = { false, true })
     void anImportWhoseCommitGoesUnansweredNamesTheLinesInDoubtAndNeverRunsThemTwice(boolean refuseAfter, @TempDir Path directory)
             throws Exception {
-        boolean inDoubt = ImportDrill.run(this.graph, directory, () -> proxy.cutAtNextCommit(refuseAfter), proxy::restore);
+        boolean inDoubt = ImportDrill.run(this.graph, directory, () -> proxy().cutAtNextCommit(refuseAfter), proxy()::restore);
 
         assertThat(inDoubt).isTrue();
     }

@@ -48,8 +48,7 @@ class ReadTransactionsIT {
 
     @BeforeEach
     void seed() {
-        this.graph.reset();
-        new SeedLoader(this.graph.db(), "classpath:cypher/seed").seed();
+        this.graph.startWithTheSeed();
         this.graph.db().addObserver(this.observer);
     }
 

@@ -3,17 +3,14 @@ package org.pangeagraph.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * The same queries with the API's statements sent over Bolt to the embedded database, as they go to
- * a server or cluster: every field of Query answers without an error there too, in read sessions
- * (which a server refuses to write in) only. The rest of the suite runs them in process; this
- * application is closed afterwards so that it does not idle beside the shared one.
+ * The same queries with the API's statements sent over Bolt to a database server, as they go to a
+ * server or cluster: every field of Query answers without an error there too, in read sessions (which
+ * a server refuses to write in) only. The rest of the suite runs them in process on the embedded
+ * database; this class runs on the application the network tests use ({@link ExternalDatabase}).
  */
-@DirtiesContext
-@TestPropertySource(properties = "pangea.embedded.in-process=false")
+@ExternalDatabase
 class ReadTransactionsOverBoltIT extends ReadTransactionsIT {
 
     @Test

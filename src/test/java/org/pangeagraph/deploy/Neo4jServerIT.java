@@ -51,8 +51,7 @@ class Neo4jServerIT {
         assertThat(db.query("MATCH (m:SchemaMigration) RETURN count(m) AS n", Map.of(), r -> r.get("n").asLong()).get(0))
             .isGreaterThanOrEqualTo(3);
 
-        this.graph.reset();
-        this.graph.load("shared-infrastructure");
+        this.graph.startWith("shared-infrastructure");
         this.client.tester().documentName("sharedInfrastructure").variable("domain", "rx-one.example").execute()
             .path("sharedInfrastructure[*].website.domain").entityList(String.class)
             .satisfies(domains -> assertThat(domains.subList(0, 2)).isEqualTo(List.of("rx-two.example", "rx-three.example")));

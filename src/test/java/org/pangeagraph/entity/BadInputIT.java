@@ -37,8 +37,7 @@ class BadInputIT {
 
     @BeforeEach
     void oneOfEachKind() {
-        this.graph.reset();
-        this.graph.load("one-of-each");
+        this.graph.startWith("one-of-each");
     }
 
     /** A request that must fail on {@code field}. */

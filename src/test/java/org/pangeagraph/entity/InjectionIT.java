@@ -66,8 +66,7 @@ class InjectionIT {
 
     @BeforeEach
     void oneOfEachKind() {
-        this.graph.reset();
-        this.graph.load("one-of-each");
+        this.graph.startWith("one-of-each");
     }
 
     @Test

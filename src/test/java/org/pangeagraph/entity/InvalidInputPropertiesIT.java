@@ -68,8 +68,7 @@ class InvalidInputPropertiesIT {
 
     @Test
     void noInputIsAnsweredWithA500OrWrittenInPart() {
-        this.graph.reset();
-        this.graph.load("one-of-each");
+        this.graph.startWith("one-of-each");
         GraphQLSchema schema = this.graphQl.schema();
         List<GraphQLFieldDefinition> mutations = MutationInputs.mutations(schema);
         Map<String, Integer> tried = new TreeMap<>();

@@ -104,8 +104,7 @@ class LinkIT {
 
     @BeforeEach
     void oneOfEachKind() {
-        this.graph.reset();
-        this.graph.load("one-of-each");
+        this.graph.startWith("one-of-each");
     }
 
     static Stream<Pair> pairs() {

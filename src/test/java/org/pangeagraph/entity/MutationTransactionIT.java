@@ -31,8 +31,7 @@ class MutationTransactionIT {
 
     @BeforeEach
     void oneOfEach() {
-        this.graph.reset();
-        this.graph.load("one-of-each");
+        this.graph.startWith("one-of-each");
     }
 
     @Test

@@ -32,8 +32,7 @@ class PaginationIT {
 
     @BeforeEach
     void twentyThreeStorefronts() {
-        this.graph.reset();
-        this.graph.load("storefront-pages");
+        this.graph.startWith("storefront-pages");
     }
 
     @Test

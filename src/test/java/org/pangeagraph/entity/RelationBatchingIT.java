@@ -37,8 +37,7 @@ class RelationBatchingIT {
 
     @BeforeEach
     void fiftyStorefronts() {
-        this.graph.reset();
-        this.graph.load("fifty-storefronts");
+        this.graph.startWith("fifty-storefronts");
     }
 
     @ParameterizedTest(name = "a page of {0}")

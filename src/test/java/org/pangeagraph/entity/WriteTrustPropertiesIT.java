@@ -69,8 +69,7 @@ class WriteTrustPropertiesIT {
 
     @BeforeEach
     void oneOfEach() {
-        this.graph.reset();
-        this.graph.load("one-of-each");
+        this.graph.startWith("one-of-each");
     }
 
     // ---------------------------------------------------------------- atomicity

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.pangeagraph.db.SeedLoader;
 import org.pangeagraph.seed.SampleDataIT;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
@@ -67,8 +66,7 @@ class ExplorerBrowserIT {
     @BeforeAll
     void seedAndStartTheBrowser() throws IOException {
         assumeThat(Path.of(Browser.CHROMEDRIVER)).as("Debian's chromium-driver (.ci/run installs it)").exists();
-        this.graph.reset();
-        assertThat(new SeedLoader(this.graph.db(), "classpath:cypher/seed").seedIfNew()).isTrue();
+        this.graph.startWithTheSeed();
         this.browser = new Browser(Integer.parseInt(this.api.baseUrl().substring(this.api.baseUrl().lastIndexOf(':') + 1)));
     }
 

@@ -14,7 +14,10 @@ import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
@@ -31,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * CSV zip with the JDK's zip reader, and each holds the same nodes and edges.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExportIT {
 
     @Autowired
@@ -41,8 +45,7 @@ class ExportIT {
 
     @BeforeEach
     void loadFixtures() {
-        this.graph.reset();
-        this.graph.load("investigation");
+        this.graph.startWith("investigation");
     }
 
     @Test
@@ -113,9 +116,9 @@ class ExportIT {
     }
 
     @Test
+    @Order(TestGraph.WRITES)
     void aCriminalNetworkExportsWithItsBindingItemsAndTheRoutesToThem() throws Exception {
-        this.graph.reset();
-        this.graph.load("networks");
+        this.graph.startWith("networks");
         EntityExchangeResult<byte[]> result = get("/export/criminal-network.graphml?containing=x2.example");
         assertThat(result.getResponseHeaders().getContentDisposition().getFilename()).isEqualTo("network_x1.example.graphml");
 
@@ -130,6 +133,7 @@ class ExportIT {
     }
 
     @Test
+    @Order(TestGraph.WRITES)
     void badRequestsAreTypedErrorsWithTheRightStatus() {
         this.graph.load("networks");
         this.client.webClient().get().uri("/export/network.pdf?ids=p-viktor").exchange().expectStatus().isBadRequest()
@@ -146,6 +150,7 @@ class ExportIT {
 
     /** What Gephi and yEd need: unique key ids, and every data element naming a declared key. */
     @Test
+    @Order(TestGraph.WRITES)
     void exportsStayWellFormedWhateverTextAnImportStored() throws Exception {
         // As an import would store it, past the API's refusal: a NUL, other controls, a right-to-left override,
         // a non-character and half a surrogate pair, in a property, a property name and a link.

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.TestGraph;
@@ -27,6 +30,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * </pre>
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InvestigationIT {
 
     @Autowired
@@ -37,8 +41,7 @@ class InvestigationIT {
 
     @BeforeEach
     void loadFixture() {
-        this.graph.reset();
-        this.graph.load("investigation");
+        this.graph.startWith("investigation");
     }
 
     @Test
@@ -74,6 +77,7 @@ class InvestigationIT {
     }
 
     @Test
+    @Order(TestGraph.WRITES)
     void anEntityWithMoreLinksThanASubgraphHoldsIsNotExpandedWhereTheBudgetRunsOut() {
         // An associate of p-viktor sent more parcels than any subgraph holds. At depth 2, with room for
         // seven more entities, what w-main, w-door and p-marta lead to is kept (five), and none of the
@@ -95,6 +99,7 @@ class InvestigationIT {
     }
 
     @Test
+    @Order(TestGraph.WRITES)
     void aLinkBetweenTwoHubsIsFound() {
         // A hosting provider and a country with more links each than a hub has: the link between them is
         // found by its type, not by walking either's hundreds of links.

@@ -10,7 +10,10 @@ import java.util.stream.IntStream;
 import com.jayway.jsonpath.JsonPath;
 import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.RawGraphQl;
@@ -25,6 +28,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  * reaches the database, and what a legitimate client sends still answered.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileQueriesIT {
 
     @Autowired
@@ -35,8 +39,7 @@ class HostileQueriesIT {
 
     @BeforeEach
     void oneOfEachKind() {
-        this.graph.reset();
-        this.graph.load("one-of-each");
+        this.graph.startWith("one-of-each");
     }
 
     @Test
@@ -170,6 +173,7 @@ class HostileQueriesIT {
     }
 
     @Test
+    @Order(TestGraph.WRITES)
     void anInternalErrorSaysNothingButItsReference() {
         this.graph.write("MATCH (w:Website {domain: 'pharma-direct.example'}) SET w.firstSeen = 'last spring', w.lastSeen = 'yesterday'",
                 Map.of());

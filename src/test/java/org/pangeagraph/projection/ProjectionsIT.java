@@ -32,8 +32,7 @@ class ProjectionsIT {
 
     @BeforeEach
     void loadFixture() {
-        this.graph.reset();
-        this.graph.load("shared-infrastructure");
+        this.graph.startWith("shared-infrastructure");
     }
 
     @Test

@@ -45,8 +45,7 @@ class JudgementsIT {
 
     @BeforeEach
     void loadFixture() {
-        this.graph.reset();
-        this.graph.load("resolution");
+        this.graph.startWith("resolution");
     }
 
     @Test

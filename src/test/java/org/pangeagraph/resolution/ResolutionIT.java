@@ -53,8 +53,7 @@ class ResolutionIT {
 
     @BeforeEach
     void loadFixture() {
-        this.graph.reset();
-        this.graph.load("resolution");
+        this.graph.startWith("resolution");
     }
 
     @Test

@@ -26,8 +26,7 @@ class InvestigatorWritesIT {
 
     @BeforeEach
     void loadFixture() {
-        this.graph.reset();
-        this.graph.load("need-to-know");
+        this.graph.startWith("need-to-know");
     }
 
     @Test

@@ -51,8 +51,7 @@ class NeedToKnowIT {
     /** Read-only queries: the fixture is loaded once for the whole matrix. */
     @BeforeAll
     void loadFixture() {
-        this.graph.reset();
-        this.graph.load("need-to-know");
+        this.graph.startWith("need-to-know");
     }
 
     /** Who asks. */

@@ -46,8 +46,7 @@ class SignInIT {
 
     @BeforeEach
     void loadFixture() {
-        this.graph.reset();
-        this.graph.load("need-to-know");
+        this.graph.startWith("need-to-know");
     }
 
     @Test

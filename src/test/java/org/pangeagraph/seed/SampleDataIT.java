@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.validator.routines.IBANValidator;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.pangeagraph.db.CypherScript;
@@ -36,6 +38,7 @@ import org.springframework.core.io.ClassPathResource;
  * except generic infrastructure. Traversal tests rely on these figures.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class SampleDataIT {
 
     public static final List<String> NETWORK_A = List.of("maple-leaf-pharmacy.example", "north-discount-rx.example",
@@ -89,13 +92,10 @@ public class SampleDataIT {
     @Autowired
     TestGraph graph;
 
-    @BeforeEach
-    void emptyGraph() {
-        this.graph.reset();
-    }
-
     @Test
+    @Order(TestGraph.WRITES)
     void aNewStoreIsSeededOnceWithOperationPangeaIIAndTheSampleNetworks() {
+        this.graph.reset();
         SeedLoader loader = new SeedLoader(this.graph.db(), "classpath:cypher/seed");
 
         assertThat(loader.seedIfNew()).isTrue();
@@ -326,7 +326,9 @@ public class SampleDataIT {
     }
 
     @Test
+    @Order(TestGraph.WRITES)
     void everyKeyIsWrittenInItsNormalForm() {
+        this.graph.reset();
         runScript("cypher/seed/pangea-ii.cypher");
         runScript(SAMPLE_SCRIPT);
 
@@ -347,6 +349,7 @@ public class SampleDataIT {
     }
 
     @Test
+    @Order(TestGraph.WRITES)
     void runningTheSampleScriptAgainChangesNothing() {
         seed();
         String before = this.graph.snapshot();
@@ -360,8 +363,9 @@ public class SampleDataIT {
         assertThat(this.graph.snapshot()).isEqualTo(before);
     }
 
+    /** The graph as a new store is seeded (seeded once for the tests that only read it). */
     private void seed() {
-        assertThat(new SeedLoader(this.graph.db(), "classpath:cypher/seed").seedIfNew()).isTrue();
+        this.graph.startWithTheSeed();
     }
 
     private ScriptRunner.Tally runScript(String path) {

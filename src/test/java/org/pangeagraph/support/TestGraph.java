@@ -7,22 +7,34 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Order;
 import org.neo4j.driver.Record;
+import org.pangeagraph.db.CommitPoints;
 import org.pangeagraph.db.CypherScript;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.GraphNormaliser;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.db.ScriptRunner;
+import org.pangeagraph.db.SeedLoader;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * The graph under test: empties it, loads {@code .cypher} fixtures from {@code src/test/resources/fixtures}
  * (through the same runner and post-import pass as the import command), and reads it back directly,
- * so that tests check the database itself and not only what the API says about it.
+ * so that tests check the database itself and not only what the API says about it. A test starts with
+ * {@link #startWith}: its fixtures, loaded once for as long as the tests that use them only read.
  */
 public class TestGraph {
 
+    /**
+     * The {@code @Order} of a test that writes, in a class whose tests run by {@code @Order}: after the
+     * tests that only read, so that those share one load of the fixtures.
+     */
+    public static final int WRITES = Order.DEFAULT + 1;
+
     private final GraphDb db;
+
+    private volatile Loaded loaded;
 
     TestGraph(GraphDb db) {
         this.db = db;
@@ -31,6 +43,45 @@ public class TestGraph {
     /** The graph of an application a test started itself ({@link StartedApplication}). */
     public static TestGraph of(StartedApplication application) {
         return new TestGraph(application.context().getBean(GraphDb.class));
+    }
+
+    /**
+     * Makes the graph hold these fixtures and nothing else, as {@link #reset()} then {@link #load} do. When
+     * it holds these very fixtures already, as they were loaded, and no transaction has committed on the
+     * database since (the tests before only read), it is left as it is: tests that only read share one
+     * load, and a test that writes, through the API, over Bolt or in the process, makes the next one load
+     * afresh. Where the database is not in this process (a container), they are loaded every time.
+     */
+    public void startWith(String... fixtures) {
+        startWith(List.of(fixtures), () -> load(fixtures));
+    }
+
+    /**
+     * As {@link #startWith}, with the seed the application loads into a new store (Operation Pangea II and
+     * the sample networks, {@code cypher/seed/}) in place of fixtures.
+     */
+    public void startWithTheSeed() {
+        startWith(List.of("the seed of cypher/seed/"), () -> {
+            if (!new SeedLoader(this.db, "classpath:cypher/seed").seedIfNew()) {
+                throw new AssertionError("An emptied graph was not seeded as a new store");
+            }
+        });
+    }
+
+    private void startWith(List<String> content, Runnable loadIntoEmptyGraph) {
+        Loaded last = this.loaded;
+        if (last != null && last.content().equals(content) && CommitPoints.unchangedSince(this.db, last.after())) {
+            return;
+        }
+        this.loaded = null;
+        reset();
+        loadIntoEmptyGraph.run();
+        Object after = CommitPoints.now(this.db);
+        this.loaded = after == null ? null : new Loaded(content, after);
+    }
+
+    /** What {@link #startWith} loaded last and the database's commit point right after. */
+    private record Loaded(List<String> content, Object after) {
     }
 
     /** Removes every entity and link; the schema and its migration history stay. */

@@ -29,6 +29,7 @@ import org.pangeagraph.PangeaGraphApplication;
 import org.pangeagraph.tools.benchmark.Load.RequestFailed;
 import org.pangeagraph.tools.benchmark.Load.Stats;
 import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.ingest.ImportCommand;
 import org.pangeagraph.tools.generator.Accuracy;
 import org.pangeagraph.tools.generator.GeneratorSettings;
 import org.pangeagraph.tools.generator.PharmacyCrimeGenerator;
@@ -83,10 +84,14 @@ public final class Benchmark {
      * the plain way ({@code java -jar})
      * @param phases which of load, queries, library, accuracy, soak to run; without load, the data and
      * store of an earlier run are used again
+     * @param inProcess whether the import command and the application run in this JVM ({@link ThreadProcess})
+     * rather than as an operator runs them, each in a JVM of its own from the jar: the smoke test's way,
+     * which proves the harness without the start of a JVM for each; {@code jar} (may be null) and
+     * {@code fastStart} are unused then, and nothing it times is worth reading
      */
     record Settings(List<String> sizes, long seed, Path work, Path jar, double jitWarmUpSeconds, double warmUpSeconds, double measureSeconds, int inputs,
             int coldRuns, double soakSeconds, boolean library, boolean offlineImport, String heap, boolean fastStart,
-            List<String> phases) {
+            List<String> phases, boolean inProcess) {
 
         static final String ALL_PHASES = "load,queries,library,accuracy,soak";
 
@@ -106,7 +111,7 @@ public final class Benchmark {
                     Boolean.parseBoolean(System.getProperty("bench.library", "true")),
                     Boolean.parseBoolean(System.getProperty("bench.offlineImport", "true")), System.getProperty("bench.heap", "1g"),
                     Boolean.parseBoolean(System.getProperty("bench.fastStart", "true")),
-                    List.of(System.getProperty("bench.phases", ALL_PHASES).split(",")));
+                    List.of(System.getProperty("bench.phases", ALL_PHASES).split(",")), false);
         }
 
         static Path jar(Path target) {
@@ -188,8 +193,8 @@ public final class Benchmark {
         log(size + ": starting the application");
         String pageCache = size == GeneratorSettings.Size.M ? "2g" : "512m";
         result.put("applicationSettings", Map.of("heap", this.settings.heap(), "pageCache", pageCache, "gc", "G1"));
-        Launch launch = Launch.plain(this.settings.jar());
-        if (this.settings.fastStart()) {
+        Launch launch = this.settings.inProcess() ? Launch.IN_THIS_JVM : Launch.plain(this.settings.jar());
+        if (this.settings.fastStart() && !this.settings.inProcess()) {
             try (Application plain = Application.start(launch, store, this.settings.heap(), pageCache)) {
                 result.put("startupPlainSeconds", plain.startupSeconds());
             }
@@ -232,14 +237,23 @@ public final class Benchmark {
     private static final Map<String, String> ADMINISTRATOR = Map.of("PANGEA_USER", "admin", "PANGEA_PASSWORD", "admin-demo");
 
     private Map<String, Object> importCommand(Path data, Path store, long rows) throws Exception {
-        List<String> command = ChildProcess.java(List.of("-Xmx" + this.settings.heap(), "-XX:+UseG1GC"),
-                List.of("-jar", this.settings.jar().toAbsolutePath().toString(), "import",
-                        "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
-                        "--pangea.embedded.import-directory=" + data.toAbsolutePath(),
-                        "--pangea.embedded.page-cache=1g", data.resolve("load.cypher").toAbsolutePath().toString()));
+        List<String> arguments = List.of("--pangea.embedded.store-directory=" + store.toAbsolutePath(),
+                "--pangea.embedded.import-directory=" + data.toAbsolutePath(), "--pangea.embedded.page-cache=1g",
+                data.resolve("load.cypher").toAbsolutePath().toString());
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("command", String.join(" ", command.subList(1, command.size())));
-        try (ChildProcess process = ChildProcess.start(command, null, ADMINISTRATOR)) {
+        ChildProcess started;
+        if (this.settings.inProcess()) {
+            result.put("command", "import " + String.join(" ", arguments) + " (in this JVM)");
+            started = ChildProcess.inThisJvm("import", out -> ImportCommand.run(arguments, ADMINISTRATOR, null, out, out));
+        }
+        else {
+            List<String> command = new ArrayList<>(ChildProcess.java(List.of("-Xmx" + this.settings.heap(), "-XX:+UseG1GC"),
+                    List.of("-jar", this.settings.jar().toAbsolutePath().toString(), ImportCommand.NAME)));
+            command.addAll(arguments);
+            result.put("command", String.join(" ", command.subList(1, command.size())));
+            started = ChildProcess.start(command, null, ADMINISTRATOR);
+        }
+        try (ChildProcess process = started) {
             int exit = process.await(240);
             double total = process.elapsedSeconds();
             if (exit != 0) {
@@ -449,7 +463,9 @@ public final class Benchmark {
     /**
      * Every request (but the cold criminalNetworks, which is slow by design) both ways at concurrency 8,
      * untimed: a JVM answers its first thousands of requests through an interpreter and a first
-     * compiler, and the first measurements would otherwise time that instead of the request.
+     * compiler, and the first measurements would otherwise time that instead of the request. Each kind is
+     * sent once alone first: eight first requests at once would each plan the same statements (the
+     * database's plan cache fills only once a plan is made), eight times the planning on the machine's cores.
      */
     private void warmUp(Application app, Driver driver, Map<Query, List<Recorded>> recorded) throws InterruptedException {
         if (this.settings.jitWarmUpSeconds() <= 0) {
@@ -461,6 +477,7 @@ public final class Benchmark {
                 continue;
             }
             List<Recorded> requests = recorded.get(query);
+            Load.repeat(1, i -> app.api().data(query.document, requests.get(i).variables()));
             Load.warm(8, requests.size(), this.settings.jitWarmUpSeconds(), i -> app.api().data(query.document, requests.get(i).variables()));
             Load.warm(8, requests.size(), this.settings.jitWarmUpSeconds(), i -> replay(driver, requests.get(i)));
         }
@@ -500,8 +517,10 @@ public final class Benchmark {
 
     // ---- the application, as an operator runs it
 
-    /** How the application's JVM is started: its options and the jar. */
+    /** How the application's JVM is started: its options and the jar; no jar for the application in this JVM. */
     record Launch(List<String> jvmOptions, Path jar, String description) {
+
+        static final Launch IN_THIS_JVM = new Launch(List.of(), null, "in the benchmark's JVM");
 
         static Launch plain(Path jar) {
             return new Launch(List.of(), jar, "java -jar");
@@ -526,7 +545,7 @@ public final class Benchmark {
         return this.fastStart;
     }
 
-    /** The application in a JVM of its own on the loaded store, on free ports. */
+    /** The application in a JVM of its own (or in this one, {@link Launch#IN_THIS_JVM}) on the loaded store, on free ports. */
     static final class Application implements AutoCloseable {
 
         private final ChildProcess process;
@@ -547,18 +566,25 @@ public final class Benchmark {
         static Application start(Launch launch, Path store, String heap, String pageCache) throws Exception {
             int httpPort = freePort();
             int boltPort = freePort();
-            List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
-            options.addAll(launch.jvmOptions());
-            List<String> command = ChildProcess.java(options,
-                    List.of("-jar", launch.jar().toAbsolutePath().toString(), "--server.port=" + httpPort,
-                            "--pangea.embedded.bolt-port=" + boltPort, "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
-                            "--pangea.embedded.page-cache=" + pageCache, "--pangea.database.seed=false",
-                            "--spring.graphql.graphiql.enabled=false", UNLIMITED_RATE, UNLIMITED_CONCURRENCY,
-                            // Its background warm-up of query plans would run beside the first measurements;
-                            // the benchmark warms up itself (Settings.jitWarmUpSeconds) before measuring.
-                            "--pangea.warmup.enabled=false",
-                            "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("audit")));
-            ChildProcess process = ChildProcess.start(command, null, Map.of());
+            List<String> arguments = List.of("--server.port=" + httpPort,
+                    "--pangea.embedded.bolt-port=" + boltPort, "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
+                    "--pangea.embedded.page-cache=" + pageCache, "--pangea.database.seed=false",
+                    "--spring.graphql.graphiql.enabled=false", UNLIMITED_RATE, UNLIMITED_CONCURRENCY,
+                    // Its background warm-up of query plans would run beside the first measurements;
+                    // the benchmark warms up itself (Settings.jitWarmUpSeconds) before measuring.
+                    "--pangea.warmup.enabled=false",
+                    "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("audit"));
+            ChildProcess process;
+            if (launch.jar() == null) {
+                process = ChildProcess.inThisJvm("application", out -> serveUntilInterrupted(arguments));
+            }
+            else {
+                List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
+                options.addAll(launch.jvmOptions());
+                List<String> command = new ArrayList<>(ChildProcess.java(options, List.of("-jar", launch.jar().toAbsolutePath().toString())));
+                command.addAll(arguments);
+                process = ChildProcess.start(command, null, Map.of());
+            }
             GraphQlHttp api = new GraphQlHttp(URI.create("http://127.0.0.1:" + httpPort + "/graphql"));
             URI health = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health");
             long deadline = System.nanoTime() + 300_000_000_000L;
@@ -571,6 +597,18 @@ public final class Benchmark {
                 Thread.sleep(50);
             }
             return new Application(process, boltPort, api, process.elapsedSeconds());
+        }
+
+        /** The application in this JVM, serving until its thread is interrupted (the benchmark closing it). */
+        private static int serveUntilInterrupted(List<String> arguments) {
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PangeaGraphApplication.class)
+                .run(arguments.toArray(String[]::new))) {
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
+            catch (InterruptedException ex) {
+                // closed as an operator stops it: the context closes gracefully
+            }
+            return 0;
         }
 
         GraphQlHttp api() {
@@ -590,8 +628,15 @@ public final class Benchmark {
             return this.process.lines().stream().noneMatch(line -> line.text().contains("Unable to use shared archive"));
         }
 
-        /** The heap in use right after a full collection, in MB, read with jcmd. */
+        /**
+         * The heap in use right after a full collection, in MB, read with jcmd; of this JVM, the benchmark's
+         * own heap included, for the application in this JVM.
+         */
         double heapAfterGcMb() throws Exception {
+            if (this.process.pid() == ProcessHandle.current().pid()) {
+                System.gc();
+                return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+            }
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             run(List.of(jcmd.toString(), Long.toString(this.process.pid()), "GC.run"));
             String info = run(List.of(jcmd.toString(), Long.toString(this.process.pid()), "GC.heap_info"));

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A process the benchmark starts (the application, the import command, the offline importer, Node),
- * its output kept with the time each line arrived, so that phases can be timed from what it prints.
+ * its output kept with the time each line arrived, so that phases can be timed from what it prints. The
+ * application and the import command may run in this JVM instead ({@link #inThisJvm}).
  */
 final class ChildProcess implements AutoCloseable {
 
@@ -51,6 +52,12 @@ final class ChildProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         return new ChildProcess(builder.start(), started);
+    }
+
+    /** A command of the product run in this JVM instead ({@link ThreadProcess}), its output kept the same way. */
+    static ChildProcess inThisJvm(String name, ThreadProcess.Command command) {
+        long started = System.nanoTime();
+        return new ChildProcess(new ThreadProcess(name, command), started);
     }
 
     /** {@code java} with the JVM options, running {@code arguments}. */
