@@ -145,7 +145,7 @@ class EmbeddedNeo4jIT {
 
     private EmbeddedNeo4jProperties properties(int boltPort, boolean authentication) {
         return new EmbeddedNeo4jProperties(this.directory.resolve("store"), "127.0.0.1", boltPort,
-                this.directory.resolve("import"), "32m", Duration.ofMinutes(1), authentication, true);
+                this.directory.resolve("import"), "32m", Duration.ofMinutes(1), authentication, true, true);
     }
 
     private static Driver driver(EmbeddedNeo4j db) {

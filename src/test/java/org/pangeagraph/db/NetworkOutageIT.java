@@ -54,7 +54,7 @@ class NetworkOutageIT {
     static void externalDatabaseBehindAProxy(DynamicPropertyRegistry registry) throws IOException {
         Path directory = Path.of("target/test-store/external-" + UUID.randomUUID());
         database = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(directory.resolve("store"), "127.0.0.1", 0,
-                directory.resolve("import"), "32m", Duration.ofMinutes(10), false, false));
+                directory.resolve("import"), "32m", Duration.ofMinutes(10), false, false, false));
         proxy = new CuttableProxy(database.boltUri().getHost(), database.boltUri().getPort());
         registry.add("spring.neo4j.uri", () -> "bolt://127.0.0.1:" + proxy.port());
     }
