@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * subscriptions.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ChangeProperties.class, SubscriptionLimits.Settings.class })
+@EnableConfigurationProperties({ ChangeProperties.class, SubscriptionLimits.Settings.class, WebSocketOrigins.Settings.class })
 class ChangeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeConfiguration.class);
@@ -63,6 +65,15 @@ class ChangeConfiguration {
     @Bean
     Followers followers(ChangeFeed feed, ScheduledExecutorService changeFeedExecutor, ChangeProperties properties) {
         return new Followers(feed, changeFeedExecutor, properties.pollEvery());
+    }
+
+    /** The Origin check on WebSocket upgrades, after the sign-in (the security filters come first). */
+    @Bean
+    FilterRegistrationBean<WebSocketOrigins> webSocketOrigins(WebSocketOrigins.Settings settings,
+            @Value("${spring.graphql.websocket.path:/graphql-ws}") String path) {
+        FilterRegistrationBean<WebSocketOrigins> registration = new FilterRegistrationBean<>(new WebSocketOrigins(settings));
+        registration.addUrlPatterns(path);
+        return registration;
     }
 
     @Bean

@@ -26,15 +26,17 @@ public record ChangeView(long sequence, ZonedDateTime at, String graphVersion, S
     }
 
     public static ChangeView of(Change change, Visibility reader) {
-        LinkView link = null;
-        if (change.kind().link()) {
-            Map<String, Object> p = change.provenance();
-            link = new LinkView(change.linkId(), change.type(), entity(change.from(), reader), entity(change.to(), reader),
-                    text(p.get("source")), text(p.get("grade")), date(p.get("validFrom")), date(p.get("validTo")),
-                    instant(p.get("recordedAt")), text(p.get("recordedBy")), reader.casesShown(p.get("cases")));
-        }
+        LinkView link = change.kind().link()
+                ? link(change.linkId(), change.type(), change.from(), change.to(), change.provenance(), reader) : null;
         return new ChangeView(change.sequence(), change.at(), change.graphVersion(), change.kind().name(), change.user(),
                 change.importRun(), change.origin().name(), entity(change.entity(), reader), link, change.properties());
+    }
+
+    /** A link with its provenance, as the reader sees it. */
+    public static LinkView link(String id, String type, ChangedEntity from, ChangedEntity to, Map<String, Object> p, Visibility reader) {
+        return new LinkView(id, type, entity(from, reader), entity(to, reader), text(p.get("source")), text(p.get("grade")),
+                date(p.get("validFrom")), date(p.get("validTo")), instant(p.get("recordedAt")), text(p.get("recordedBy")),
+                reader.casesShown(p.get("cases")));
     }
 
     public static EntityView entity(ChangedEntity entity, Visibility reader) {

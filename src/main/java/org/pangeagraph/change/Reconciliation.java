@@ -172,7 +172,7 @@ class Reconciliation implements GraphDb.TransactionObserver {
                 ChangedEntity entity = entity(kind, p, r.get("eid").asString());
                 ChangeKind change = created != null && !created.isBefore(updated) ? ChangeKind.ENTITY_CREATED : ChangeKind.ENTITY_CHANGED;
                 found.add(new Change(0, null, null, "unknown", null, null, change, entity, null, null, null, null, Map.of(KEY, key),
-                        List.of(), nonEmpty(List.of(entity.cases()))));
+                        List.of(), nonEmpty(List.of(entity.cases())), null));
             }
             if (page.size() < PAGE) {
                 break;
@@ -217,7 +217,8 @@ class Reconciliation implements GraphDb.TransactionObserver {
                 List<String> cases = strings(r.get("cases"));
                 found.add(new Change(0, null, null, user, null, null, ChangeKind.LINK_CREATED, null,
                         r.get("id") == null ? null : r.get("id").toString(), type.name(), a, b, provenance,
-                        List.copyOf(new java.util.TreeSet<>(r.keySet())), nonEmpty(List.of(cases, a.cases(), b.cases()))));
+                        List.copyOf(new java.util.TreeSet<>(r.keySet())), nonEmpty(List.of(cases, a.cases(), b.cases())),
+                        row.get("rid").asString()));
             }
             if (page.size() < PAGE) {
                 break;

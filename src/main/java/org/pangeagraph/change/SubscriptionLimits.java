@@ -6,18 +6,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.pangeagraph.model.LimitExceededException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.SmartLifecycle;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 /**
  * How many subscriptions ({@code graphChanges}, {@code alertRaised}) one user may hold open at once, over
  * WebSocket and server-sent events together ({@code pangea.limits.subscriptions-per-user}). One more is
- * refused with {@code LIMIT_EXCEEDED}; a subscription counts until its client ends it or goes away.
+ * refused with {@code LIMIT_EXCEEDED}; a subscription counts until its client ends it or goes away. When
+ * the application stops, every subscription is completed first, so that the graceful shutdown does not
+ * wait for streams that would never end by themselves; clients reconnect to another instance.
  */
-public class SubscriptionLimits {
+public class SubscriptionLimits implements SmartLifecycle {
 
     private final int perUser;
 
     private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
+
+    private final Sinks.Empty<Void> stopping = Sinks.empty();
+
+    private volatile boolean running;
 
     public SubscriptionLimits(int perUser) {
         this.perUser = perUser;
@@ -41,11 +49,33 @@ public class SubscriptionLimits {
                     + this.perUser + " a user (pangea.limits.subscriptions-per-user): end one first");
         }
         java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
-        return stream.doFinally(signal -> {
+        return stream.takeUntilOther(this.stopping.asMono()).doFinally(signal -> {
             if (released.compareAndSet(false, true)) {
                 count.decrementAndGet();
             }
         });
+    }
+
+    @Override
+    public void start() {
+        this.running = true;
+    }
+
+    /** Completes every subscription: before the web server's graceful shutdown, which would wait for them. */
+    @Override
+    public void stop() {
+        this.running = false;
+        this.stopping.tryEmitEmpty();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     /** How many subscriptions {@code user} holds open. */

@@ -26,10 +26,12 @@ import java.util.Map;
  * @param properties the names of the properties the change set or removed
  * @param caseSets the case sets of every fact the change touches (the entity before and after; the link and its
  * two ends): a reader sees the change only if they see each of them
+ * @param linkElementId the database's own id of the link, for link changes; never shown to users
  */
 public record Change(long sequence, ZonedDateTime at, String graphVersion, String user, String importRun,
         ChangeOrigin origin, ChangeKind kind, ChangedEntity entity, String linkId, String type, ChangedEntity from,
-        ChangedEntity to, Map<String, Object> provenance, List<String> properties, List<List<String>> caseSets) {
+        ChangedEntity to, Map<String, Object> provenance, List<String> properties, List<List<String>> caseSets,
+        String linkElementId) {
 
     public Change {
         provenance = provenance == null ? Map.of() : provenance;
@@ -41,7 +43,7 @@ public record Change(long sequence, ZonedDateTime at, String graphVersion, Strin
     Change placed(long sequenceInFeed, ZonedDateTime committedAt, String version, String writer, String run,
             ChangeOrigin writtenFrom) {
         return new Change(sequenceInFeed, committedAt, version, writer, run, writtenFrom, this.kind, this.entity,
-                this.linkId, this.type, this.from, this.to, this.provenance, this.properties, this.caseSets);
+                this.linkId, this.type, this.from, this.to, this.provenance, this.properties, this.caseSets, this.linkElementId);
     }
 
     /** Whether a reader who sees facts of {@code visible} cases sees every fact this change touches. */

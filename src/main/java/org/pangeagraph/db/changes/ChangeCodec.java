@@ -45,6 +45,7 @@ final class ChangeCodec {
         if (!change.caseSets().isEmpty()) {
             map.put("cs", change.caseSets());
         }
+        putIfPresent(map, "x", change.linkElementId());
         return JSON.writeValueAsString(map);
     }
 
@@ -60,7 +61,8 @@ final class ChangeCodec {
         String writer = map.get("u") instanceof String own ? own : user;
         return new Change(sequence, at, graphVersion, writer, importRun, origin, ChangeKind.valueOf((String) map.get("k")),
                 entity(map.get("e")), (String) map.get("l"), (String) map.get("t"), entity(map.get("f")),
-                entity(map.get("o")), (Map<String, Object>) map.getOrDefault("p", Map.of()), strings(map.get("ps")), caseSets);
+                entity(map.get("o")), (Map<String, Object>) map.getOrDefault("p", Map.of()), strings(map.get("ps")), caseSets,
+                (String) map.get("x"));
     }
 
     private static void putEntity(Map<String, Object> map, String key, ChangedEntity entity) {

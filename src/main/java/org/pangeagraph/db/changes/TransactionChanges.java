@@ -222,7 +222,7 @@ final class TransactionChanges {
                     List<List<String>> sets = new ArrayList<>(change.caseSets());
                     sets.add(delta.casesBefore);
                     change = new Change(0, null, null, null, null, null, change.kind(), null, change.linkId(), change.type(),
-                            change.from(), change.to(), change.provenance(), change.properties(), nonEmpty(sets));
+                            change.from(), change.to(), change.provenance(), change.properties(), nonEmpty(sets), change.linkElementId());
                 }
                 changed.add(change);
             }
@@ -299,7 +299,7 @@ final class TransactionChanges {
     private Change entityChange(ChangeKind kind, ChangedEntity entity, List<String> properties, List<List<String>> before) {
         List<List<String>> sets = new ArrayList<>(before);
         sets.add(entity.cases());
-        return new Change(0, null, null, null, null, null, kind, entity, null, null, null, null, null, properties, nonEmpty(sets));
+        return new Change(0, null, null, null, null, null, kind, entity, null, null, null, null, null, properties, nonEmpty(sets), null);
     }
 
     private Change linkChange(ChangeKind kind, Relationship link, RelationshipType type, Map<String, Object> properties,
@@ -316,7 +316,7 @@ final class TransactionChanges {
         List<List<String>> sets = nonEmpty(List.of(cases, from == null ? List.of() : from.cases(), to == null ? List.of() : to.cases()));
         Object id = properties.get("id");
         return new Change(0, null, null, null, null, null, kind, null, id == null ? null : id.toString(), type.name(), from, to,
-                provenance, names, sets);
+                provenance, names, sets, link.getElementId());
     }
 
     /** A link's end: read from the graph, or as it was if the transaction deleted it. */
