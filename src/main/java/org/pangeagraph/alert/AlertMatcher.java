@@ -180,7 +180,7 @@ class AlertMatcher {
         }
         long now = System.nanoTime();
         for (WatchState state : this.states.values()) {
-            if (state.evaluated() && state.due(now, this.properties.evaluationDelay().toNanos())) {
+            if (state.evaluated() && !state.gone && state.due(now, this.properties.evaluationDelay().toNanos())) {
                 evaluate(state);
             }
             if (state.suppressed > 0) {
@@ -191,7 +191,7 @@ class AlertMatcher {
     }
 
     private void matchOne(Change change, WatchState state) {
-        if (change.sequence() <= state.through) {
+        if (state.gone || change.sequence() <= state.through) {
             return;
         }
         try {
@@ -236,6 +236,12 @@ class AlertMatcher {
             return;
         }
         AlertStore.Raised raised = this.alerts.raise(draft, this.properties.dedupWindow());
+        if (raised == null) {
+            // The watch was deleted (by its owner, or with the whole graph): it stops at once, and goes at the next reading.
+            state.gone = true;
+            this.reload.set(true);
+            return;
+        }
         if (raised.created()) {
             state.raisedThisMinute++;
             this.bus.publish(raised.alert());

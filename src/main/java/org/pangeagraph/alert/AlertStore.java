@@ -43,11 +43,15 @@ class AlertStore {
 
     /**
      * Raises the draft's alert, or adds its changes and evidence to the watch's open alert about the same
-     * entity raised within {@code window}, in one transaction.
+     * entity raised within {@code window}, in one transaction. Null when the watch is gone (deleted since
+     * the matcher read it): nothing is raised.
      */
     Raised raise(AlertDraft draft, Duration window) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         return this.db.write(tx -> {
+            if (tx.run("MATCH (w:Watch {id: $id}) RETURN w.id AS id", Map.of("id", draft.watch().id())).isEmpty()) {
+                return null;
+            }
             List<Record> open = tx.run("""
                     MATCH (a:Alert {watchId: $watchId, subject: $subject})
                     WHERE a.status IN ['OPEN', 'IN_PROGRESS'] AND a.raisedAt >= $since

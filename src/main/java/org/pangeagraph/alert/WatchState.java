@@ -36,6 +36,9 @@ final class WatchState {
     /** The last sequence of the feed matched against this watch. */
     long through;
 
+    /** Set when the watch was found deleted: it matches nothing more. */
+    boolean gone;
+
     /** Whether its targets and their neighbours are to be read again before the next change is matched. */
     boolean stale = true;
 

@@ -191,6 +191,44 @@ class AlertsIT {
         }
     }
 
+    /**
+     * The templates of a person and of a criminal network, on the seed: Carla, who operates storefronts of
+     * her own network, opens another; a new storefront is paid into network A's account.
+     */
+    @Test
+    void aPersonsNewLinkAndANetworksNewWebsiteRaiseTheirAlerts() {
+        new SeedLoader(this.graph.db(), "classpath:cypher/seed").seed();
+        ok(this.client, CREATE_WATCH, Map.of("input", Map.of("name", "Carla", "template", "NEW_LINK_OF_PERSON",
+                "targets", List.of("sample-person-carla-fictitious"))));
+        String network = ok(this.client, CREATE_WATCH, Map.of("input", Map.of("name", "Network A", "template", "NEW_WEBSITE_IN_NETWORK",
+                "criminalNetwork", "maple-leaf-pharmacy.example")));
+        assertThat(JsonPath.<String>read(network, "$.data.createWatch.template")).isEqualTo("NEW_WEBSITE_IN_NETWORK");
+        String known = ok(this.client, "{ myWatches { name criminalNetwork knownWebsites { key } } }");
+        assertThat(JsonPath.<List<String>>read(known, "$.data.myWatches[?(@.name == 'Network A')].knownWebsites[*].key"))
+            .contains("maple-leaf-pharmacy.example").doesNotContain("rx-new-outlet.example");
+
+        ok(this.client, """
+                mutation {
+                  carla: upsertWebsite(input: {domain: "carla-new-shop.example"}) { created }
+                  operates: link(input: {type: OPERATES, from: {id: "sample-person-carla-fictitious"},
+                    to: {kind: WEBSITE, key: "carla-new-shop.example"}, source: "sample-test-purchases-2009", grade: "B2"}) { created }
+                  outlet: upsertWebsite(input: {domain: "rx-new-outlet.example"}) { created }
+                  pays: link(input: {type: ACCEPTS_PAYMENT_TO, from: {kind: WEBSITE, key: "rx-new-outlet.example"},
+                    to: {kind: PAYMENT_ACCOUNT, key: "MID-EXAMPLE-RXP-0001"}, source: "sample-test-purchases-2009", grade: "A2"}) { created }
+                }
+                """);
+        await(() -> alerts(TestUsers.ADMIN).size() == 2);
+        List<Map<String, Object>> alerts = alerts(TestUsers.ADMIN);
+        Map<String, Object> carla = alerts.stream().filter(a -> a.get("watchName").equals("Carla")).findFirst().orElseThrow();
+        assertThat((String) carla.get("summary")).contains("OPERATES").contains("carla-new-shop.example");
+        Map<String, Object> joined = alerts.stream().filter(a -> a.get("watchName").equals("Network A")).findFirst().orElseThrow();
+        assertThat((String) joined.get("summary")).startsWith("rx-new-outlet.example joined criminal network network:");
+        assertThat(JsonPath.<List<String>>read(joined, "$.evidence[*].type")).contains("ACCEPTS_PAYMENT_TO");
+        String after = ok(this.client, "{ myWatches { name knownWebsites { key } } }");
+        assertThat(JsonPath.<List<String>>read(after, "$.data.myWatches[?(@.name == 'Network A')].knownWebsites[*].key"))
+            .contains("rx-new-outlet.example", "maple-leaf-pharmacy.example").doesNotContain("carla-new-shop.example");
+    }
+
     @Test
     void anOwnerWhoLeavesACaseStopsGettingItsAlerts() {
         String member = TestTokens.token("subject-m", Map.of("preferred_username", "member.of.a", "roles", List.of("INVESTIGATOR"),
@@ -289,6 +327,12 @@ class AlertsIT {
                     source: "test-purchase", grade: "B2"%3$s}) { created }
                 }
                 """.formatted(domain, account, cases));
+    }
+
+    /** The user's alerts: their watch's name, summary, subject and evidence. */
+    private List<Map<String, Object>> alerts(String user) {
+        return JsonPath.read(ok(this.client.as(user), "{ myAlerts(first: 100) { edges { node { watchName summary subject { key } "
+                + "evidence { type from { key } to { key } } } } } }"), "$.data.myAlerts.edges[*].node");
     }
 
     private List<String> alertSubjects(GraphQlClient as) {

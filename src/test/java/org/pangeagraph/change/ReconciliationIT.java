@@ -48,10 +48,12 @@ class ReconciliationIT {
                     """);
             assertThat(answer).doesNotContain("\"errors\"");
             try (Driver driver = GraphDatabase.driver(embedded.boltUri(), embedded.authToken()); Session session = driver.session()) {
-                // Another writer that stamps its writes, as the reconciliation needs.
+                // Another writer that writes as the import command does (the Entity label, an id, the times), which
+                // is what the API's queries and the reconciliation rely on.
                 session.run("""
                         MATCH (ip:IpAddress {address: '203.0.113.99'})
-                        CREATE (w:Website {id: randomUUID(), domain: 'other-writer.example', createdAt: datetime(), updatedAt: datetime()})
+                        CREATE (w:Website:Entity {id: randomUUID(), domain: 'other-writer.example', createdAt: datetime(),
+                          updatedAt: datetime()})
                         CREATE (w)-[:HOSTED_AT {id: randomUUID(), source: 'reconciled-source', grade: 'C3', recordedAt: datetime(),
                           recordedBy: 'shell-user'}]->(ip)
                         """).consume();
