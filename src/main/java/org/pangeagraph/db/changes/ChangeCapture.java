@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>Sequences come from the {@code ChangeFeed} counter node, locked before it is read: the lock is
  * held until the transaction has committed, so the next writer reads the counter only after this one's
  * batches are visible. A reader of the feed therefore never sees a sequence while an earlier one is still
- * to come: no gaps a client could miss. A write of the model that did not raise the graph version (an
- * import, cypher-shell) has it raised here, before the counter is locked, in the order every write of the
+ * to come: no gaps a client could miss. A write of the model that did not raise the graph version (a
+ * client on the Bolt port; not an import, which raises it once when it ends) has it raised here, before the counter is locked, in the order every write of the
  * application takes the two, so that a cached analysis never outlives a change of the graph.
  *
  * <p>Once committed, the batches are handed to the application ({@link #onCommit}) on the committing
@@ -66,12 +66,13 @@ public final class ChangeCapture implements TransactionEventListener<List<Change
         if (changes.isEmpty()) {
             return null;
         }
-        String version = raiseGraphVersion(transaction, found.graphVersionRaised());
+        Map<String, Object> metadata = data.metaData();
+        // An import raises the version once, when it ends (an import counts as one write), not once a batch.
+        String version = raiseGraphVersion(transaction, found.graphVersionRaised() || metadata.get(WriteAttribution.IMPORT_RUN) != null);
         Node counter = counter(data, transaction);
         transaction.acquireWriteLock(counter);
         long last = ((Number) counter.getProperty(ChangeStore.LAST, 0L)).longValue();
         counter.setProperty(ChangeStore.LAST, last + changes.size());
-        Map<String, Object> metadata = data.metaData();
         boolean application = metadata.containsKey(WriteAttribution.APPLICATION);
         String user = (String) metadata.get(WriteAttribution.USER);
         String run = (String) metadata.get(WriteAttribution.IMPORT_RUN);
@@ -140,7 +141,8 @@ public final class ChangeCapture implements TransactionEventListener<List<Change
             graph = transaction.createNode(GRAPH_VERSION);
             graph.setProperty("name", "graph");
             graph.setProperty("epoch", UUID.randomUUID().toString());
-            graph.setProperty("version", 1L);
+            // Raised now, unless whoever wrote raises it themselves (an import, once it ends).
+            graph.setProperty("version", raised ? 0L : 1L);
         }
         else if (!raised) {
             transaction.acquireWriteLock(graph);
