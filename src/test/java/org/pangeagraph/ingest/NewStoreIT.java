@@ -187,11 +187,33 @@ class NewStoreIT {
         assertThat(store).doesNotExist();
     }
 
+    @Test
+    void onlyAnAdministratorMayLoadAndARefusalWritesNothingButItsAuditRecord() throws IOException {
+        Path data = this.dir.resolve("data");
+        PharmacyCrimeGenerator.generate(GeneratorSettings.Size.TINY.settings(3), data);
+        Path store = this.dir.resolve("store");
+
+        Run viewer = load(data, store, Map.of("PANGEA_USER", "viewer", "PANGEA_PASSWORD", "viewer-demo"));
+        Run wrongPassword = load(data, store, Map.of("PANGEA_USER", "admin", "PANGEA_PASSWORD", "viewer-demo"));
+
+        assertThat(viewer.exit()).isEqualTo(ExitCode.NOT_ALLOWED.status());
+        assertThat(wrongPassword.exit()).isEqualTo(ExitCode.NOT_ALLOWED.status());
+        assertThat(viewer.err()).startsWith("Not allowed: ").contains("nothing was loaded");
+        assertThat(viewer.out()).isEmpty();
+        assertThat(store).doesNotExist();
+        assertThat(auditLines(store)).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"type\":\"IMPORT\"",
+                "\"outcome\":\"DENIED\"", "\"operation\":\"" + data + "\""));
+    }
+
     private Run load(Path data, Path store) {
+        return load(data, store, ADMIN);
+    }
+
+    private Run load(Path data, Path store, Map<String, String> user) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = ImportCommand.run(List.of("--new-store", "--pangea.embedded.store-directory=" + store,
-                "--pangea.audit.directory=" + audit(store), data.toString()), ADMIN, null,
+                "--pangea.audit.directory=" + audit(store), data.toString()), user, null,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
