@@ -197,6 +197,9 @@ public final class CaseGraph {
                 props.put("title", capital(word) + " report " + tag);
                 props.put("kind", pick("REPORT", "WHOIS", "OSINT"));
             }
+            case NAME_SERVER -> props.put("hostName", "ns1." + tag + "-" + word + ".example");
+            // A kind added to the model without a way to make one here would leave the property short of it.
+            default -> throw new AssertionError("No entity of kind " + kind + " can be made: add it to CaseGraph.entity");
         }
         Entity entity = new Entity(kind, kind.label().toLowerCase(Locale.ROOT) + "-" + tag, props, cases);
         this.entities.add(entity);
