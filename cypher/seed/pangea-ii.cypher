@@ -1,7 +1,7 @@
 // Operation Pangea II (16-20 November 2009), as reported publicly by INTERPOL.
 // The report gives the participating countries, the coordinating and supporting bodies and the
 // results of the week of action; it names no websites and no people, so neither does this script.
-// Idempotent: every statement MERGEs on the keys of the data contract (DOMAIN.md). Runs unchanged
+// Idempotent: every statement MERGEs on the keys of the data contract (the README's graph model). Runs unchanged
 // with cypher-shell; the application adds ids and timestamps after loading it.
 
 MERGE (s:Source {key: 'interpol-pangea-ii-results-2009'})

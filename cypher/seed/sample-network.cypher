@@ -9,7 +9,7 @@
 //
 // Runs after pangea-ii.cypher (seed scripts run in file-name order): fictional shipments and websites
 // are linked to the real Operation Pangea II, fictional people are not. Idempotent: nodes are MERGEd
-// on the keys of DOMAIN.md written in their normal form, relationships are MERGEd between them and
+// on the keys of the graph model (README) written in their normal form, relationships are MERGEd between them and
 // their provenance SET. Runs unchanged with cypher-shell, and the application adds ids and timestamps.
 
 // Where each fact comes from: every link below names one of these in its provenance.

@@ -67,7 +67,7 @@ public class SampleDataIT {
 
     static final String SAMPLE_SCRIPT = "cypher/seed/sample-network.cypher";
 
-    /** The routes of DOMAIN.md whose items bind storefronts to one operation; each yields (w, item). */
+    /** The routes of the model (model.InfrastructureKind) whose items bind storefronts to one operation; each yields (w, item). */
     static final String SPECIFIC_ROUTES = """
             MATCH (w)-[:ACCEPTS_PAYMENT_TO]->(item) RETURN item
             UNION MATCH (w)-[:ACCEPTS_PAYMENT_TO]->()-[:HELD_BY]->(item) RETURN item
