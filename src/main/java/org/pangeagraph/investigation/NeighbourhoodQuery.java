@@ -313,12 +313,16 @@ public class NeighbourhoodQuery {
 
     /**
      * The frontier by how many links the caller sees of each, fewest first, then by id, without the
-     * entities with more than {@link #SPREAD_CAP}.
+     * entities with more than {@link #SPREAD_CAP}, unless the level holds no other.
      */
     static List<String> leastLinkedFirst(List<String> frontier, Map<String, Integer> degrees) {
-        return frontier.stream().distinct().filter(id -> degrees.getOrDefault(id, 0) <= SPREAD_CAP)
-            .sorted(Comparator.comparing((String id) -> degrees.getOrDefault(id, 0)).thenComparing(Comparator.naturalOrder()))
-            .toList();
+        Comparator<String> order = Comparator.comparing((String id) -> degrees.getOrDefault(id, 0))
+            .thenComparing(Comparator.naturalOrder());
+        List<String> spreadable = frontier.stream().distinct().filter(id -> degrees.getOrDefault(id, 0) <= SPREAD_CAP)
+            .sorted(order).toList();
+        // When every entity of the level has more links than that (one big hub asked for alone), nothing
+        // else can take the room: its neighbours with the smallest ids fill it.
+        return spreadable.isEmpty() ? frontier.stream().distinct().sorted(order).toList() : spreadable;
     }
 
     /** The links statement for these types. */

@@ -75,6 +75,15 @@ class ProjectionReaderIT {
         PharmacyCrimeGenerator.generate(GeneratorSettings.Size.TINY.settings(3), this.embedded.importDirectory().toAbsolutePath());
         assertThat(ImportCommand.run(this.graph.db(), List.of(this.embedded.importDirectory().resolve("load.cypher").toString()),
                 new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()))).isZero();
+        // The generator writes no name servers yet: six storefronts on two shared name servers take that route.
+        this.graph.write("""
+                MATCH (w:Website) WITH w ORDER BY w.id LIMIT 6
+                WITH collect(w) AS ws
+                UNWIND range(0, size(ws) - 1) AS i
+                WITH ws[i] AS w, i % 2 AS k
+                MERGE (ns:Entity:NameServer {hostName: 'ns' + k + '.dns-host.example'}) ON CREATE SET ns.id = 'ns-' + k
+                CREATE (w)-[:USES_NAME_SERVER {id: 'l-ns-' + w.id}]->(ns)
+                """, Map.of());
         // Need-to-know tags on about one entity and one link in eight, a few of them empty, and a link
         // dated to hold only in 2020, so that visibility and dates take out parts of the routes.
         for (String tag : List.of("MATCH (n:Entity) WHERE n.id ENDS WITH '3' SET n.cases = ['PG-1']",
