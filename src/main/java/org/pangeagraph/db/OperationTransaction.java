@@ -122,7 +122,6 @@ public final class OperationTransaction {
             }
             if (commit) {
                 this.open.commit();
-                this.owner.committed();
             }
             else {
                 this.open.rollback();

@@ -46,9 +46,7 @@ public final class ScriptRunner {
         }
         this.driver = driver;
         this.batchSize = batchSize;
-        // Attributed to whoever runs the script on this thread (an import run, WriteAttribution), for the change feed.
-        this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout)
-            .withMetadata(WriteAttribution.metadata()).build();
+        this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout).build();
     }
 
     /** Progress of a run, told after every commit. */
