@@ -119,6 +119,7 @@ class ReadTransactionsIT {
                 "{ country(code: \"gb\") { operations { node { code } } located { node { caption } } } }",
                 "{ case(number: \"sample-2009-001\") { investigates { node { caption } } } }",
                 "{ source(key: \"interpol-pangea-ii-results-2009\") { title } }",
+                "{ nameServer(hostName: \"ns1.nowhere.example\") { websites { node { domain } } } }",
                 "{ search(text: \"steroid\") { caption } }",
                 "{ sharedInfrastructure(domain: \"steroid-depot.example\") { score } }",
                 "{ network(ids: [\"" + website + "\"]) { nodes { id } } }",
@@ -136,7 +137,7 @@ class ReadTransactionsIT {
                 "{ auditLog(first: 3) { edges { node { operation } } } }"));
         for (String list : List.of("websites", "ipAddresses", "hostingProviders", "registrars", "emailAddresses", "phoneNumbers",
                 "paymentAccounts", "shipments", "couriers", "products", "addresses", "people", "companies", "operations",
-                "agencies", "countries", "cases", "sources")) {
+                "agencies", "countries", "cases", "sources", "nameServers")) {
             queries.add("{ " + list + "(first: 3) { totalCount edges { node { id caption } } } }");
         }
         return queries;

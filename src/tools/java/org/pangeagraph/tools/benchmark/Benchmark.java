@@ -288,15 +288,23 @@ public final class Benchmark {
      * post-import pass and the indexes filled. Its report gives each step's time and CPU time.
      */
     private Map<String, Object> newStoreImport(Path data, Path store, long rows) throws Exception {
-        List<String> command = ChildProcess.java(List.of("-Xmx" + this.settings.heap(), "-XX:+UseG1GC"),
-                List.of("-jar", this.settings.jar().toAbsolutePath().toString(), "import", "--new-store",
-                        "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
-                        "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("new-store-audit"),
-                        data.toAbsolutePath().toString()));
+        List<String> arguments = List.of("--new-store", "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
+                "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("new-store-audit"), data.toAbsolutePath().toString());
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("command", String.join(" ", command.subList(1, command.size())));
+        ChildProcess started;
+        if (this.settings.inProcess()) {
+            result.put("command", "import " + String.join(" ", arguments) + " (in this JVM)");
+            started = ChildProcess.inThisJvm("import", out -> ImportCommand.run(arguments, ADMINISTRATOR, null, out, out));
+        }
+        else {
+            List<String> command = new ArrayList<>(ChildProcess.java(List.of("-Xmx" + this.settings.heap(), "-XX:+UseG1GC"),
+                    List.of("-jar", this.settings.jar().toAbsolutePath().toString(), ImportCommand.NAME)));
+            command.addAll(arguments);
+            result.put("command", String.join(" ", command.subList(1, command.size())));
+            started = ChildProcess.start(command, null, ADMINISTRATOR);
+        }
         result.put("loadAverageBefore", Machine.loadAverage());
-        try (ChildProcess process = ChildProcess.start(command, null, ADMINISTRATOR)) {
+        try (ChildProcess process = started) {
             int exit = process.await(600);
             double seconds = process.elapsedSeconds();
             result.put("exit", exit);
