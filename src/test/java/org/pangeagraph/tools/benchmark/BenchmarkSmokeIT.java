@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * works (generation, both loaders, recording and replaying statements, the application serving the
  * measurements, the warm-up, the soak, the report) without the time a real run takes; it times
  * nothing worth reading. The import command and the application run in this JVM, as the harness's
- * in-process mode runs them, not each in a JVM of its own from the jar: starting those JVMs took most
- * of this test's time. The GraphQL Library is left out: it needs npm; so is the fast start: its
- * training start takes about a minute.
+ * in-process mode runs them (the application that records the statements serves the measurements
+ * too), not each in a JVM of its own from the jar: starting those JVMs took most of this test's time.
+ * The GraphQL Library is left out: it needs npm; so is the fast start: its training start takes about a
+ * minute.
  */
 class BenchmarkSmokeIT {
 

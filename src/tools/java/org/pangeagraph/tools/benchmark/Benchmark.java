@@ -28,6 +28,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.pangeagraph.PangeaGraphApplication;
 import org.pangeagraph.tools.benchmark.Load.RequestFailed;
 import org.pangeagraph.tools.benchmark.Load.Stats;
+import org.pangeagraph.db.EmbeddedNeo4j;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.ingest.ImportCommand;
 import org.pangeagraph.tools.generator.Accuracy;
@@ -86,7 +87,8 @@ public final class Benchmark {
      * store of an earlier run are used again
      * @param inProcess whether the import command and the application run in this JVM ({@link ThreadProcess})
      * rather than as an operator runs them, each in a JVM of its own from the jar: the smoke test's way,
-     * which proves the harness without the start of a JVM for each; {@code jar} (may be null) and
+     * which proves the harness without the start of a JVM for each; the application that recorded the
+     * statements then serves the measurements and the soak too. {@code jar} (may be null), {@code heap} and
      * {@code fastStart} are unused then, and nothing it times is worth reading
      */
     record Settings(List<String> sizes, long seed, Path work, Path jar, double jitWarmUpSeconds, double warmUpSeconds, double measureSeconds, int inputs,
@@ -188,20 +190,42 @@ public final class Benchmark {
 
         Inputs inputs = Inputs.choose(data, this.settings.inputs(), this.settings.seed());
         log(size + ": recording the statements of each request, and accuracy");
-        Map<Query, List<Recorded>> recorded = record(store, inputs, data, result);
-
-        log(size + ": starting the application");
-        String pageCache = size == GeneratorSettings.Size.M ? "2g" : "512m";
-        result.put("applicationSettings", Map.of("heap", this.settings.heap(), "pageCache", pageCache, "gc", "G1"));
-        Launch launch = this.settings.inProcess() ? Launch.IN_THIS_JVM : Launch.plain(this.settings.jar());
-        if (this.settings.fastStart() && !this.settings.inProcess()) {
-            try (Application plain = Application.start(launch, store, this.settings.heap(), pageCache)) {
-                result.put("startupPlainSeconds", plain.startupSeconds());
-            }
-            launch = fastStart();
+        long recordingStarted = System.nanoTime();
+        ConfigurableApplicationContext recording = recordingApplication(store);
+        double recordingStartup = (System.nanoTime() - recordingStarted) / 1e9;
+        Map<Query, List<Recorded>> recorded;
+        try {
+            recorded = record(recording, inputs, data, result);
         }
-        result.put("launch", launch.description());
-        try (Application app = Application.start(launch, store, this.settings.heap(), pageCache)) {
+        catch (Exception | Error ex) {
+            recording.close();
+            throw ex;
+        }
+
+        Application measured;
+        if (this.settings.inProcess()) {
+            // In this JVM the recording application serves the measurements too: one start fewer, and the
+            // statements it planned and ran while recording are warm.
+            result.put("applicationSettings", Map.of("pageCache", RECORDING_PAGE_CACHE));
+            result.put("launch", "in the benchmark's JVM: the recording application");
+            measured = Application.running(recording, recordingStartup);
+        }
+        else {
+            recording.close();
+            log(size + ": starting the application");
+            String pageCache = size == GeneratorSettings.Size.M ? "2g" : "512m";
+            result.put("applicationSettings", Map.of("heap", this.settings.heap(), "pageCache", pageCache, "gc", "G1"));
+            Launch launch = Launch.plain(this.settings.jar());
+            if (this.settings.fastStart()) {
+                try (Application plain = Application.start(launch, store, this.settings.heap(), pageCache)) {
+                    result.put("startupPlainSeconds", plain.startupSeconds());
+                }
+                launch = fastStart();
+            }
+            result.put("launch", launch.description());
+            measured = Application.start(launch, store, this.settings.heap(), pageCache);
+        }
+        try (Application app = measured) {
             result.put("startupSeconds", app.startupSeconds());
             result.put("classDataSharing", app.sharesClassData());
             if (this.settings.runs("queries")) {
@@ -363,66 +387,74 @@ public final class Benchmark {
     record Statement(String cypher, Map<String, Object> parameters) {
     }
 
+    private static final String RECORDING_PAGE_CACHE = "256m";
+
     /**
-     * Runs the application in this JVM on the store, sends each request once and records, through
-     * GraphDb's observer, the statements it ran: the same statements are replayed over Bolt. Then
-     * measures accuracy, here because this instance has a generous query timeout: accuracy is about
-     * the answers, and a page of criminal networks has taken longer than the API's 5 s on this machine.
+     * The application in this JVM on the store, for recording the statements of each request and for
+     * accuracy, with a generous query timeout: accuracy is about the answers, and a page of criminal
+     * networks has taken longer than the API's 5 s on this machine.
      */
-    private Map<Query, List<Recorded>> record(Path store, Inputs inputs, Path data, Map<String, Object> result) throws Exception {
-        Map<Query, List<Recorded>> recorded = new LinkedHashMap<>();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PangeaGraphApplication.class)
-            .run("--server.port=0", "--pangea.embedded.bolt-port=0", "--pangea.embedded.page-cache=256m",
+    private static ConfigurableApplicationContext recordingApplication(Path store) {
+        return new SpringApplicationBuilder(PangeaGraphApplication.class)
+            .run("--server.port=0", "--pangea.embedded.bolt-port=0", "--pangea.embedded.page-cache=" + RECORDING_PAGE_CACHE,
                     "--pangea.embedded.store-directory=" + store.toAbsolutePath(), "--pangea.database.seed=false",
                     "--pangea.database.query-timeout=120s", "--pangea.limits.request-timeout=150s", UNLIMITED_RATE,
                     // Only the statements of the request recorded: no background warm-up running beside it.
                     "--pangea.warmup.enabled=false",
                     "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("audit-recording"),
-                    UNLIMITED_CONCURRENCY, "--logging.level.root=warn")) {
-            GraphDb db = context.getBean(GraphDb.class);
-            List<Statement> statements = java.util.Collections.synchronizedList(new ArrayList<>());
-            GraphDb.TransactionObserver observer = new GraphDb.TransactionObserver() {
-                @Override
-                public void opened(AccessMode mode) {
-                }
+                    UNLIMITED_CONCURRENCY, "--logging.level.root=warn");
+    }
 
-                @Override
-                public void ran(String cypher, Map<String, Object> parameters) {
-                    statements.add(new Statement(cypher, parameters));
+    /**
+     * Sends each request once to the recording application and records, through GraphDb's observer, the
+     * statements it ran: the same statements are replayed over Bolt. Then measures accuracy there.
+     */
+    private Map<Query, List<Recorded>> record(ConfigurableApplicationContext context, Inputs inputs, Path data, Map<String, Object> result)
+            throws Exception {
+        Map<Query, List<Recorded>> recorded = new LinkedHashMap<>();
+        GraphDb db = context.getBean(GraphDb.class);
+        List<Statement> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        GraphDb.TransactionObserver observer = new GraphDb.TransactionObserver() {
+            @Override
+            public void opened(AccessMode mode) {
+            }
+
+            @Override
+            public void ran(String cypher, Map<String, Object> parameters) {
+                statements.add(new Statement(cypher, parameters));
+            }
+        };
+        GraphQlHttp api = new GraphQlHttp(URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
+                + "/graphql"));
+        // The projection behind criminalNetworks and sharedInfrastructure's rarity counts is built once
+        // per graph version, by the first request; as in the measured runs after their warm-up, it is there.
+        api.data(Query.CRIMINAL_NETWORKS_CACHED.document, inputs.variables(Query.CRIMINAL_NETWORKS_CACHED).get(0));
+        db.addObserver(observer);
+        for (Query query : this.settings.runs("queries") ? Query.values() : new Query[0]) {
+            List<Recorded> list = new ArrayList<>();
+            for (Map<String, Object> variables : inputs.variables(query)) {
+                if (query == Query.CRIMINAL_NETWORKS_COLD) {
+                    api.data(Query.RENAME_WEBSITE, Map.of("domain", inputs.domains().get(0), "name", "Renamed " + list.size() + " " + RUN));
                 }
-            };
-            GraphQlHttp api = new GraphQlHttp(URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
-                    + "/graphql"));
-            // The projection behind criminalNetworks and sharedInfrastructure's rarity counts is built once
-            // per graph version, by the first request; as in the measured runs after their warm-up, it is there.
-            api.data(Query.CRIMINAL_NETWORKS_CACHED.document, inputs.variables(Query.CRIMINAL_NETWORKS_CACHED).get(0));
-            db.addObserver(observer);
-            for (Query query : this.settings.runs("queries") ? Query.values() : new Query[0]) {
-                List<Recorded> list = new ArrayList<>();
-                for (Map<String, Object> variables : inputs.variables(query)) {
-                    if (query == Query.CRIMINAL_NETWORKS_COLD) {
-                        api.data(Query.RENAME_WEBSITE, Map.of("domain", inputs.domains().get(0), "name", "Renamed " + list.size() + " " + RUN));
-                    }
-                    else if (query == Query.CRIMINAL_NETWORKS_CACHED || query == Query.KEY_INFRASTRUCTURE) {
-                        api.data(query.document, variables);
-                    }
-                    statements.clear();
+                else if (query == Query.CRIMINAL_NETWORKS_CACHED || query == Query.KEY_INFRASTRUCTURE) {
                     api.data(query.document, variables);
-                    list.add(new Recorded(variables, List.copyOf(statements)));
                 }
-                recorded.put(query, list);
+                statements.clear();
+                api.data(query.document, variables);
+                list.add(new Recorded(variables, List.copyOf(statements)));
             }
-            db.removeObserver(observer);
-            // The floor sends nothing, nor does a cached criminalNetworks on the embedded database (the graph
-            // version is known unchanged without a statement, and the answer is in memory). Every other
-            // request sends some.
-            result.put("statementsRecorded", recorded.entrySet().stream()
-                .filter(e -> e.getKey() != Query.FLOOR && e.getKey() != Query.CRIMINAL_NETWORKS_CACHED)
-                .allMatch(e -> e.getValue().stream().noneMatch(r -> r.statements().isEmpty())));
-            if (this.settings.runs("accuracy")) {
-                result.put("accuracy", accuracy(api, data, false));
-                result.put("accuracyAllKinds", accuracy(api, data, true));
-            }
+            recorded.put(query, list);
+        }
+        db.removeObserver(observer);
+        // The floor sends nothing, nor does a cached criminalNetworks on the embedded database (the graph
+        // version is known unchanged without a statement, and the answer is in memory). Every other
+        // request sends some.
+        result.put("statementsRecorded", recorded.entrySet().stream()
+            .filter(e -> e.getKey() != Query.FLOOR && e.getKey() != Query.CRIMINAL_NETWORKS_CACHED)
+            .allMatch(e -> e.getValue().stream().noneMatch(r -> r.statements().isEmpty())));
+        if (this.settings.runs("accuracy")) {
+            result.put("accuracy", accuracy(api, data, false));
+            result.put("accuracyAllKinds", accuracy(api, data, true));
         }
         return recorded;
     }
@@ -525,10 +557,8 @@ public final class Benchmark {
 
     // ---- the application, as an operator runs it
 
-    /** How the application's JVM is started: its options and the jar; no jar for the application in this JVM. */
+    /** How the application's JVM is started: its options and the jar. */
     record Launch(List<String> jvmOptions, Path jar, String description) {
-
-        static final Launch IN_THIS_JVM = new Launch(List.of(), null, "in the benchmark's JVM");
 
         static Launch plain(Path jar) {
             return new Launch(List.of(), jar, "java -jar");
@@ -553,7 +583,7 @@ public final class Benchmark {
         return this.fastStart;
     }
 
-    /** The application in a JVM of its own (or in this one, {@link Launch#IN_THIS_JVM}) on the loaded store, on free ports. */
+    /** The application in a JVM of its own on the loaded store, on free ports (or one running in this JVM, {@link #running}). */
     static final class Application implements AutoCloseable {
 
         private final ChildProcess process;
@@ -582,17 +612,11 @@ public final class Benchmark {
                     // the benchmark warms up itself (Settings.jitWarmUpSeconds) before measuring.
                     "--pangea.warmup.enabled=false",
                     "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("audit"));
-            ChildProcess process;
-            if (launch.jar() == null) {
-                process = ChildProcess.inThisJvm("application", out -> serveUntilInterrupted(arguments));
-            }
-            else {
-                List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
-                options.addAll(launch.jvmOptions());
-                List<String> command = new ArrayList<>(ChildProcess.java(options, List.of("-jar", launch.jar().toAbsolutePath().toString())));
-                command.addAll(arguments);
-                process = ChildProcess.start(command, null, Map.of());
-            }
+            List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
+            options.addAll(launch.jvmOptions());
+            List<String> command = new ArrayList<>(ChildProcess.java(options, List.of("-jar", launch.jar().toAbsolutePath().toString())));
+            command.addAll(arguments);
+            ChildProcess process = ChildProcess.start(command, null, Map.of());
             GraphQlHttp api = new GraphQlHttp(URI.create("http://127.0.0.1:" + httpPort + "/graphql"));
             URI health = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health");
             long deadline = System.nanoTime() + 300_000_000_000L;
@@ -607,16 +631,23 @@ public final class Benchmark {
             return new Application(process, boltPort, api, process.elapsedSeconds());
         }
 
-        /** The application in this JVM, serving until its thread is interrupted (the benchmark closing it). */
-        private static int serveUntilInterrupted(List<String> arguments) {
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PangeaGraphApplication.class)
-                .run(arguments.toArray(String[]::new))) {
-                new java.util.concurrent.CountDownLatch(1).await();
-            }
-            catch (InterruptedException ex) {
-                // closed as an operator stops it: the context closes gracefully
-            }
-            return 0;
+        /**
+         * An application already running in this JVM (the recording one, in the smoke test's way), seen as a
+         * process that serves until the benchmark closes it, as it closes one of its own JVM.
+         */
+        static Application running(ConfigurableApplicationContext context, double startupSeconds) {
+            ChildProcess process = ChildProcess.inThisJvm("application", out -> {
+                try (context) {
+                    new java.util.concurrent.CountDownLatch(1).await();
+                }
+                catch (InterruptedException ex) {
+                    // closed as an operator stops it: the context closes gracefully
+                }
+                return 0;
+            });
+            int httpPort = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+            return new Application(process, context.getBean(EmbeddedNeo4j.class).boltUri().getPort(),
+                    new GraphQlHttp(URI.create("http://127.0.0.1:" + httpPort + "/graphql")), startupSeconds);
         }
 
         GraphQlHttp api() {
