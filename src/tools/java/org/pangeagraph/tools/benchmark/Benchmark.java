@@ -503,9 +503,7 @@ public final class Benchmark {
     /**
      * Every request (but the cold criminalNetworks, which is slow by design) both ways at concurrency 8,
      * untimed: a JVM answers its first thousands of requests through an interpreter and a first
-     * compiler, and the first measurements would otherwise time that instead of the request. Each kind is
-     * sent once alone first: eight first requests at once would each plan the same statements (the
-     * database's plan cache fills only once a plan is made), eight times the planning on the machine's cores.
+     * compiler, and the first measurements would otherwise time that instead of the request.
      */
     private void warmUp(Application app, Driver driver, Map<Query, List<Recorded>> recorded) throws InterruptedException {
         if (this.settings.jitWarmUpSeconds() <= 0) {
@@ -517,7 +515,6 @@ public final class Benchmark {
                 continue;
             }
             List<Recorded> requests = recorded.get(query);
-            Load.repeat(1, i -> app.api().data(query.document, requests.get(i).variables()));
             Load.warm(8, requests.size(), this.settings.jitWarmUpSeconds(), i -> app.api().data(query.document, requests.get(i).variables()));
             Load.warm(8, requests.size(), this.settings.jitWarmUpSeconds(), i -> replay(driver, requests.get(i)));
         }
