@@ -1,9 +1,9 @@
 package org.pangeagraph.db;
 
 /**
- * Where the embedded database's history stands, for test support outside this package: two points
- * equal when no transaction has committed between them in the same start of the database, through
- * this process or over Bolt. Unknown (null) where the database is not in this process.
+ * Where the embedded database's history stands, for test support outside this package: how many
+ * transactions have committed between two points in the same start of the database, through this
+ * process or over Bolt. Unknown (null) where the database is not in this process.
  */
 public final class CommitPoints {
 
@@ -15,10 +15,17 @@ public final class CommitPoints {
         return db.commitPoint();
     }
 
-    /** Whether nothing has committed since {@code earlier}, a point {@link #now} gave; false when either is unknown. */
-    public static boolean unchangedSince(GraphDb db, Object earlier) {
+    /**
+     * How many transactions have committed since {@code earlier}, a point {@link #now} gave, in the same start
+     * of the database (each committed write is one transaction more); -1 when either point is unknown or the
+     * database has started again since.
+     */
+    public static long committedSince(GraphDb db, Object earlier) {
         GraphDb.CommitPoint now = db.commitPoint();
-        return now != null && earlier instanceof GraphDb.CommitPoint point && now.unchangedSince(point);
+        if (now == null || !(earlier instanceof GraphDb.CommitPoint point) || point.database() != now.database()) {
+            return -1;
+        }
+        return now.transaction() - point.transaction();
     }
 
 }

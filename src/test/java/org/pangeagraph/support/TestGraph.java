@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.junit.jupiter.api.Order;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.CommitPoints;
 import org.pangeagraph.db.CypherScript;
@@ -32,12 +34,50 @@ public class TestGraph {
      */
     public static final int WRITES = Order.DEFAULT + 1;
 
+    /**
+     * The threads of the application's work in the background, by the start of their names: refreshing
+     * projections, warming up plans. That work may read (and work that follows the writes may write) at any
+     * moment, whatever a test does; work of that kind added to the application adds its threads here.
+     */
+    private static final List<String> BACKGROUND = List.of("projection-refresh", "query-warmup");
+
     private final GraphDb db;
+
+    /** The statements run on the threads of {@link #BACKGROUND} since this was made. */
+    private final LongAdder backgroundStatements = new LongAdder();
+
+    /** The write transactions committed on the threads of {@link #BACKGROUND} since this was made. */
+    private final LongAdder backgroundCommits = new LongAdder();
 
     private volatile Loaded loaded;
 
     TestGraph(GraphDb db) {
         this.db = db;
+        db.addObserver(new GraphDb.TransactionObserver() {
+            @Override
+            public void opened(AccessMode mode) {
+            }
+
+            @Override
+            public void committed() {
+                if (inBackground()) {
+                    TestGraph.this.backgroundCommits.increment();
+                }
+            }
+
+            @Override
+            public void ran(String cypher, Map<String, Object> parameters) {
+                if (inBackground()) {
+                    TestGraph.this.backgroundStatements.increment();
+                }
+            }
+        });
+    }
+
+    /** Whether this thread does the application's work in the background, not a request's or a test's. */
+    private static boolean inBackground() {
+        String thread = Thread.currentThread().getName();
+        return BACKGROUND.stream().anyMatch(thread::startsWith);
     }
 
     /** The graph of an application a test started itself ({@link StartedApplication}). */
@@ -48,9 +88,10 @@ public class TestGraph {
     /**
      * Makes the graph hold these fixtures and nothing else, as {@link #reset()} then {@link #load} do. When
      * it holds these very fixtures already, as they were loaded, and no transaction has committed on the
-     * database since (the tests before only read), it is left as it is: tests that only read share one
-     * load, and a test that writes, through the API, over Bolt or in the process, makes the next one load
-     * afresh. Where the database is not in this process (a container), they are loaded every time.
+     * database since but the application's own in the background (the tests before only read), it is left
+     * as it is: tests that only read share one load, and a test that writes, through the API, over Bolt or
+     * in the process, makes the next one load afresh. Where the database is not in this process (a
+     * container), they are loaded every time.
      */
     public void startWith(String... fixtures) {
         startWith(List.of(fixtures), () -> load(fixtures));
@@ -70,18 +111,25 @@ public class TestGraph {
 
     private void startWith(List<String> content, Runnable loadIntoEmptyGraph) {
         Loaded last = this.loaded;
-        if (last != null && last.content().equals(content) && CommitPoints.unchangedSince(this.db, last.after())) {
+        // Every transaction committed since is one of the background's (counted once it has committed): the
+        // graph holds what was loaded. One committed otherwise, or one not counted yet, loads it again.
+        if (last != null && last.content().equals(content)
+                && CommitPoints.committedSince(this.db, last.after()) == this.backgroundCommits.sum() - last.backgroundCommits()) {
             return;
         }
         this.loaded = null;
         reset();
         loadIntoEmptyGraph.run();
+        long background = this.backgroundCommits.sum();
         Object after = CommitPoints.now(this.db);
-        this.loaded = after == null ? null : new Loaded(content, after);
+        this.loaded = after == null ? null : new Loaded(content, after, background);
     }
 
-    /** What {@link #startWith} loaded last and the database's commit point right after. */
-    private record Loaded(List<String> content, Object after) {
+    /**
+     * What {@link #startWith} loaded last, the database's commit point right after, and how many background
+     * commits had been counted then.
+     */
+    private record Loaded(List<String> content, Object after, long backgroundCommits) {
     }
 
     /** Removes every entity and link; the schema and its migration history stay. */
@@ -136,9 +184,13 @@ public class TestGraph {
                 + rels.stream().map(r -> r.get("t").asString() + r.get("a") + r.get("b") + r.get("r").asMap()).toList();
     }
 
-    /** How many statements the application has sent to the database so far. */
+    /**
+     * How many statements the application has sent to the database so far, but for those of its work in
+     * the background ({@link #BACKGROUND}), which may send statements at any moment: what a test counts
+     * around a request is then what the request sent.
+     */
     public long statementsRun() {
-        return this.db.statementsRun();
+        return this.db.statementsRun() - this.backgroundStatements.sum();
     }
 
     public GraphDb db() {

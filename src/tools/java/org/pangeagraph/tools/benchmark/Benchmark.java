@@ -260,24 +260,29 @@ public final class Benchmark {
     /** The import command signs in an administrator: the local profile's demo one (docs/security.md). */
     private static final Map<String, String> ADMINISTRATOR = Map.of("PANGEA_USER", "admin", "PANGEA_PASSWORD", "admin-demo");
 
+    /**
+     * The import command with these arguments, signed in as the administrator, as an operator runs it (from
+     * the jar, in a JVM of its own), or in this JVM ({@link Settings#inProcess}); its command line goes into
+     * {@code result}.
+     */
+    private ChildProcess importer(List<String> arguments, Map<String, Object> result) throws IOException {
+        if (this.settings.inProcess()) {
+            result.put("command", ImportCommand.NAME + " " + String.join(" ", arguments) + " (in this JVM)");
+            return ChildProcess.inThisJvm(ImportCommand.NAME, out -> ImportCommand.run(arguments, ADMINISTRATOR, null, out, out));
+        }
+        List<String> command = new ArrayList<>(ChildProcess.java(List.of("-Xmx" + this.settings.heap(), "-XX:+UseG1GC"),
+                List.of("-jar", this.settings.jar().toAbsolutePath().toString(), ImportCommand.NAME)));
+        command.addAll(arguments);
+        result.put("command", String.join(" ", command.subList(1, command.size())));
+        return ChildProcess.start(command, null, ADMINISTRATOR);
+    }
+
     private Map<String, Object> importCommand(Path data, Path store, long rows) throws Exception {
         List<String> arguments = List.of("--pangea.embedded.store-directory=" + store.toAbsolutePath(),
                 "--pangea.embedded.import-directory=" + data.toAbsolutePath(), "--pangea.embedded.page-cache=1g",
                 data.resolve("load.cypher").toAbsolutePath().toString());
         Map<String, Object> result = new LinkedHashMap<>();
-        ChildProcess started;
-        if (this.settings.inProcess()) {
-            result.put("command", "import " + String.join(" ", arguments) + " (in this JVM)");
-            started = ChildProcess.inThisJvm("import", out -> ImportCommand.run(arguments, ADMINISTRATOR, null, out, out));
-        }
-        else {
-            List<String> command = new ArrayList<>(ChildProcess.java(List.of("-Xmx" + this.settings.heap(), "-XX:+UseG1GC"),
-                    List.of("-jar", this.settings.jar().toAbsolutePath().toString(), ImportCommand.NAME)));
-            command.addAll(arguments);
-            result.put("command", String.join(" ", command.subList(1, command.size())));
-            started = ChildProcess.start(command, null, ADMINISTRATOR);
-        }
-        try (ChildProcess process = started) {
+        try (ChildProcess process = importer(arguments, result)) {
             int exit = process.await(240);
             double total = process.elapsedSeconds();
             if (exit != 0) {
@@ -315,20 +320,8 @@ public final class Benchmark {
         List<String> arguments = List.of("--new-store", "--pangea.embedded.store-directory=" + store.toAbsolutePath(),
                 "--pangea.audit.directory=" + store.toAbsolutePath().resolveSibling("new-store-audit"), data.toAbsolutePath().toString());
         Map<String, Object> result = new LinkedHashMap<>();
-        ChildProcess started;
-        if (this.settings.inProcess()) {
-            result.put("command", "import " + String.join(" ", arguments) + " (in this JVM)");
-            started = ChildProcess.inThisJvm("import", out -> ImportCommand.run(arguments, ADMINISTRATOR, null, out, out));
-        }
-        else {
-            List<String> command = new ArrayList<>(ChildProcess.java(List.of("-Xmx" + this.settings.heap(), "-XX:+UseG1GC"),
-                    List.of("-jar", this.settings.jar().toAbsolutePath().toString(), ImportCommand.NAME)));
-            command.addAll(arguments);
-            result.put("command", String.join(" ", command.subList(1, command.size())));
-            started = ChildProcess.start(command, null, ADMINISTRATOR);
-        }
         result.put("loadAverageBefore", Machine.loadAverage());
-        try (ChildProcess process = started) {
+        try (ChildProcess process = importer(arguments, result)) {
             int exit = process.await(600);
             double seconds = process.elapsedSeconds();
             result.put("exit", exit);
