@@ -46,8 +46,8 @@ public class TestGraph {
     /** The statements run on the threads of {@link #BACKGROUND} since this was made. */
     private final LongAdder backgroundStatements = new LongAdder();
 
-    /** The write transactions committed on the threads of {@link #BACKGROUND} since this was made. */
-    private final LongAdder backgroundCommits = new LongAdder();
+    /** The write transactions opened on the threads of {@link #BACKGROUND} since this was made. */
+    private final LongAdder backgroundWrites = new LongAdder();
 
     private volatile Loaded loaded;
 
@@ -56,12 +56,8 @@ public class TestGraph {
         db.addObserver(new GraphDb.TransactionObserver() {
             @Override
             public void opened(AccessMode mode) {
-            }
-
-            @Override
-            public void committed() {
-                if (inBackground()) {
-                    TestGraph.this.backgroundCommits.increment();
+                if (mode == AccessMode.WRITE && inBackground()) {
+                    TestGraph.this.backgroundWrites.increment();
                 }
             }
 
@@ -111,25 +107,26 @@ public class TestGraph {
 
     private void startWith(List<String> content, Runnable loadIntoEmptyGraph) {
         Loaded last = this.loaded;
-        // Every transaction committed since is one of the background's (counted once it has committed): the
-        // graph holds what was loaded. One committed otherwise, or one not counted yet, loads it again.
+        // Every transaction committed since is one of the background's writes: the graph holds what was loaded.
+        // One committed otherwise, or a background write opened but not committed yet (or rolled back), loads
+        // it again.
         if (last != null && last.content().equals(content)
-                && CommitPoints.committedSince(this.db, last.after()) == this.backgroundCommits.sum() - last.backgroundCommits()) {
+                && CommitPoints.committedSince(this.db, last.after()) == this.backgroundWrites.sum() - last.backgroundWrites()) {
             return;
         }
         this.loaded = null;
         reset();
         loadIntoEmptyGraph.run();
-        long background = this.backgroundCommits.sum();
         Object after = CommitPoints.now(this.db);
+        long background = this.backgroundWrites.sum();
         this.loaded = after == null ? null : new Loaded(content, after, background);
     }
 
     /**
      * What {@link #startWith} loaded last, the database's commit point right after, and how many background
-     * commits had been counted then.
+     * writes had been opened then.
      */
-    private record Loaded(List<String> content, Object after, long backgroundCommits) {
+    private record Loaded(List<String> content, Object after, long backgroundWrites) {
     }
 
     /** Removes every entity and link; the schema and its migration history stay. */
