@@ -171,6 +171,7 @@ class AlertMatcher {
                 break;
             }
             for (Change change : changes) {
+                this.matching.seen(change);
                 for (WatchState state : this.states.values()) {
                     matchOne(change, state);
                 }
@@ -208,7 +209,7 @@ class AlertMatcher {
                 for (AlertDraft draft : this.matching.match(change, state)) {
                     raise(state, draft);
                 }
-                if (state.followsNeighbours() && Matching.touchesTargets(change, state)) {
+                if (state.followsNeighbours() && Matching.changesNeighbours(change, state)) {
                     state.stale = true;
                 }
             }

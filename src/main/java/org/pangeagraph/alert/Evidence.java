@@ -91,10 +91,12 @@ class Evidence {
         p.put("w", website);
         p.put("i", item);
         p.put("links", links);
+        // From the website, by the id index: an item a hundred thousand websites pay into is never expanded.
         String cypher = second == null
-                ? "MATCH (w:Website {id: $w})-[r:" + first.cypherName() + "]-(i:Entity {id: $i}) WHERE NOT elementId(r) IN $links AND "
-                        + Visibility.visible("r")
-                : "MATCH (w:Website {id: $w})-[r:" + first.cypherName() + "]-(m:Entity)-[s:" + second.cypherName() + "]-(i:Entity {id: $i}) "
+                ? "MATCH (w:Website:Entity {id: $w})-[r:" + first.cypherName() + "]-(i:Entity {id: $i}) USING INDEX w:Entity(id) "
+                        + "WHERE NOT elementId(r) IN $links AND " + Visibility.visible("r")
+                : "MATCH (w:Website:Entity {id: $w})-[r:" + first.cypherName() + "]-(m:Entity)-[s:" + second.cypherName()
+                        + "]-(i:Entity {id: $i}) USING INDEX w:Entity(id) "
                         + "WHERE NOT elementId(r) IN $links AND NOT elementId(s) IN $links AND " + Visibility.visible("r") + " AND "
                         + Visibility.visible("s") + " AND " + Visibility.visible("m");
         return this.db.query("CALL () { " + cypher + " RETURN 1 AS one LIMIT 2 } RETURN count(one) AS n", p, r -> r.get("n").asInt()).get(0);

@@ -28,10 +28,36 @@ final class Matching {
         .flatMap(k -> k.twoHops() ? java.util.stream.Stream.of(k.first(), k.second()) : java.util.stream.Stream.of(k.first()))
         .map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
+    /** The websites created most recently, with the sequence of their creation, at most this many. */
+    private static final int CREATED = 100_000;
+
     private final Evidence evidence;
+
+    private final Map<String, Long> createdWebsites = new java.util.LinkedHashMap<>() {
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > CREATED;
+        }
+
+    };
 
     Matching(Evidence evidence) {
         this.evidence = evidence;
+    }
+
+    /** Notes each change once, before it is matched against the watches: the websites it creates. */
+    void seen(Change change) {
+        if (change.kind() == ChangeKind.ENTITY_CREATED && change.entity() != null && change.entity().id() != null
+                && NodeKind.WEBSITE.name().equals(change.entity().kind())) {
+            this.createdWebsites.put(change.entity().id(), change.sequence());
+        }
+    }
+
+    /** Whether the website was created after the watch began: then it reaches any item for the first time. */
+    private boolean createdSince(String website, Watch watch) {
+        Long created = this.createdWebsites.get(website);
+        return created != null && created > watch.sinceSequence();
     }
 
     /** Whether a change may concern a network or similar-storefront watch, which then asks again. */
@@ -70,9 +96,27 @@ final class Matching {
         }
     }
 
-    /** Whether the change touches a target of the watch, so that its neighbours should be read again. */
-    static boolean touchesTargets(Change change, WatchState state) {
-        return change.kind().link() && (state.targetKinds.containsKey(id(change.from())) || state.targetKinds.containsKey(id(change.to())));
+    /**
+     * Whether the change may change the neighbours the watch follows, so that they are read again: for a
+     * watch of targets at depth 2 any link on a target; for a watch of items only a link of the second hop
+     * of a route to a target (a parcel newly carried by a watched courier). A website paying into a watched
+     * account changes nothing the watch follows, so an import of many storefronts reads nothing again.
+     */
+    static boolean changesNeighbours(Change change, WatchState state) {
+        if (!change.kind().link()) {
+            return false;
+        }
+        for (ChangedEntity end : java.util.Arrays.asList(change.from(), change.to())) {
+            NodeKind kind = end == null ? null : state.targetKinds.get(end.id());
+            if (kind == null) {
+                continue;
+            }
+            if (state.watch.template() == null
+                    || ItemRoutes.to(kind).stream().anyMatch(r -> r.twoHops() && r.second().name().equals(change.type()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the change raises for the watch; none when it does not match. */
@@ -178,8 +222,11 @@ final class Matching {
         if (website == null || website.id() == null || !state.watch.watchesKind(website.kind())) {
             return List.of();
         }
-        int others = this.evidence.otherRoutes(website.id(), item.id(), route.first(), route.second(),
-                change.linkElementId() == null ? List.of() : List.of(change.linkElementId()), state.owner.visibility());
+        // A website created since the watch began reaches the item for the first time (a second route of
+        // the same new website is added to its open alert): no statement is needed to know.
+        int others = createdSince(website.id(), state.watch) ? 0
+                : this.evidence.otherRoutes(website.id(), item.id(), route.first(), route.second(),
+                        change.linkElementId() == null ? List.of() : List.of(change.linkElementId()), state.owner.visibility());
         if (others > 0) {
             return List.of();
         }
