@@ -39,6 +39,19 @@ class AlertMatcher {
 
     private static final String NAME = "alerts";
 
+    /**
+     * How often the watches are read again even when no request changed them: a watch deleted otherwise (with
+     * the whole graph, by a script) stops within this time.
+     */
+    private static final long RELOAD_EVERY = TimeUnit.SECONDS.toNanos(5);
+
+    /**
+     * How often at most where the matcher stands is written: after a restart it matches again at most this
+     * much of the feed, and what that raises again is added to the alerts raised the first time (same watch
+     * and entity, within the window).
+     */
+    private static final long SAVE_EVERY = TimeUnit.SECONDS.toNanos(10);
+
     private final GraphDb db;
 
     private final ChangeFeed feed;
@@ -71,6 +84,10 @@ class AlertMatcher {
     private volatile Map<String, WatchOwner> owners = Map.of();
 
     private long cursor = -1;
+
+    private long loadedAt;
+
+    private long savedAt;
 
     AlertMatcher(GraphDb db, ChangeFeed feed, WatchStore watches, AlertStore alerts, Matching matching, Evaluations evaluations,
             AlertBus bus, WebhookSender webhooks, AlertProperties properties, ScheduledExecutorService thread) {
@@ -164,7 +181,7 @@ class AlertMatcher {
         while (true) {
             List<Change> changes = this.feed.after(this.cursor, PAGE);
             // After the read: an owner or watch recorded before a change committed is known when it is matched.
-            if (this.reload.getAndSet(false)) {
+            if (this.reload.getAndSet(false) || System.nanoTime() - this.loadedAt > RELOAD_EVERY) {
                 load();
             }
             if (changes.isEmpty()) {
@@ -177,7 +194,9 @@ class AlertMatcher {
                 }
                 this.cursor = change.sequence();
             }
-            saveCursor();
+            if (System.nanoTime() - this.savedAt >= SAVE_EVERY) {
+                saveCursor();
+            }
         }
         long now = System.nanoTime();
         for (WatchState state : this.states.values()) {
@@ -254,6 +273,7 @@ class AlertMatcher {
 
     /** Reads the watches and owners again: new watches start where they were created, removed ones stop. */
     private void load() {
+        this.loadedAt = System.nanoTime();
         Map<String, WatchOwner> recorded = this.watches.owners();
         this.owners = Map.copyOf(recorded);
         Set<String> present = new HashSet<>();
@@ -290,6 +310,7 @@ class AlertMatcher {
     }
 
     private void saveCursor() {
+        this.savedAt = System.nanoTime();
         this.db.write(tx -> tx.run("MERGE (m:AlertMatcher {name: $name}) SET m.through = $through",
                 Map.of("name", NAME, "through", this.cursor)));
     }

@@ -37,9 +37,13 @@ class ChangeConfiguration {
     /** Purging a month of a busy feed deletes many batches, a thousand a transaction. */
     private static final Duration PURGE_TIMEOUT = Duration.ofMinutes(30);
 
+    /** How long one statement of the feed's store may take: bounded reads by index, and appends of the reconciliation. */
+    private static final Duration STORE_STATEMENTS = Duration.ofSeconds(60);
+
+    /** Read mostly by the feed's followers and the matcher, on their own threads: its statements are counted apart. */
     @Bean
     ChangeStore changeStore(GraphDb db) {
-        return new ChangeStore(db);
+        return new ChangeStore(db.forBackground(STORE_STATEMENTS));
     }
 
     @Bean
@@ -91,7 +95,8 @@ class ChangeConfiguration {
         return event -> {
             boolean listening = embedded.getIfAvailable() != null && embedded.getIfAvailable().changeCapture().isPresent();
             if (!listening) {
-                Reconciliation reconciliation = new Reconciliation(db, store, feed, changeFeedExecutor, properties.reconcileOverlap());
+                Reconciliation reconciliation = new Reconciliation(db.forBackground(STORE_STATEMENTS), store, feed, changeFeedExecutor,
+                        properties.reconcileOverlap());
                 db.addObserver(reconciliation);
                 reconciliation.start(properties.reconcileEvery());
                 log.info("Change feed: no listener on this database; reconciling every {} on updatedAt and recordedAt",
