@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -24,6 +25,7 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.pangeagraph.db.changes.ChangeCapture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** The running database, for transactions in this process; null while starting or stopped. */
     private volatile GraphDatabaseAPI database;
 
+    /** The change feed's listener, registered at every start; null when {@code capture-changes} is off. */
+    private final ChangeCapture changeCapture;
+
     private EmbeddedNeo4j(EmbeddedNeo4jProperties properties, Path storeDirectory, BoltPassword password) {
         this.properties = properties;
         this.storeDirectory = storeDirectory;
@@ -68,6 +73,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.authToken = password == null ? AuthTokens.none() : AuthTokens.basic(BoltPassword.USER, password.password());
         this.boltUri = properties.boltPort() == 0 ? null : uri(properties, properties.boltPort());
         this.firstStart = new CompletableFuture<>();
+        this.changeCapture = properties.captureChanges() ? new ChangeCapture() : null;
     }
 
     /**
@@ -157,6 +163,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             db = this.database;
         }
         return db;
+    }
+
+    /**
+     * The listener that records every committed write in the change feed, whoever made it; empty when
+     * {@code pangea.embedded.capture-changes} is off (the application then reconciles, as against a server).
+     */
+    public Optional<ChangeCapture> changeCapture() {
+        return Optional.ofNullable(this.changeCapture);
     }
 
     /** How the application's driver signs in to the Bolt port. */
@@ -254,6 +268,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             throw translate(ex, store);
         }
         try {
+            if (this.changeCapture != null) {
+                // Before the database takes any write, the application's or a Bolt client's.
+                started.registerTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, this.changeCapture);
+            }
             var db = (GraphDatabaseAPI) started.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             if (!db.isAvailable(60_000)) {
                 throw new EmbeddedDatabaseException("The embedded database in " + store + " did not become available.",

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inProcess whether the API's transactions run in the application's process rather than over
  * Bolt (the same statements and read-only reads, without the round trips); Bolt serves imports and
  * other clients either way
+ * @param captureChanges whether a transaction event listener records every committed write in the change
+ * feed, whoever made it (the application, the import command, cypher-shell over Bolt); when off, the
+ * application finds the writes by reconciliation, as it does against a server
  */
 @ConfigurationProperties("pangea.embedded")
 public record EmbeddedNeo4jProperties(
@@ -30,5 +33,6 @@ public record EmbeddedNeo4jProperties(
         @DefaultValue("512m") String pageCache,
         @DefaultValue("30m") Duration transactionTimeout,
         @DefaultValue("true") boolean authentication,
-        @DefaultValue("true") boolean inProcess) {
+        @DefaultValue("true") boolean inProcess,
+        @DefaultValue("true") boolean captureChanges) {
 }

@@ -47,7 +47,8 @@ public class GraphDb {
 
     private final SessionConfig writeSession;
 
-    private final TransactionConfig apiTransaction;
+    /** The API's transaction configuration when nobody is attributed on the thread. */
+    private final TransactionConfig unattributedTransaction;
 
     private final Duration transactionTimeout;
 
@@ -81,7 +82,8 @@ public class GraphDb {
             .withBookmarkManager(bookmarks).build();
         this.writeSession = SessionConfig.builder().withDefaultAccessMode(AccessMode.WRITE)
             .withBookmarkManager(bookmarks).build();
-        this.apiTransaction = TransactionConfig.builder().withTimeout(transactionTimeout).build();
+        this.unattributedTransaction = TransactionConfig.builder().withTimeout(transactionTimeout)
+            .withMetadata(Map.of(WriteAttribution.APPLICATION, WriteAttribution.APPLICATION_NAME)).build();
         this.statements = statements;
         this.observers = observers;
     }
@@ -92,6 +94,16 @@ public class GraphDb {
      */
     public GraphDb withTimeout(Duration transactionTimeout) {
         return new GraphDb(this.driver, transactionTimeout, this.inProcess, this.statements, this.observers);
+    }
+
+    /**
+     * The same database for work the application does on threads of its own, whenever it is due (the
+     * change feed's reading and keeping, the alert matcher): another transaction timeout, observers shared,
+     * and its statements counted apart from those of the requests ({@link #statementsRun}), which a test
+     * counts while the background work goes on.
+     */
+    public GraphDb forBackground(Duration transactionTimeout) {
+        return new GraphDb(this.driver, transactionTimeout, this.inProcess, new LongAdder(), this.observers);
     }
 
     /**
@@ -129,11 +141,18 @@ public class GraphDb {
         try (Session session = this.driver.session(this.writeSession)) {
             this.statements.increment();
             CypherLog.ran(cypher, parameters);
-            session.run(cypher, parameters, TransactionConfig.builder().withTimeout(timeout).build()).consume();
+            session.run(cypher, parameters, TransactionConfig.builder().withTimeout(timeout)
+                .withMetadata(WriteAttribution.metadata()).build()).consume();
         }
         catch (Neo4jException ex) {
             throw translate(ex);
         }
+        committed();
+    }
+
+    /** Tells the observers that a write of the application has committed. */
+    void committed() {
+        this.observers.forEach(TransactionObserver::committed);
     }
 
     /** How many statements this instance has sent, for tests that count round trips. */
@@ -228,20 +247,35 @@ public class GraphDb {
             }
         }
         this.observers.forEach(o -> o.opened(mode));
+        T result;
         try {
             if (this.inProcess != null) {
-                return this.inProcess.execute(mode, this.transactionTimeout, tx -> work.apply(new CountingTx(tx)));
+                result = this.inProcess.execute(mode, this.transactionTimeout, WriteAttribution.metadata(),
+                        tx -> work.apply(new CountingTx(tx)));
             }
-            try (Session session = this.driver.session(mode == AccessMode.READ ? this.readSession : this.writeSession)) {
-                if (mode == AccessMode.READ) {
-                    return session.executeRead(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
+            else {
+                try (Session session = this.driver.session(mode == AccessMode.READ ? this.readSession : this.writeSession)) {
+                    TransactionConfig config = transactionConfig();
+                    result = mode == AccessMode.READ ? session.executeRead(tx -> work.apply(new CountingTx(tx)), config)
+                            : session.executeWrite(tx -> work.apply(new CountingTx(tx)), config);
                 }
-                return session.executeWrite(tx -> work.apply(new CountingTx(tx)), this.apiTransaction);
             }
         }
         catch (Neo4jException ex) {
             throw translate(ex);
         }
+        if (mode == AccessMode.WRITE) {
+            committed();
+        }
+        return result;
+    }
+
+    /** The API's transaction configuration, with the metadata of whoever writes on this thread ({@link WriteAttribution}). */
+    private TransactionConfig transactionConfig() {
+        if (WriteAttribution.current() == null) {
+            return this.unattributedTransaction;
+        }
+        return TransactionConfig.builder().withTimeout(this.transactionTimeout).withMetadata(WriteAttribution.metadata()).build();
     }
 
     /**
@@ -251,11 +285,11 @@ public class GraphDb {
     OperationTransaction.OpenTransaction begin(AccessMode mode) {
         this.observers.forEach(o -> o.opened(mode));
         if (this.inProcess != null) {
-            return this.inProcess.begin(mode, this.transactionTimeout);
+            return this.inProcess.begin(mode, this.transactionTimeout, WriteAttribution.metadata());
         }
         Session session = this.driver.session(mode == AccessMode.READ ? this.readSession : this.writeSession);
         try {
-            Transaction tx = session.beginTransaction(this.apiTransaction);
+            Transaction tx = session.beginTransaction(transactionConfig());
             GraphTx statements = statements(tx);
             return new OperationTransaction.OpenTransaction() {
                 @Override
@@ -352,6 +386,13 @@ public class GraphDb {
     public interface TransactionObserver {
 
         void opened(AccessMode mode);
+
+        /**
+         * Told after a write transaction of the application has committed (a write, an operation's
+         * transaction, an auto-commit statement), on the thread that committed it.
+         */
+        default void committed() {
+        }
 
         /**
          * Told of every statement run in a managed transaction, before it runs: the benchmark records what

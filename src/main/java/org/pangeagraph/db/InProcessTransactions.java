@@ -71,9 +71,12 @@ final class InProcessTransactions {
         this.retryTime = retryTime;
     }
 
-    /** Runs {@code work} in one transaction of {@code mode}, retried while it fails transiently. */
-    <T> T execute(AccessMode mode, Duration timeout, Function<GraphDb.GraphTx, T> work) {
-        return retried(() -> once(mode, timeout, work));
+    /**
+     * Runs {@code work} in one transaction of {@code mode} carrying {@code metadata} (who it writes for,
+     * {@link WriteAttribution}), retried while it fails transiently.
+     */
+    <T> T execute(AccessMode mode, Duration timeout, Map<String, Object> metadata, Function<GraphDb.GraphTx, T> work) {
+        return retried(() -> once(mode, timeout, metadata, work));
     }
 
     /**
@@ -146,9 +149,10 @@ final class InProcessTransactions {
     private record TransactionIds(GraphDatabaseAPI database, TransactionIdStore store) {
     }
 
-    private <T> T once(AccessMode mode, Duration timeout, Function<GraphDb.GraphTx, T> work) {
+    private <T> T once(AccessMode mode, Duration timeout, Map<String, Object> metadata, Function<GraphDb.GraphTx, T> work) {
         GraphDatabaseAPI db = running();
         try (InternalTransaction tx = begin(db, SecurityContext.AUTH_DISABLED, timeout)) {
+            tx.setMetaData(metadata);
             T result = work.apply(statements(mode, tx));
             tx.commit();
             return result;
@@ -178,11 +182,12 @@ final class InProcessTransactions {
      * {@code timeout} for all of it. Not retried: its statements are the caller's to replay. Failures come
      * out as the driver's exceptions.
      */
-    OperationTransaction.OpenTransaction begin(AccessMode mode, Duration timeout) {
+    OperationTransaction.OpenTransaction begin(AccessMode mode, Duration timeout, Map<String, Object> metadata) {
         GraphDatabaseAPI db = running();
         InternalTransaction tx;
         try {
             tx = begin(db, SecurityContext.AUTH_DISABLED, timeout);
+            tx.setMetaData(metadata);
         }
         catch (RuntimeException ex) {
             throw translate(ex, db);

@@ -122,6 +122,7 @@ public final class OperationTransaction {
             }
             if (commit) {
                 this.open.commit();
+                this.owner.committed();
             }
             else {
                 this.open.rollback();

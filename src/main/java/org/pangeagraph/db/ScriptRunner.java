@@ -46,7 +46,9 @@ public final class ScriptRunner {
         }
         this.driver = driver;
         this.batchSize = batchSize;
-        this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout).build();
+        // Attributed to whoever runs the script on this thread (an import run, WriteAttribution), for the change feed.
+        this.transactionConfig = TransactionConfig.builder().withTimeout(transactionTimeout)
+            .withMetadata(WriteAttribution.metadata()).build();
     }
 
     /** Progress of a run, told after every commit. */

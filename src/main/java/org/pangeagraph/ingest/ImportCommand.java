@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.pangeagraph.audit.ImportAudit;
 import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.db.WriteAttribution;
 import org.pangeagraph.ingest.ImportArguments.UsageException;
 import org.pangeagraph.security.CommandLineSignIn;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -92,7 +93,7 @@ public final class ImportCommand {
             }
             try (context) {
                 out.println("Signed in as " + user + "; importing into " + context.getBean(ImportContext.Target.class).description());
-                ScriptImport.Outcome outcome = importInto(context.getBean(GraphDb.class), arguments, out, err);
+                ScriptImport.Outcome outcome = importInto(context.getBean(GraphDb.class), user, arguments, out, err);
                 audit(context, user, arguments, outcome, started, err);
                 return outcome.exit();
             }
@@ -120,7 +121,7 @@ public final class ImportCommand {
                 err.println("--new-store loads a store that no process has open, not a database held open already");
                 return ExitCode.USAGE;
             }
-            return importInto(db, arguments, out, err).exit();
+            return importInto(db, null, arguments, out, err).exit();
         });
     }
 
@@ -154,10 +155,18 @@ public final class ImportCommand {
         }
     }
 
-    private static ScriptImport.Outcome importInto(GraphDb db, ImportArguments arguments, PrintStream out, PrintStream err) {
+    /**
+     * Imports as {@code user} (null when nobody signed in), under an import run id of its own, which the
+     * transactions carry for the change feed.
+     */
+    private static ScriptImport.Outcome importInto(GraphDb db, String user, ImportArguments arguments, PrintStream out,
+            PrintStream err) {
         int scripts = arguments.scripts().size();
-        out.println(scripts + (scripts == 1 ? " script" : " scripts") + ", up to " + arguments.batchSize() + " statements a transaction");
-        return new ScriptImport(db, arguments.batchSize()).run(arguments.scripts(), out, err);
+        String run = "import-" + java.util.UUID.randomUUID();
+        out.println(scripts + (scripts == 1 ? " script" : " scripts") + ", up to " + arguments.batchSize()
+                + " statements a transaction; import run " + run);
+        return WriteAttribution.with(new WriteAttribution(user, run),
+                () -> new ScriptImport(db, arguments.batchSize()).run(arguments.scripts(), out, err));
     }
 
 }

@@ -48,6 +48,8 @@ class ImportContext {
 
     private static final String NO_DATABASE = "importNoDatabase";
 
+    private static final String FIRST_LOAD = "importFirstLoad";
+
     private static final String URI = "spring.neo4j.uri";
 
     private static final String PASSWORD = "spring.neo4j.authentication.password";
@@ -79,11 +81,17 @@ class ImportContext {
     /**
      * Opens the embedded store the properties name, in this process on a free Bolt port, never a running
      * application's database: for a store that {@code --new-store} has just loaded. Nobody is signed in
-     * here: {@link #configuration} has signed the user in before the store was touched.
+     * here: {@link #configuration} has signed the user in before the store was touched. The change feed's
+     * listener is off: a first load is no change to follow, and its post-import pass would record one for
+     * every entity it completes; the feed starts with the first write after the load.
      */
     static ConfigurableApplicationContext openLoadedStore(List<String> properties) {
         SpringApplication application = application(ImportContext.class);
-        application.addInitializers(context -> chooseDatabase(context.getEnvironment(), true));
+        application.addInitializers(context -> {
+            chooseDatabase(context.getEnvironment(), true);
+            context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource(FIRST_LOAD, Map.of("pangea.embedded.capture-changes", "false")));
+        });
         return application.run(properties.toArray(String[]::new));
     }
 

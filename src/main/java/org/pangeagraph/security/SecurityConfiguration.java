@@ -129,7 +129,7 @@ class SecurityConfiguration {
                 // does not pass the security filters at all: spring.security.filter.dispatcher-types).
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/graphql", "/graphql/**", "/export/**").hasAnyRole(ROLES)
+                .requestMatchers("/graphql", "/graphql/**", "/graphql-ws", "/export/**").hasAnyRole(ROLES)
                 .requestMatchers(PAGES).hasAnyRole(ROLES)
                 .anyRequest().authenticated())
             .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))

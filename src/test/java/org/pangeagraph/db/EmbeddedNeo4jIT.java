@@ -176,7 +176,7 @@ class EmbeddedNeo4jIT {
 
     private static EmbeddedNeo4jProperties properties(Path directory, int boltPort, boolean authentication) {
         return new EmbeddedNeo4jProperties(directory.resolve("store"), "127.0.0.1", boltPort, directory.resolve("import"), "32m",
-                Duration.ofMinutes(1), authentication, true);
+                Duration.ofMinutes(1), authentication, true, true);
     }
 
     private static Driver driver(EmbeddedNeo4j db) {

@@ -49,7 +49,7 @@ import org.springframework.test.context.ContextConfiguration;
         public void initialize(ConfigurableApplicationContext context) {
             Path directory = Path.of("target/test-store/external-" + UUID.randomUUID());
             EmbeddedNeo4j started = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(directory.resolve("store"), "127.0.0.1", 0,
-                    directory.resolve("import"), "32m", Duration.ofMinutes(10), false, false));
+                    directory.resolve("import"), "32m", Duration.ofMinutes(10), false, false, false));
             CuttableProxy opened;
             try {
                 opened = new CuttableProxy(started.boltUri().getHost(), started.boltUri().getPort());

@@ -11,6 +11,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.support.TestGraph;
 
 /**
  * What the input tests need to know of every mutation, read from the schema where it can be: a valid
@@ -42,7 +43,8 @@ final class MutationInputs {
             Map.entry("upsertSource", Map.of("key", "input-test-source")));
 
     /** The mutations that are not upserts, each with its one argument. */
-    static final Set<String> OTHERS = Set.of("link", "unlink", "deleteEntity", "judgeCandidate", "retractJudgement");
+    static final Set<String> OTHERS = Set.of("link", "unlink", "deleteEntity", "judgeCandidate", "retractJudgement", "createWatch",
+            "deleteWatch", "updateAlert");
 
     private MutationInputs() {
     }
@@ -87,7 +89,7 @@ final class MutationInputs {
         /** The graph as it stands. */
         static GraphState of(GraphDb graph) {
             Map<String, String> nodes = new java.util.TreeMap<>();
-            graph.query("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:PangeaGraph RETURN coalesce(n.id, elementId(n)) AS id, "
+            graph.query("MATCH (n) WHERE NOT (" + TestGraph.BOOKKEEPING + ") RETURN coalesce(n.id, elementId(n)) AS id, "
                     + "n {.*, labels: labels(n)} AS node", Map.of(), r -> r)
                 .forEach(r -> nodes.put(r.get("id").asString(), new java.util.TreeMap<>(r.get("node").asMap()).toString()));
             List<String> links = graph.query("MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, r {.*} AS r "

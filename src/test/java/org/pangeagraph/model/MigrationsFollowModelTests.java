@@ -35,6 +35,14 @@ class MigrationsFollowModelTests {
     private static final Pattern LINK_INDEX = Pattern.compile(
             "CREATE INDEX (link_id_\\w+) IF NOT EXISTS FOR \\(\\)-\\[r:(\\w+)\\]-\\(\\) ON \\(r\\.id\\)");
 
+    /**
+     * The index on the time a link of a relationship type was recorded, named {@code link_recorded_at_} and
+     * the type in lower case: the change feed's reconciliation reads the links recorded since its last pass
+     * through it, type by type.
+     */
+    private static final Pattern RECORDED_AT_INDEX = Pattern.compile(
+            "CREATE INDEX (link_recorded_at_\\w+) IF NOT EXISTS FOR \\(\\)-\\[r:(\\w+)\\]-\\(\\) ON \\(r\\.recordedAt\\)");
+
     private static final Pattern FULLTEXT = Pattern.compile(
             "CREATE FULLTEXT INDEX (\\w+) IF NOT EXISTS\\s+FOR \\(n:([\\w|]+)\\)\\s+ON EACH \\[([^]]+)\\]", Pattern.DOTALL);
 
@@ -44,7 +52,8 @@ class MigrationsFollowModelTests {
      * The uniqueness constraints on labels that are not kinds of entity: every entity's id, and the
      * schema history. A migration that adds application data of its own under a new label lists it here.
      */
-    private static final Map<String, String> NOT_ENTITIES = Map.of(NodeKind.ENTITY_LABEL, "n.id", "SchemaMigration", "n.version");
+    private static final Map<String, String> NOT_ENTITIES = Map.of(NodeKind.ENTITY_LABEL, "n.id", "SchemaMigration", "n.version",
+            "ChangeFeed", "n.name", "Watch", "n.id", "WatchOwner", "n.name", "Alert", "n.id", "AlertMatcher", "n.name");
 
     /** What the scripts leave, by name: the last statement to create each, unless a later one drops it. */
     private final Map<String, String> created = applied();
@@ -65,6 +74,15 @@ class MigrationsFollowModelTests {
             }
         }
         assertThat(unique).as("uniqueness constraints by label").containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void everyRelationshipTypeHasAnIndexOnTheTimeItsLinksWereRecorded() {
+        List<Matcher> indexes = this.created.values().stream().map(RECORDED_AT_INDEX::matcher).filter(Matcher::find).toList();
+        indexes.forEach(m -> assertThat(m.group(1)).as("the name of the recordedAt index of %s", m.group(2))
+            .isEqualTo("link_recorded_at_" + m.group(2).toLowerCase(Locale.ROOT)));
+        assertThat(indexes.stream().map(m -> m.group(2)).sorted().toList()).as("relationship types with an index on r.recordedAt")
+            .containsExactlyElementsOf(Arrays.stream(RelationshipType.values()).map(RelationshipType::cypherName).sorted().toList());
     }
 
     @Test

@@ -278,7 +278,7 @@ public class SampleDataIT {
     void everyEntityAndLinkIsCompleteAndPlainlyFictional() {
         seed();
 
-        assertThat(this.graph.count("MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:PangeaGraph "
+        assertThat(this.graph.count("MATCH (n) WHERE NOT (" + TestGraph.BOOKKEEPING + ") "
                 + "AND (NOT n:Entity OR n.id IS NULL OR n.createdAt IS NULL) RETURN count(n)")).isZero();
         assertThat(this.graph.count("MATCH ()-[r]->() WHERE r.id IS NULL OR r.source IS NULL RETURN count(r)")).isZero();
         assertThat(this.graph.count("MATCH ()-[r]->() WHERE NOT EXISTS { MATCH (s:Source {key: r.source}) } "

@@ -40,7 +40,7 @@ class GraphiQlIT {
                 .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Pangea Graph\".*");
             WebTestClient admin = http.mutate().defaultHeaders(h -> h.setBasicAuth("admin", "admin-demo")).build();
             admin.get().uri("/graphiql").exchange().expectStatus().is3xxRedirection().expectHeader()
-                .valueMatches("Location", ".*/graphiql\\?path=/graphql");
+                .valueMatches("Location", ".*/graphiql\\?path=/graphql&wsPath=/graphql-ws");
             admin.get().uri("/graphiql?path=/graphql").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(page -> assertThat(page).containsIgnoringCase("graphiql").contains("webjars/graphiql/graphiql.min.js")
                     .as("nothing loaded from another host").doesNotContainPattern("(src|href)=\"(https?:)?//"));

@@ -120,6 +120,12 @@ public final class SchemaCalls {
         special("resolutionCandidatesFor", (f, c) -> resolutionCandidatesFor(c), "id", "minScore", "first");
         special("sameAsCluster", (f, c) -> sameAsCluster(c), "id");
         special("resolutionConflicts", (f, c) -> resolutionConflicts(), "first");
+        special("myWatches", (f, c) -> List.of(new Call("myWatches", Map.of())));
+        special("myAlerts", (f, c) -> List.of(new Call("myAlerts", Map.of()), new Call("myAlerts", Map.of("first", 1))), "status",
+                "first", "after");
+        special("alert", (f, c) -> List.of(new Call("alert", Map.of("id", "alert-of-nobody"))), "id");
+        special("changesSince", (f, c) -> List.of(new Call("changesSince", Map.of("sequence", 0)),
+                new Call("changesSince", Map.of("sequence", 0, "first", 1))), "sequence", "first");
     }
 
     private void special(String field, BiFunction<GraphQLFieldDefinition, Context, List<Call>> calls, String... arguments) {

@@ -1,0 +1,373 @@
+package org.pangeagraph.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.pangeagraph.change.SubscriptionLimits;
+import org.pangeagraph.db.EmbeddedNeo4j;
+import org.pangeagraph.db.SeedLoader;
+import org.pangeagraph.ingest.ImportCommand;
+import org.pangeagraph.support.GraphQlClient;
+import org.pangeagraph.support.IntegrationTest;
+import org.pangeagraph.support.RawGraphQl;
+import org.pangeagraph.support.Subscription;
+import org.pangeagraph.support.TestGraph;
+import org.pangeagraph.support.TestTokens;
+import org.pangeagraph.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Watches and alerts end to end, with real clients: an investigator watches a merchant account, and a new
+ * storefront paying into it reaches them over graphql-ws and server-sent events, whoever wrote it (a
+ * mutation, an import, a client on the Bolt port); nothing reaches them about an unwatched account or a
+ * fact of a case they are not in, nor once they have left the case; the limits answer with their code.
+ */
+@IntegrationTest
+class AlertsIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static final String ALERTS = """
+            subscription { alertRaised { id summary owner subject { key kind } changes { user origin kind }
+              evidence { type source grade from { key } to { key } } } }
+            """;
+
+    private static final String CREATE_WATCH = """
+            mutation($input: WatchInput!) { createWatch(input: $input) { id name template targets { key } } }
+            """;
+
+    @Autowired
+    TestGraph graph;
+
+    @Autowired
+    GraphQlClient client;
+
+    @Autowired
+    EmbeddedNeo4j embedded;
+
+    @Autowired
+    AlertBus bus;
+
+    @Autowired
+    SubscriptionLimits limits;
+
+    @Value("${local.server.port}")
+    int port;
+
+    String watchedAccount;
+
+    String watchedIdentifier;
+
+    @BeforeEach
+    void seed() {
+        this.graph.reset();
+        ok(this.client, """
+                mutation {
+                  source: upsertSource(input: {key: "test-purchase", title: "A test purchase"}) { created }
+                  shop: upsertWebsite(input: {domain: "network-a-shop.example"}) { created }
+                  watched: upsertPaymentAccount(input: {identifier: "MID-WATCHED-1", kind: CARD_MERCHANT}) { created }
+                  other: upsertPaymentAccount(input: {identifier: "MID-OTHER-1", kind: CARD_MERCHANT}) { created }
+                  link(input: {type: ACCEPTS_PAYMENT_TO, from: {kind: WEBSITE, key: "network-a-shop.example"},
+                    to: {kind: PAYMENT_ACCOUNT, key: "MID-WATCHED-1"}, source: "test-purchase", grade: "B2"}) { created }
+                }
+                """);
+        var account = this.graph.read("MATCH (p:PaymentAccount) WHERE p.identifier STARTS WITH 'MIDWATCHED' OR p.identifier "
+                + "STARTS WITH 'MID-WATCHED' RETURN p.id AS id, p.identifier AS identifier", Map.of()).get(0);
+        this.watchedAccount = account.get("id").asString();
+        this.watchedIdentifier = account.get("identifier").asString();
+    }
+
+    @Test
+    void aNewStorefrontOnAWatchedAccountReachesTheOwnerOverBothTransportsWhoeverWroteIt(@TempDir Path scripts) throws Exception {
+        String watch = createWatch(TestUsers.INVESTIGATOR_A, "Network A's merchant account");
+        try (Subscription ws = Subscription.webSocket(this.port, GraphQlClient.basic(TestUsers.INVESTIGATOR_A), ALERTS, Map.of());
+                Subscription sse = Subscription.serverSentEvents(this.port, GraphQlClient.basic(TestUsers.INVESTIGATOR_A), ALERTS, Map.of())) {
+            awaitListening(2);
+
+            // An unwatched account, and a fact of a case the owner is not in: neither raises anything. They are
+            // written first, so that the next alert each client receives would be theirs if they raised one.
+            linkNewWebsite("unwatched-store.example", "MID-OTHER-1", null);
+            linkNewWebsite("case-b-store.example", "MID-WATCHED-1", "CASE-B");
+            linkNewWebsite("mutation-store.example", "MID-WATCHED-1", null);
+            for (Subscription client : List.of(ws, sse)) {
+                String alert = client.next(PATIENCE);
+                assertThat(JsonPath.<String>read(alert, "$.subject.key")).as(alert).isEqualTo("mutation-store.example");
+                assertThat(JsonPath.<String>read(alert, "$.owner")).isEqualTo(TestUsers.INVESTIGATOR_A);
+                assertThat(JsonPath.<String>read(alert, "$.changes[0].origin")).isEqualTo("MUTATION");
+                assertThat(JsonPath.<String>read(alert, "$.changes[0].user")).isEqualTo(TestUsers.ADMIN);
+                assertThat(JsonPath.<String>read(alert, "$.evidence[0].type")).isEqualTo("ACCEPTS_PAYMENT_TO");
+                assertThat(JsonPath.<String>read(alert, "$.evidence[0].source")).isEqualTo("test-purchase");
+                assertThat(JsonPath.<String>read(alert, "$.evidence[0].to.key")).isEqualTo(this.watchedIdentifier);
+            }
+
+            Path script = scripts.resolve("new-storefront.cypher");
+            Files.writeString(script, "MATCH (p:PaymentAccount {identifier: '" + this.watchedIdentifier + "'})\n"
+                    + "MERGE (w:Website {domain: 'imported-store.example'})\n"
+                    + "MERGE (w)-[:ACCEPTS_PAYMENT_TO {source: 'test-purchase', grade: 'B2'}]->(p);\n");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exit = ImportCommand.run(this.graph.db(), List.of(script.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+            for (Subscription client : List.of(ws, sse)) {
+                String alert = client.next(PATIENCE);
+                assertThat(JsonPath.<String>read(alert, "$.subject.key")).as(alert).isEqualTo("imported-store.example");
+                assertThat(JsonPath.<String>read(alert, "$.changes[0].origin")).isEqualTo("IMPORT");
+            }
+
+            try (Driver driver = GraphDatabase.driver(this.embedded.boltUri(), this.embedded.authToken());
+                    Session session = driver.session()) {
+                session.run("MATCH (p:PaymentAccount {identifier: $identifier}) CREATE (w:Website {domain: 'bolt-store.example'})"
+                        + "-[:ACCEPTS_PAYMENT_TO {source: 'shell', grade: 'C3'}]->(p)", Map.of("identifier", this.watchedIdentifier))
+                    .consume();
+            }
+            for (Subscription client : List.of(ws, sse)) {
+                String alert = client.next(PATIENCE);
+                assertThat(JsonPath.<String>read(alert, "$.subject.key")).as(alert).isEqualTo("bolt-store.example");
+                assertThat(JsonPath.<String>read(alert, "$.changes[0].origin")).isEqualTo("BOLT");
+                assertThat(JsonPath.<String>read(alert, "$.changes[0].user")).isEqualTo("bolt");
+                assertThat(JsonPath.<String>read(alert, "$.evidence[0].grade")).isEqualTo("C3");
+            }
+        }
+        String mine = ok(this.client.as(TestUsers.INVESTIGATOR_A),
+                "{ myAlerts { edges { node { watchId status subject { key } } } } myWatches { id } }");
+        assertThat(JsonPath.<List<String>>read(mine, "$.data.myAlerts.edges[*].node.subject.key"))
+            .containsExactly("bolt-store.example", "imported-store.example", "mutation-store.example");
+        assertThat(JsonPath.<List<String>>read(mine, "$.data.myAlerts.edges[*].node.watchId")).containsOnly(watch);
+        assertThat(JsonPath.<List<String>>read(ok(this.client.as(TestUsers.INVESTIGATOR_B), "{ myAlerts { edges { node { id } } } }"),
+                "$.data.myAlerts.edges")).isEmpty();
+        assertThat(this.graph.count("MATCH (a:Alert) WHERE a.summary CONTAINS 'case-b-store' OR a.summary CONTAINS 'unwatched' "
+                + "RETURN count(a)")).isZero();
+    }
+
+    /** The README's worked example, on the seed: network A's merchant account, a new storefront paying into it. */
+    @Test
+    void theReadmesWorkedExampleOnTheSeed() throws Exception {
+        new SeedLoader(this.graph.db(), "classpath:cypher/seed").seed();
+        String account = JsonPath.read(ok(this.client.as(TestUsers.INVESTIGATOR_A),
+                "{ paymentAccount(identifier: \"MID-EXAMPLE-RXP-0001\") { id } }"), "$.data.paymentAccount.id");
+        ok(this.client.as(TestUsers.INVESTIGATOR_A), """
+                mutation($account: ID!) {
+                  createWatch(input: {name: "Rx Partners merchant account", template: NEW_WEBSITE_ON_ITEM, targets: [$account]}) { id }
+                }
+                """, Map.of("account", account));
+        String document = "subscription { alertRaised { summary subject { key } evidence { type from { key } to { key } source grade } } }";
+        try (Subscription ws = Subscription.webSocket(this.port, GraphQlClient.basic(TestUsers.INVESTIGATOR_A), document, Map.of())) {
+            awaitListening(1);
+            ok(this.client, """
+                    mutation {
+                      site: upsertWebsite(input: {domain: "fresh-rx-outlet.example"}) { created }
+                      link(input: {type: ACCEPTS_PAYMENT_TO, from: {kind: WEBSITE, key: "fresh-rx-outlet.example"},
+                                   to: {kind: PAYMENT_ACCOUNT, key: "MID-EXAMPLE-RXP-0001"},
+                                   source: "sample-test-purchases-2009", grade: "A2"}) { created }
+                    }
+                    """);
+            String alert = ws.next(PATIENCE);
+            assertThat(JsonPath.<String>read(alert, "$.summary")).as(alert).isEqualTo("fresh-rx-outlet.example is a new website on "
+                    + "MID-EXAMPLE-RXP-0001 (payment account) (source sample-test-purchases-2009, grade A2)");
+            assertThat(JsonPath.<String>read(alert, "$.subject.key")).isEqualTo("fresh-rx-outlet.example");
+            assertThat(JsonPath.<List<String>>read(alert, "$.evidence[*].type")).containsExactly("ACCEPTS_PAYMENT_TO");
+            assertThat(JsonPath.<String>read(alert, "$.evidence[0].from.key")).isEqualTo("fresh-rx-outlet.example");
+            assertThat(JsonPath.<String>read(alert, "$.evidence[0].to.key")).isEqualTo("MID-EXAMPLE-RXP-0001");
+            assertThat(JsonPath.<String>read(alert, "$.evidence[0].source")).isEqualTo("sample-test-purchases-2009");
+            assertThat(JsonPath.<String>read(alert, "$.evidence[0].grade")).isEqualTo("A2");
+        }
+    }
+
+    /**
+     * The templates of a person and of a criminal network, on the seed: Carla, who operates storefronts of
+     * her own network, opens another; a new storefront is paid into network A's account.
+     */
+    @Test
+    void aPersonsNewLinkAndANetworksNewWebsiteRaiseTheirAlerts() {
+        new SeedLoader(this.graph.db(), "classpath:cypher/seed").seed();
+        ok(this.client, CREATE_WATCH, Map.of("input", Map.of("name", "Carla", "template", "NEW_LINK_OF_PERSON",
+                "targets", List.of("sample-person-carla-fictitious"))));
+        String network = ok(this.client, CREATE_WATCH, Map.of("input", Map.of("name", "Network A", "template", "NEW_WEBSITE_IN_NETWORK",
+                "criminalNetwork", "maple-leaf-pharmacy.example")));
+        assertThat(JsonPath.<String>read(network, "$.data.createWatch.template")).isEqualTo("NEW_WEBSITE_IN_NETWORK");
+        String known = ok(this.client, "{ myWatches { name criminalNetwork knownWebsites { key } } }");
+        assertThat(JsonPath.<List<String>>read(known, "$.data.myWatches[?(@.name == 'Network A')].knownWebsites[*].key"))
+            .contains("maple-leaf-pharmacy.example").doesNotContain("rx-new-outlet.example");
+
+        ok(this.client, """
+                mutation {
+                  carla: upsertWebsite(input: {domain: "carla-new-shop.example"}) { created }
+                  operates: link(input: {type: OPERATES, from: {id: "sample-person-carla-fictitious"},
+                    to: {kind: WEBSITE, key: "carla-new-shop.example"}, source: "sample-test-purchases-2009", grade: "B2"}) { created }
+                  outlet: upsertWebsite(input: {domain: "rx-new-outlet.example"}) { created }
+                  pays: link(input: {type: ACCEPTS_PAYMENT_TO, from: {kind: WEBSITE, key: "rx-new-outlet.example"},
+                    to: {kind: PAYMENT_ACCOUNT, key: "MID-EXAMPLE-RXP-0001"}, source: "sample-test-purchases-2009", grade: "A2"}) { created }
+                }
+                """);
+        await(() -> alerts(TestUsers.ADMIN).size() == 2);
+        List<Map<String, Object>> alerts = alerts(TestUsers.ADMIN);
+        Map<String, Object> carla = alerts.stream().filter(a -> a.get("watchName").equals("Carla")).findFirst().orElseThrow();
+        assertThat((String) carla.get("summary")).contains("OPERATES").contains("carla-new-shop.example");
+        Map<String, Object> joined = alerts.stream().filter(a -> a.get("watchName").equals("Network A")).findFirst().orElseThrow();
+        assertThat((String) joined.get("summary")).startsWith("rx-new-outlet.example joined criminal network network:");
+        assertThat(JsonPath.<List<String>>read(joined, "$.evidence[*].type")).contains("ACCEPTS_PAYMENT_TO");
+        String after = ok(this.client, "{ myWatches { name knownWebsites { key } } }");
+        assertThat(JsonPath.<List<String>>read(after, "$.data.myWatches[?(@.name == 'Network A')].knownWebsites[*].key"))
+            .contains("rx-new-outlet.example", "maple-leaf-pharmacy.example").doesNotContain("carla-new-shop.example");
+    }
+
+    @Test
+    void anOwnerWhoLeavesACaseStopsGettingItsAlerts() {
+        String member = TestTokens.token("subject-m", Map.of("preferred_username", "member.of.a", "roles", List.of("INVESTIGATOR"),
+                "cases", List.of("CASE-A")));
+        String former = TestTokens.token("subject-m", Map.of("preferred_username", "member.of.a", "roles", List.of("INVESTIGATOR"),
+                "cases", List.of()));
+        GraphQlClient asMember = this.client.withToken(member);
+        String name = "member.of.a";
+        ok(asMember, CREATE_WATCH, Map.of("input", Map.of("name", "while in case A", "template", "NEW_WEBSITE_ON_ITEM",
+                "targets", List.of(this.watchedAccount))));
+        linkNewWebsite("case-a-first.example", "MID-WATCHED-1", "CASE-A");
+        await(() -> alertSubjects(asMember).contains("case-a-first.example"));
+
+        // Signed in again without the case: from now on the watch matches with what they may see now.
+        GraphQlClient asFormer = this.client.withToken(former);
+        assertThat(alertSubjects(asFormer)).as("the case's alert is no longer listed").doesNotContain("case-a-first.example");
+        linkNewWebsite("case-a-second.example", "MID-WATCHED-1", "CASE-A");
+        linkNewWebsite("open-after-leaving.example", "MID-WATCHED-1", null);
+        await(() -> alertSubjects(asFormer).contains("open-after-leaving.example"));
+        assertThat(this.graph.count("MATCH (a:Alert {owner: '" + name + "'}) WHERE a.summary CONTAINS 'case-a-second' RETURN count(a)"))
+            .isZero();
+    }
+
+    @Test
+    void aWatchOverItsAlertsPerMinuteSaysSoWithItsCode() {
+        String watch = createWatch(TestUsers.INVESTIGATOR_A, "busy account");
+        // 31 storefronts in one write: 30 alerts (the limit a minute), the 31st counted on the watch.
+        this.graph.write("MATCH (p:PaymentAccount {id: $id}) UNWIND range(1, 31) AS i "
+                + "CREATE (:Website {domain: 'burst-' + i + '.example'})-[:ACCEPTS_PAYMENT_TO {source: 'test-purchase'}]->(p)",
+                Map.of("id", this.watchedAccount));
+        await(() -> this.graph.count("MATCH (w:Watch) WHERE w.suppressed > 0 RETURN count(w)") > 0);
+        String watches = ok(this.client.as(TestUsers.INVESTIGATOR_A), "{ myWatches { id limitExceeded { code limit suppressed } } }");
+        assertThat(JsonPath.<String>read(watches, "$.data.myWatches[0].id")).isEqualTo(watch);
+        assertThat(JsonPath.<String>read(watches, "$.data.myWatches[0].limitExceeded.code")).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(JsonPath.<Integer>read(watches, "$.data.myWatches[0].limitExceeded.suppressed")).isEqualTo(1);
+        assertThat(this.graph.count("MATCH (a:Alert {watchId: '" + watch + "'}) RETURN count(a)")).isEqualTo(30);
+    }
+
+    @Test
+    void watchesAndSubscriptionsPerUserAreLimitedWithTheirCode() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            createWatch(TestUsers.INVESTIGATOR_AB, "watch " + i);
+        }
+        String refused = RawGraphQl.query(this.client.as(TestUsers.INVESTIGATOR_AB), CREATE_WATCH,
+                Map.of("input", Map.of("name", "one too many", "targets", List.of(this.watchedAccount))));
+        assertThat(RawGraphQl.errorCodes(refused)).containsExactly("LIMIT_EXCEEDED");
+        assertThat(this.graph.count("MATCH (w:Watch {owner: 'investigator-ab'}) RETURN count(w)")).isEqualTo(50);
+
+        List<Subscription> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                open.add(Subscription.serverSentEvents(this.port, GraphQlClient.basic(TestUsers.INVESTIGATOR_AB), ALERTS, Map.of()));
+            }
+            await(() -> this.limits.open(TestUsers.INVESTIGATOR_AB) == 4);
+            try (Subscription fifth = Subscription.webSocket(this.port, GraphQlClient.basic(TestUsers.INVESTIGATOR_AB), ALERTS, Map.of())) {
+                assertThat(fifth.next(PATIENCE)).contains("LIMIT_EXCEEDED");
+            }
+        }
+        finally {
+            for (Subscription subscriber : open) {
+                subscriber.close();
+            }
+        }
+    }
+
+    @Test
+    void aWatchNamesOnlyWhatItsOwnerMaySeeAndNeverFreeFormCypher() {
+        String hidden = JsonPath.read(ok(this.client, """
+                mutation { upsertPaymentAccount(input: {identifier: "MID-CASE-B-1", kind: CARD_MERCHANT, cases: ["CASE-B"]}) {
+                  paymentAccount { id } } }
+                """), "$.data.upsertPaymentAccount.paymentAccount.id");
+        String refused = RawGraphQl.query(this.client.as(TestUsers.INVESTIGATOR_A), CREATE_WATCH,
+                Map.of("input", Map.of("name", "not mine to see", "targets", List.of(hidden))));
+        assertThat(RawGraphQl.errorCodes(refused)).containsExactly("INVALID_INPUT");
+        assertThat(refused).contains("input.targets").doesNotContain("MID-CASE-B");
+        String badGrade = RawGraphQl.query(this.client.as(TestUsers.INVESTIGATOR_A), CREATE_WATCH, Map.of("input",
+                Map.of("name", "x", "targets", List.of(this.watchedAccount), "minGrade", "Z9' RETURN 1 //")));
+        assertThat(RawGraphQl.errorCodes(badGrade)).containsExactly("INVALID_INPUT");
+        assertThat(this.graph.count("MATCH (w:Watch) RETURN count(w)")).isZero();
+    }
+
+    private String createWatch(String user, String name) {
+        String created = ok(this.client.as(user), CREATE_WATCH, Map.of("input", Map.of("name", name, "template", "NEW_WEBSITE_ON_ITEM",
+                "targets", List.of(this.watchedAccount))));
+        assertThat(JsonPath.<String>read(created, "$.data.createWatch.targets[0].key")).isEqualTo(this.watchedIdentifier);
+        return JsonPath.read(created, "$.data.createWatch.id");
+    }
+
+    /** A new website linked to an account by a mutation of the administrator, both tagged with {@code caseNumber} if given. */
+    private void linkNewWebsite(String domain, String account, String caseNumber) {
+        String cases = caseNumber == null ? "" : ", cases: [\"" + caseNumber + "\"]";
+        ok(this.client, """
+                mutation {
+                  site: upsertWebsite(input: {domain: "%1$s"%3$s}) { created }
+                  link(input: {type: ACCEPTS_PAYMENT_TO, from: {kind: WEBSITE, key: "%1$s"}, to: {kind: PAYMENT_ACCOUNT, key: "%2$s"},
+                    source: "test-purchase", grade: "B2"%3$s}) { created }
+                }
+                """.formatted(domain, account, cases));
+    }
+
+    /** The user's alerts: their watch's name, summary, subject and evidence. */
+    private List<Map<String, Object>> alerts(String user) {
+        return JsonPath.read(ok(this.client.as(user), "{ myAlerts(first: 100) { edges { node { watchName summary subject { key } "
+                + "evidence { type from { key } to { key } } } } } }"), "$.data.myAlerts.edges[*].node");
+    }
+
+    private List<String> alertSubjects(GraphQlClient as) {
+        return JsonPath.read(ok(as, "{ myAlerts(first: 100) { edges { node { subject { key } } } } }"),
+                "$.data.myAlerts.edges[*].node.subject.key");
+    }
+
+    private void awaitListening(int subscriptions) {
+        await(() -> this.bus.listening() >= subscriptions);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long end = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Not so within " + PATIENCE);
+            }
+            try {
+                Thread.sleep(50);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        }
+    }
+
+    private static String ok(GraphQlClient as, String document) {
+        return ok(as, document, Map.of());
+    }
+
+    private static String ok(GraphQlClient as, String document, Map<String, Object> variables) {
+        String answer = RawGraphQl.query(as, document, variables);
+        assertThat(RawGraphQl.errorCodes(answer)).as(answer).isEmpty();
+        return answer;
+    }
+
+}

@@ -1,0 +1,151 @@
+package org.pangeagraph.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.pangeagraph.db.EmbeddedNeo4j;
+import org.pangeagraph.support.GraphQlClient;
+import org.pangeagraph.support.IntegrationTest;
+import org.pangeagraph.support.RawGraphQl;
+import org.pangeagraph.support.TestGraph;
+import org.pangeagraph.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The change feed records every committed write, whoever made it: a mutation (attributed to its user), a
+ * client writing straight through the embedded Bolt port (to {@code bolt}), an import (to its run); a
+ * write that rolls back records nothing; sequences follow one another without gaps; each reader sees only
+ * the changes of facts they may see.
+ */
+@IntegrationTest
+class ChangeFeedIT {
+
+    private static final String CHANGES = """
+            query($s: Long!, $n: Int) { changesSince(sequence: $s, first: $n) { lastSequence hasMore
+              changes { sequence kind user origin importRun graphVersion properties
+                entity { id kind key caption cases }
+                link { id type source grade validFrom recordedAt recordedBy cases from { id kind key } to { id kind key } } } } }
+            """;
+
+    @Autowired
+    TestGraph graph;
+
+    @Autowired
+    GraphQlClient client;
+
+    @Autowired
+    ChangeFeed feed;
+
+    @Autowired
+    EmbeddedNeo4j embedded;
+
+    long start;
+
+    @BeforeEach
+    void emptyGraph() {
+        this.graph.reset();
+        this.start = this.feed.head();
+    }
+
+    @Test
+    void aMutationIsRecordedAsItsUsersWithTheLinksProvenance() {
+        String answer = RawGraphQl.query(this.client.as(TestUsers.INVESTIGATOR_A), """
+                mutation {
+                  source: upsertSource(input: {key: "test-purchase-1", title: "A test purchase"}) { created }
+                  site: upsertWebsite(input: {domain: "feed-one.example"}) { created }
+                  account: upsertPaymentAccount(input: {identifier: "MID-FEED-1", kind: CARD_MERCHANT}) { created }
+                  link(input: {type: ACCEPTS_PAYMENT_TO, from: {kind: WEBSITE, key: "feed-one.example"},
+                    to: {kind: PAYMENT_ACCOUNT, key: "MID-FEED-1"}, source: "test-purchase-1", grade: "B2", validFrom: "2024-03-01"}) { created }
+                }
+                """);
+        assertThat(RawGraphQl.errorCodes(answer)).isEmpty();
+        String page = changes(TestUsers.ADMIN, this.start, 10);
+        List<Map<String, Object>> changes = JsonPath.read(page, "$.data.changesSince.changes");
+        assertThat(changes).extracting(c -> c.get("kind"))
+            .containsExactly("ENTITY_CREATED", "ENTITY_CREATED", "ENTITY_CREATED", "LINK_CREATED");
+        assertThat(changes).extracting(c -> c.get("user")).containsOnly(TestUsers.INVESTIGATOR_A);
+        assertThat(changes).extracting(c -> c.get("origin")).containsOnly("MUTATION");
+        assertThat(changes).extracting(c -> ((Number) c.get("sequence")).longValue())
+            .containsExactly(this.start + 1, this.start + 2, this.start + 3, this.start + 4);
+        assertThat(JsonPath.<List<Object>>read(page, "$.data.changesSince.changes[*].entity.key"))
+            .containsExactlyInAnyOrder("test-purchase-1", "feed-one.example", "MID-FEED-1");
+        assertThat(JsonPath.<List<Object>>read(page, "$.data.changesSince.changes[*].entity.id")).hasSize(3).doesNotContainNull();
+        Map<String, Object> link = JsonPath.read(page, "$.data.changesSince.changes[3].link");
+        assertThat(link).containsEntry("type", "ACCEPTS_PAYMENT_TO").containsEntry("source", "test-purchase-1")
+            .containsEntry("grade", "B2").containsEntry("validFrom", "2024-03-01").containsEntry("recordedBy", TestUsers.INVESTIGATOR_A);
+        assertThat(JsonPath.<String>read(page, "$.data.changesSince.changes[3].link.from.key")).isEqualTo("feed-one.example");
+        assertThat(JsonPath.<String>read(page, "$.data.changesSince.changes[3].link.to.key")).isEqualTo("MID-FEED-1");
+        assertThat(JsonPath.<Boolean>read(page, "$.data.changesSince.hasMore")).isFalse();
+        assertThat(JsonPath.<Number>read(page, "$.data.changesSince.lastSequence").longValue()).isEqualTo(this.start + 4);
+    }
+
+    @Test
+    void aWriteStraightThroughTheBoltPortIsRecordedAsBoltAndCompleted() {
+        try (Driver driver = GraphDatabase.driver(this.embedded.boltUri(), this.embedded.authToken());
+                Session session = driver.session()) {
+            session.run("CREATE (w:Website {domain: 'bolt-written.example'})-[:HOSTED_AT {source: 'shell', grade: 'C3'}]->"
+                    + "(:IpAddress {address: '198.51.100.77'})").consume();
+        }
+        String page = changes(TestUsers.ADMIN, this.start, 10);
+        List<Map<String, Object>> changes = JsonPath.read(page, "$.data.changesSince.changes");
+        assertThat(changes).extracting(c -> c.get("kind")).containsExactly("ENTITY_CREATED", "ENTITY_CREATED", "LINK_CREATED");
+        assertThat(changes).extracting(c -> c.get("user")).containsOnly("bolt");
+        assertThat(changes).extracting(c -> c.get("origin")).containsOnly("BOLT");
+        // Completed in the same transaction: the entities have ids at once, the link the time it was recorded.
+        assertThat(JsonPath.<String>read(page, "$.data.changesSince.changes[2].link.from.id")).isNotBlank();
+        assertThat(JsonPath.<String>read(page, "$.data.changesSince.changes[2].link.recordedAt")).isNotBlank();
+        assertThat(this.graph.count("MATCH (:Website {domain: 'bolt-written.example'})-[r:HOSTED_AT]->() "
+                + "WHERE r.recordedAt IS NOT NULL RETURN count(r)")).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteThatRollsBackRecordsNothingAndSequencesHaveNoGaps() {
+        String refused = RawGraphQl.query(this.client, """
+                mutation {
+                  site: upsertWebsite(input: {domain: "rolled-back.example"}) { created }
+                  bad: upsertWebsite(input: {domain: "not a domain"}) { created }
+                }
+                """);
+        assertThat(RawGraphQl.errorCodes(refused)).contains("INVALID_INPUT");
+        assertThat(this.feed.head()).isEqualTo(this.start);
+        RawGraphQl.query(this.client, "mutation { upsertWebsite(input: {domain: \"kept.example\"}) { created } }");
+        String page = changes(TestUsers.ADMIN, this.start, 10);
+        assertThat(JsonPath.<List<Object>>read(page, "$.data.changesSince.changes[*].entity.key")).containsExactly("kept.example");
+        assertThat(JsonPath.<Number>read(page, "$.data.changesSince.changes[0].sequence").longValue()).isEqualTo(this.start + 1);
+    }
+
+    @Test
+    void aReaderSeesOnlyTheChangesOfFactsTheyMaySee() {
+        RawGraphQl.query(this.client, """
+                mutation {
+                  open: upsertWebsite(input: {domain: "open-site.example"}) { created }
+                  hidden: upsertWebsite(input: {domain: "case-b-site.example", cases: ["CASE-B"]}) { created }
+                  a: upsertWebsite(input: {domain: "case-a-site.example", cases: ["CASE-A"]}) { created }
+                }
+                """);
+        assertThat(JsonPath.<List<Object>>read(changes(TestUsers.VIEWER, this.start, 10), "$.data.changesSince.changes[*].entity.key"))
+            .containsExactly("open-site.example");
+        String investigator = changes(TestUsers.INVESTIGATOR_A, this.start, 10);
+        assertThat(JsonPath.<List<Object>>read(investigator, "$.data.changesSince.changes[*].entity.key"))
+            .containsExactly("open-site.example", "case-a-site.example");
+        assertThat(JsonPath.<List<Object>>read(investigator, "$.data.changesSince.changes[1].entity.cases")).containsExactly("CASE-A");
+        assertThat(JsonPath.<List<Object>>read(changes(TestUsers.ADMIN, this.start, 10), "$.data.changesSince.changes[*].entity.key"))
+            .hasSize(3);
+    }
+
+    private String changes(String user, long since, int first) {
+        String answer = RawGraphQl.query(this.client.as(user), CHANGES, Map.of("s", since, "n", first));
+        assertThat(RawGraphQl.errorCodes(answer)).as(answer).isEmpty();
+        return answer;
+    }
+
+}
