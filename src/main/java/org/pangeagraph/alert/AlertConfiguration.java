@@ -42,7 +42,7 @@ class AlertConfiguration {
 
     @Bean
     AlertsDb alertsDb(GraphDb db) {
-        return new AlertsDb(db.forBackground(STATEMENTS));
+        return new AlertsDb(db.withTimeout(STATEMENTS));
     }
 
     @Bean

@@ -40,10 +40,9 @@ class ChangeConfiguration {
     /** How long one statement of the feed's store may take: bounded reads by index, and appends of the reconciliation. */
     private static final Duration STORE_STATEMENTS = Duration.ofSeconds(60);
 
-    /** Read mostly by the feed's followers and the matcher, on their own threads: its statements are counted apart. */
     @Bean
     ChangeStore changeStore(GraphDb db) {
-        return new ChangeStore(db.forBackground(STORE_STATEMENTS));
+        return new ChangeStore(db.withTimeout(STORE_STATEMENTS));
     }
 
     @Bean
@@ -95,7 +94,7 @@ class ChangeConfiguration {
         return event -> {
             boolean listening = embedded.getIfAvailable() != null && embedded.getIfAvailable().changeCapture().isPresent();
             if (!listening) {
-                Reconciliation reconciliation = new Reconciliation(db.forBackground(STORE_STATEMENTS), store, feed, changeFeedExecutor,
+                Reconciliation reconciliation = new Reconciliation(db.withTimeout(STORE_STATEMENTS), store, feed, changeFeedExecutor,
                         properties.reconcileOverlap());
                 db.addObserver(reconciliation);
                 reconciliation.start(properties.reconcileEvery());

@@ -97,16 +97,6 @@ public class GraphDb {
     }
 
     /**
-     * The same database for work the application does on threads of its own, whenever it is due (the
-     * change feed's reading and keeping, the alert matcher): another transaction timeout, observers shared,
-     * and its statements counted apart from those of the requests ({@link #statementsRun}), which a test
-     * counts while the background work goes on.
-     */
-    public GraphDb forBackground(Duration transactionTimeout) {
-        return new GraphDb(this.driver, transactionTimeout, this.inProcess, new LongAdder(), this.observers);
-    }
-
-    /**
      * A new operation transaction on this database, for one GraphQL mutation: nothing is opened until
      * its first statement; whoever asks for it ends it.
      */

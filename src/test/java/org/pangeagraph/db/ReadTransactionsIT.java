@@ -133,6 +133,10 @@ class ReadTransactionsIT {
                 "{ resolutionCandidatesFor(id: \"" + person + "\") { score } }",
                 "{ sameAsCluster(id: \"" + person + "\") { members { id } } }",
                 "{ resolutionConflicts { judgement { id } } }",
+                "{ myWatches { id name } }",
+                "{ myAlerts(status: [OPEN], first: 5) { edges { node { id summary } } } }",
+                "{ alert(id: \"no-such-alert\") { id } }",
+                "{ changesSince(sequence: 0, first: 5) { lastSequence changes { kind } } }",
                 // Reads the audit files, not the graph: it must open no transaction at all, least of all a write.
                 "{ auditLog(first: 3) { edges { node { operation } } } }"));
         for (String list : List.of("websites", "ipAddresses", "hostingProviders", "registrars", "emailAddresses", "phoneNumbers",

@@ -36,10 +36,10 @@ public class TestGraph {
 
     /**
      * The threads of the application's work in the background, by the start of their names: refreshing
-     * projections, warming up plans. That work may read (and work that follows the writes may write) at any
+     * projections, warming up plans, following the change feed, matching alerts, sending webhooks. That work may read (and work that follows the writes may write) at any
      * moment, whatever a test does; work of that kind added to the application adds its threads here.
      */
-    private static final List<String> BACKGROUND = List.of("projection-refresh", "query-warmup");
+    private static final List<String> BACKGROUND = List.of("projection-refresh", "query-warmup", "change-feed", "alert-matcher", "alert-webhook");
 
     private final GraphDb db;
 
