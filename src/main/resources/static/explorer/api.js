@@ -1,6 +1,6 @@
 /*
- * The public API as any outside frontend uses it: GraphQL over POST with JSON at /graphql, and the
- * export endpoints over GET, each request signed in with HTTP Basic or a bearer token. Without a sign-in
+ * The public API as any outside frontend uses it: GraphQL over POST with JSON at /graphql (subscriptions
+ * as server-sent events from the same address), and the export endpoints over GET, each request signed in with HTTP Basic or a bearer token. Without a sign-in
  * of the page's own, requests go with the browser's (the credentials it asked for when the page opened).
  */
 
@@ -133,4 +133,64 @@ export function exportFile(what, path, params) {
     }
     return response.blob();
   });
+}
+
+/**
+ * Follows a GraphQL subscription as server-sent events (POST /graphql with Accept: text/event-stream):
+ * `onOpen` once the application has answered, then `onNext` with the data of each event, until the
+ * stream ends or `signal` aborts it. An error answer is thrown as an ApiError. Not counted as a pending
+ * request: it stays open.
+ */
+export async function subscribe(query, variables, { onOpen, onNext, signal }) {
+  let response;
+  try {
+    response = await fetch(new URL('graphql', base), {
+      method: 'POST',
+      credentials: 'same-origin',
+      signal,
+      headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
+      body: JSON.stringify({ query, variables: variables || {} }),
+    });
+  } catch (e) {
+    if (signal && signal.aborted) {
+      return;
+    }
+    throw new ApiError('NETWORK', 'the application could not be reached: ' + e.message);
+  }
+  if (!response.ok) {
+    throw errorOf(await json(response), response.status);
+  }
+  onOpen();
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        return;
+      }
+      buffer = (buffer + value).replace(/\r\n/g, '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const data = buffer.slice(0, end).split('\n').filter(line => line.startsWith('data:'))
+          .map(line => line.slice(5).trimStart()).join('\n');
+        buffer = buffer.slice(end + 2);
+        if (!data) {
+          continue;
+        }
+        const body = JSON.parse(data);
+        if (body.errors && body.errors.length) {
+          throw errorOf(body, response.status);
+        }
+        if (body.data) {
+          onNext(body.data);
+        }
+      }
+    }
+  } catch (e) {
+    if (signal && signal.aborted) {
+      return;
+    }
+    throw e;
+  }
 }

@@ -39,6 +39,10 @@ const BASE_STYLE = [
     label: 'data(label)', 'font-size': 9, color: '#6a4c93',
   } },
   { selector: 'node.stranded', style: { 'border-width': 5, 'border-style': 'dotted', 'border-color': '#c1121f' } },
+  { selector: 'node.evidence', style: { 'border-width': 4, 'border-color': '#e85d04' } },
+  { selector: 'edge.evidence', style: {
+    width: 4, 'line-color': '#e85d04', 'target-arrow-color': '#e85d04', label: 'data(type)', 'font-size': 9,
+  } },
   { selector: '.faded', style: { opacity: 0.25 } },
   { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#000', opacity: 1 } },
   { selector: 'edge.on-path', style: {

@@ -6,6 +6,7 @@ import * as api from './api.js';
 import * as Q from './queries.js';
 import { Chart, nodeElement, subgraphElements } from './chart.js';
 import { fillLegend, kindLabel } from './kinds.js';
+import { MyAlerts, evidenceElements } from './alerts.js';
 import { showDetails, showNetworks, showPaths, showSiblings, showTakedown } from './panels.js';
 import { clearError, el, fill, isoDay, say, setBusy, showError } from './view.js';
 
@@ -27,6 +28,7 @@ const state = {
   siblings: null,    // { id, domain, elements }
   path: null,        // { from, to, mode, elements }
   takedown: null,    // { ids, elements }
+  alert: null,       // the alert opened in "My alerts": { id, ids, elements } of its evidence
   picked: [],        // ids, in the order picked
 };
 
@@ -60,6 +62,7 @@ async function redraw() {
     ...(state.siblings ? state.siblings.elements : []),
     ...(state.path ? state.path.elements : []),
     ...(state.takedown ? state.takedown.elements : []),
+    ...(state.alert ? state.alert.elements : []),
   ];
   const added = chart.replaceAll(elements);
   state.picked = state.picked.filter(id => cy.getElementById(id).nonempty());
@@ -68,6 +71,7 @@ async function redraw() {
   chart.mark('sibling', state.siblings ? state.siblings.ids : []);
   chart.mark('on-path', state.path ? state.path.elements.map(e => e.data.id) : []);
   chart.mark('stranded', state.takedown ? state.takedown.ids : []);
+  chart.mark('evidence', state.alert ? state.alert.ids : []);
   cy.batch(() => {
     cy.elements().removeClass('faded');
     if (state.path && state.path.elements.length) {
@@ -269,6 +273,15 @@ function drawNetwork(index) {
   });
 }
 
+// My alerts: listed on demand or followed as raised; an alert opened has its evidence drawn.
+const myAlerts = new MyAlerts({ list: $('alerts-list'), statusSelect: $('alerts-status'), followBox: $('alerts-follow'),
+  details: $('alert') }, attempt, async alert => {
+  const elements = evidenceElements(alert);
+  state.alert = { id: alert.id, ids: elements.map(e => e.data.id), elements };
+  await redraw();
+});
+$('alerts-button').addEventListener('click', () => attempt(() => myAlerts.refresh()));
+
 // Time: the slider and the date box set the day every layer is asked about again.
 const DAY = 86_400_000;
 const slider = $('asof-slider');
@@ -401,7 +414,7 @@ $('export-graphml').addEventListener('click', () => attempt(async () => {
 
 $('clear-chart').addEventListener('click', () => {
   Object.assign(state, { hits: [], expanded: [], neighbourhood: [], truncated: false, networks: [], siblings: null,
-    path: null, takedown: null, picked: [] });
+    path: null, takedown: null, alert: null, picked: [] });
   unpick();
   fill($('search-results'));
   if (networkList) {
@@ -411,6 +424,7 @@ $('clear-chart').addEventListener('click', () => {
 
 // Sign-in: the browser's own, or a user and password, or a bearer token, for every request from now on.
 async function checkSignIn(who) {
+  myAlerts.clear();
   await attempt(async () => {
     await api.graphql('sign-in', Q.CHECK_SIGN_IN, {});
     fill($('signed-in'), who);
@@ -441,6 +455,7 @@ fillLegend($('legend'));
 /** For tests and the curious: the Cytoscape instance, the layers, the timings. */
 window.pangeaExplorer = {
   cy, state, timings: chart.timings,
+  followingAlerts: () => myAlerts.following,
   busy: () => inFlight > 0 || requery !== null || api.pendingRequests() > 0 || chart.running !== null,
   measureRedraw: frames => chart.measureRedraw(frames),
 };

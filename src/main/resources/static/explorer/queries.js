@@ -54,3 +54,20 @@ export const TAKEDOWN_IMPACT = `query TakedownImpact($ids: [ID!]!) {
     shipmentsCutCount
   }
 }`;
+
+/** What the "My alerts" panel shows of an alert: its summary, state, evidence with provenance, and history. */
+const ALERT = `id watchName summary status assignee raisedAt
+  subject { id kind caption }
+  evidence { type from { id kind caption } to { id kind caption } source grade validFrom validTo recordedAt recordedBy cases }
+  history { at by from to assignee }
+  notes { author at text }`;
+
+export const MY_ALERTS = `query MyAlerts($status: [AlertStatus!], $first: Int) {
+  myAlerts(status: $status, first: $first) { edges { node { ${ALERT} } } pageInfo { hasNextPage } }
+}`;
+
+export const UPDATE_ALERT = `mutation UpdateAlert($input: AlertUpdateInput!) {
+  updateAlert(input: $input) { ${ALERT} }
+}`;
+
+export const ALERT_RAISED = `subscription AlertRaised { alertRaised { ${ALERT} } }`;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.pangeagraph.alert.AlertSubscriptions;
 import org.pangeagraph.seed.SampleDataIT;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
@@ -33,6 +34,7 @@ import org.pangeagraph.support.TestGraph;
 import org.pangeagraph.support.TestTokens;
 import org.pangeagraph.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -60,6 +62,9 @@ class ExplorerBrowserIT {
 
     @Autowired
     GraphQlClient api;
+
+    @Autowired
+    ApplicationContext context;
 
     Browser browser;
 
@@ -325,9 +330,79 @@ class ExplorerBrowserIT {
         this.browser.screenshot("api-error");
     }
 
-    /** Not an assertion of speed: the figures are printed for the README. */
     @Test
     @Order(9)
+    void myAlertsFollowsANewStorefrontOnAWatchedAccountDrawsItsEvidenceAndWorksIt() {
+        this.graph.startWithTheSeed();
+        GraphQlClient investigator = this.api.as(TestUsers.INVESTIGATOR_A);
+        String account = JsonPath.read(RawGraphQl.query(investigator, "{ paymentAccount(identifier: \"MID-EXAMPLE-RXP-0001\") { id } }"),
+                "$.data.paymentAccount.id");
+        String watch = JsonPath.read(RawGraphQl.query(investigator, "mutation { createWatch(input: {name: \"Rx Partners merchant account\", "
+                + "template: NEW_WEBSITE_ON_ITEM, targets: [\"" + account + "\"]}) { id } }"), "$.data.createWatch.id");
+        try {
+            openExplorer(TestUsers.INVESTIGATOR_A);
+            this.browser.find("#alerts-follow").click();
+            waitIdle();
+            this.browser.waiting(PATIENCE).until(d -> this.browser.<Boolean>js("return pangeaExplorer.followingAlerts()")
+                    && AlertSubscriptions.listening(this.context) >= 1);
+            assertThat(this.browser.find("#alerts-list").getText()).isEqualTo("No alert in these states.");
+
+            RawGraphQl.query(this.api, """
+                    mutation {
+                      site: upsertWebsite(input: {domain: "fresh-rx-outlet.example"}) { created }
+                      link(input: {type: ACCEPTS_PAYMENT_TO, from: {kind: WEBSITE, key: "fresh-rx-outlet.example"},
+                                   to: {kind: PAYMENT_ACCOUNT, key: "MID-EXAMPLE-RXP-0001"},
+                                   source: "sample-test-purchases-2009", grade: "A2"}) { created }
+                    }
+                    """);
+            String summary = "fresh-rx-outlet.example is a new website on MID-EXAMPLE-RXP-0001 (payment account)";
+            this.browser.waiting(PATIENCE).until(d -> this.browser.find("#alerts-list").getText().contains(summary));
+            assertThat(this.browser.find("#alerts-list").getText()).startsWith("[open] " + summary).contains("Rx Partners merchant account");
+
+            this.browser.find("#alerts-list button.alert").click();
+            waitIdle();
+            assertThat(this.browser.find("#alert-summary").getText()).startsWith(summary);
+            List<String> evidence = this.browser.js("return [...document.querySelectorAll('#alert-evidence tbody tr')]"
+                    + ".map(row => [...row.cells].map(cell => cell.textContent).join('|'))");
+            assertThat(evidence).containsExactly("ACCEPTS_PAYMENT_TO|fresh-rx-outlet.example (Website)|MID-EXAMPLE-RXP-0001 (Payment account)"
+                    + "|sample-test-purchases-2009|A2|no dates|");
+            assertThat(this.browser.<List<String>>js("return pangeaExplorer.cy.nodes('.evidence').map(n => n.data('caption'))"))
+                .containsExactlyInAnyOrder("fresh-rx-outlet.example", "MID-EXAMPLE-RXP-0001");
+            assertThat(this.browser.<List<String>>js("return pangeaExplorer.cy.edges('.evidence').map(e => e.data('type'))"))
+                .containsExactly("ACCEPTS_PAYMENT_TO");
+
+            this.browser.find("#alert button[data-status='IN_PROGRESS']").click();
+            waitIdle();
+            assertThat(this.browser.find("#alert-state").getText()).contains("in progress");
+            this.browser.find("#alert-note").sendKeys("Test purchase ordered from the new storefront");
+            this.browser.find("#alert-note-button").click();
+            waitIdle();
+            String id = this.browser.find("#alerts-list li").getAttribute("data-alert");
+            String read = RawGraphQl.query(investigator, "{ alert(id: \"" + id + "\") { status history { by from to } notes { author text } } }");
+            assertThat(JsonPath.<String>read(read, "$.data.alert.status")).as(read).isEqualTo("IN_PROGRESS");
+            assertThat(JsonPath.<List<String>>read(read, "$.data.alert.history[*].to")).containsExactly("IN_PROGRESS");
+            assertThat(JsonPath.<List<String>>read(read, "$.data.alert.history[*].by")).containsExactly(TestUsers.INVESTIGATOR_A);
+            assertThat(JsonPath.<List<String>>read(read, "$.data.alert.notes[*].text"))
+                .containsExactly("Test purchase ordered from the new storefront");
+
+            new org.openqa.selenium.support.ui.Select(this.browser.find("#alerts-status")).selectByValue("DISMISSED");
+            waitIdle();
+            assertThat(this.browser.find("#alerts-list").getText()).isEqualTo("No alert in these states.");
+            finish("my-alerts");
+        }
+        finally {
+            RawGraphQl.query(investigator, "mutation { deleteWatch(id: \"" + watch + "\") }");
+            String site = RawGraphQl.query(this.api, "{ website(domain: \"fresh-rx-outlet.example\") { id } }");
+            String siteId = JsonPath.read(site, "$.data.website.id");
+            if (siteId != null) {
+                RawGraphQl.query(this.api, "mutation { deleteEntity(id: \"" + siteId + "\") { id } }");
+            }
+        }
+    }
+
+    /** Not an assertion of speed: the figures are printed for the README. */
+    @Test
+    @Order(10)
     void twoThousandEntitiesOnTheChartAreLaidOutAndRedrawn() {
         this.graph.load("explorer-two-thousand");
         openExplorer(TestUsers.ADMIN);
