@@ -23,7 +23,13 @@ public class SubscriptionLimits implements SmartLifecycle {
 
     private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
 
-    private final Sinks.Empty<Void> stopping = Sinks.empty();
+    /**
+     * Completed by {@link #stop}, which ends every subscription open then; a new one for each start, since
+     * a stopped application context may be started again (the test framework stops a cached context it
+     * does not use, and starts it when a test needs it again) and a completed sink would end every later
+     * subscription at once.
+     */
+    private volatile Sinks.Empty<Void> stopping = Sinks.empty();
 
     private volatile boolean running;
 
@@ -58,6 +64,9 @@ public class SubscriptionLimits implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!this.running) {
+            this.stopping = Sinks.empty();
+        }
         this.running = true;
     }
 
