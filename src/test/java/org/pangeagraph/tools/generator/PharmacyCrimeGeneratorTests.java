@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -18,6 +20,12 @@ import org.pangeagraph.model.PropertySpec;
 import org.pangeagraph.model.RelationshipType;
 
 class PharmacyCrimeGeneratorTests {
+
+    /** The investigators' own records (agencies, cases, who took part and what they investigate), left to the seed and the tests. */
+    private static final Set<NodeKind> NOT_GENERATED_KINDS = EnumSet.of(NodeKind.AGENCY, NodeKind.CASE);
+
+    private static final Set<RelationshipType> NOT_GENERATED_TYPES = EnumSet.of(RelationshipType.INVESTIGATES,
+            RelationshipType.COORDINATED_BY, RelationshipType.SUPPORTED_BY, RelationshipType.PARTICIPATED_IN);
 
     @Test
     void theSameSeedAndSizeGiveByteIdenticalFiles(@TempDir Path first, @TempDir Path second) throws IOException {
@@ -64,8 +72,15 @@ class PharmacyCrimeGeneratorTests {
         List<Path> files = files(directory);
         List<Path> nodeFiles = files.stream().filter(f -> f.startsWith("nodes")).toList();
         List<Path> linkFiles = files.stream().filter(f -> f.startsWith("relationships")).toList();
-        assertThat(nodeFiles).hasSize(16);
-        assertThat(linkFiles).hasSize(27);
+        // Every kind and type of the model is generated but the investigators' own records (agencies,
+        // cases, what they coordinate and investigate): a kind or type added to the model fails here
+        // until the generator writes it, or says here why it does not.
+        Set<NodeKind> kinds = EnumSet.noneOf(NodeKind.class);
+        nodeFiles.forEach(f -> kinds.add(NodeKind.ofLabel(f.getFileName().toString().replace(".csv", "")).orElseThrow()));
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(kinds))).as("kinds not generated").isEqualTo(NOT_GENERATED_KINDS);
+        Set<RelationshipType> types = EnumSet.noneOf(RelationshipType.class);
+        linkFiles.forEach(f -> types.add(RelationshipType.valueOf(f.getFileName().toString().split("-")[0])));
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(types))).as("relationship types not generated").isEqualTo(NOT_GENERATED_TYPES);
         for (Path file : nodeFiles) {
             String label = file.getFileName().toString().replace(".csv", "");
             NodeKind kind = NodeKind.ofLabel(label).orElseThrow(() -> new AssertionError("no kind " + label));

@@ -7,6 +7,7 @@ import static org.pangeagraph.model.NodeKind.COURIER;
 import static org.pangeagraph.model.NodeKind.EMAIL_ADDRESS;
 import static org.pangeagraph.model.NodeKind.HOSTING_PROVIDER;
 import static org.pangeagraph.model.NodeKind.IP_ADDRESS;
+import static org.pangeagraph.model.NodeKind.NAME_SERVER;
 import static org.pangeagraph.model.NodeKind.OPERATION;
 import static org.pangeagraph.model.NodeKind.PAYMENT_ACCOUNT;
 import static org.pangeagraph.model.NodeKind.PERSON;
@@ -37,6 +38,7 @@ import static org.pangeagraph.model.RelationshipType.SENT_BY;
 import static org.pangeagraph.model.RelationshipType.SENT_FROM;
 import static org.pangeagraph.model.RelationshipType.TOOK_DOWN;
 import static org.pangeagraph.model.RelationshipType.USES;
+import static org.pangeagraph.model.RelationshipType.USES_NAME_SERVER;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +73,8 @@ import org.pangeagraph.tools.generator.GraphFiles.Table;
  * <p>Noise: websites of no network (their own accounts, privacy-proxy registrants, hosting like
  * everyone's), isolated websites with nothing known but a dedicated IP address, a CDN and big shared
  * hosting providers whose IP addresses serve many unrelated websites, small hosting providers, a few
- * popular registrars and many small ones, national couriers, websites that moved hosting (validFrom,
+ * popular registrars and many small ones, a few DNS services whose name servers serve most websites (a
+ * bulletproof network or crew often runs name servers of its own, which bind its storefronts), national couriers, websites that moved hosting (validFrom,
  * validTo), and generic items shared by chance between two networks: a courier, a registrar, a
  * bulletproof provider, now and then an IP address reassigned from one network to another.
  */
@@ -203,6 +206,9 @@ public final class PharmacyCrimeGenerator {
 
         String registrar;
 
+        /** The two name servers of its storefronts: its own, or a DNS service's. */
+        final List<String> nameServers = new ArrayList<>();
+
         Provider provider;
 
         final List<Hosting> hostingMix = new ArrayList<>();
@@ -258,6 +264,17 @@ public final class PharmacyCrimeGenerator {
     private final Zipf courierPopularity;
 
     private final List<String> registrars = new ArrayList<>();
+
+    /**
+     * Name servers are drawn from a stream of their own, so that the rest of what a seed generates is as
+     * it was before the generator wrote name servers.
+     */
+    private final SplittableRandom dnsRandom;
+
+    /** The DNS services, each a pair of name servers, by popularity. */
+    private final List<List<String>> dnsServices = new ArrayList<>();
+
+    private final Zipf dnsPopularity;
 
     private final Zipf registrarPopularity;
 
@@ -322,6 +339,12 @@ public final class PharmacyCrimeGenerator {
             this.t.registrar.row(name.toLowerCase(Locale.ROOT), id(REGISTRAR, name), name, 9000 + i);
         }
         this.registrarPopularity = new Zipf(this.registrars.size(), 1.1);
+        this.dnsRandom = new SplittableRandom(settings.seed() ^ 0x5EEDD45L);
+        for (int i = 0; i < 8; i++) {
+            String service = FictionalValues.word(i * 11 + 5) + "dns-example.example";
+            this.dnsServices.add(List.of(nameServer("ns1." + service), nameServer("ns2." + service)));
+        }
+        this.dnsPopularity = new Zipf(this.dnsServices.size(), 1.0);
         String[] big = { "Megahost Example", "Cloudbase Example", "Hostwave Example", "Serverfarm Example", "Webspace Example",
                 "Datacentre Example" };
         for (String name : big) {
@@ -428,6 +451,18 @@ public final class PharmacyCrimeGenerator {
             n.senders.add(person("SUSPECT"));
         }
         n.registrantEmail = email("domains@" + brand.toLowerCase(Locale.ROOT) + "-" + n.id.toLowerCase(Locale.ROOT) + ".example");
+        double ownNameServers = switch (n.archetype) {
+            case AFFILIATE -> 0.1;
+            case BULLETPROOF -> 0.7;
+            case CREW -> 0.4;
+        };
+        if (this.dnsRandom.nextDouble() < ownNameServers) {
+            String zone = "dns-" + brand.toLowerCase(Locale.ROOT) + "-" + n.id.toLowerCase(Locale.ROOT) + ".example";
+            n.nameServers.addAll(List.of(nameServer("ns1." + zone), nameServer("ns2." + zone)));
+        }
+        else {
+            n.nameServers.addAll(dnsService());
+        }
         n.supportEmail = email("support@" + brand.toLowerCase(Locale.ROOT) + "-" + n.id.toLowerCase(Locale.ROOT) + ".example");
         this.t.usesEmail.row(n.boss, n.registrantEmail, link(Source.CASE_FILE, null), Source.CASE_FILE.key, Source.CASE_FILE.grade);
         n.supportPhone = phone();
@@ -504,6 +539,7 @@ public final class PharmacyCrimeGenerator {
             hosting(domain, n.hostingMix.get(this.random.nextInt(n.hostingMix.size())), n, seen);
             this.t.registeredWith.row(domain, n.registrar, link(Source.DOMAIN_WHOIS, null), Source.DOMAIN_WHOIS.key,
                     Source.DOMAIN_WHOIS.grade);
+            usesNameServers(domain, n.nameServers);
             double registrant = this.random.nextDouble();
             if (n.archetype == Archetype.BULLETPROOF && registrant < 0.5) {
                 this.t.registeredByPerson.row(domain, n.boss, link(Source.DOMAIN_WHOIS, null), Source.DOMAIN_WHOIS.key,
@@ -565,6 +601,7 @@ public final class PharmacyCrimeGenerator {
         hosting(domain, roll < 0.25 ? Hosting.CDN : roll < 0.7 ? Hosting.SHARED : Hosting.SMALL, null, seen);
         this.t.registeredWith.row(domain, this.registrars.get(this.registrarPopularity.sample(this.random)),
                 link(Source.DOMAIN_WHOIS, null), Source.DOMAIN_WHOIS.key, Source.DOMAIN_WHOIS.grade);
+        usesNameServers(domain, dnsService());
         if (this.random.nextDouble() < 0.6) {
             privacyRegistrant(domain);
         }
@@ -814,6 +851,23 @@ public final class PharmacyCrimeGenerator {
         table.row(domain, contact, link(Source.SITE_CAPTURES, null), Source.SITE_CAPTURES.key, Source.SITE_CAPTURES.grade);
     }
 
+    private String nameServer(String hostName) {
+        this.t.nameServer.row(hostName, id(NAME_SERVER, hostName));
+        return hostName;
+    }
+
+    /** The name servers of a DNS service, popular ones more often. */
+    private List<String> dnsService() {
+        return this.dnsServices.get(this.dnsPopularity.sample(this.dnsRandom));
+    }
+
+    private void usesNameServers(String domain, List<String> nameServers) {
+        for (String nameServer : nameServers) {
+            this.t.usesNameServer.row(domain, nameServer, link(Source.DOMAIN_WHOIS, null), Source.DOMAIN_WHOIS.key,
+                    Source.DOMAIN_WHOIS.grade);
+        }
+    }
+
     private String email(String address) {
         this.t.email.row(address, id(EMAIL_ADDRESS, address));
         return address;
@@ -926,6 +980,7 @@ public final class PharmacyCrimeGenerator {
         final Table ip;
         final Table provider;
         final Table registrar;
+        final Table nameServer;
         final Table email;
         final Table phone;
         final Table account;
@@ -939,6 +994,7 @@ public final class PharmacyCrimeGenerator {
         final Table allocatedTo;
         final Table providerIn;
         final Table registeredWith;
+        final Table usesNameServer;
         final Table registeredByEmail;
         final Table registeredByPerson;
         final Table listsEmail;
@@ -973,6 +1029,7 @@ public final class PharmacyCrimeGenerator {
             this.provider = f.nodes(HOSTING_PROVIDER, "nameKey", "id", "name", "asn", "country",
                     "abuseEmail");
             this.registrar = f.nodes(REGISTRAR, "nameKey", "id", "name", "ianaId");
+            this.nameServer = f.nodes(NAME_SERVER, "hostName", "id");
             this.email = f.nodes(EMAIL_ADDRESS, "address", "id");
             this.phone = f.nodes(PHONE_NUMBER, "number", "id");
             this.account = f.nodes(PAYMENT_ACCOUNT, "identifier", "id", "kind", "provider", "country");
@@ -991,6 +1048,7 @@ public final class PharmacyCrimeGenerator {
             this.allocatedTo = f.relationships(ALLOCATED_TO, IP_ADDRESS, HOSTING_PROVIDER, provenance);
             this.providerIn = f.relationships(LOCATED_IN, HOSTING_PROVIDER, COUNTRY, provenance);
             this.registeredWith = f.relationships(REGISTERED_WITH, WEBSITE, REGISTRAR, provenance);
+            this.usesNameServer = f.relationships(USES_NAME_SERVER, WEBSITE, NAME_SERVER, provenance);
             this.registeredByEmail = f.relationships(REGISTERED_BY, WEBSITE, EMAIL_ADDRESS, provenance);
             this.registeredByPerson = f.relationships(REGISTERED_BY, WEBSITE, PERSON, provenance);
             this.listsEmail = f.relationships(LISTS_CONTACT, WEBSITE, EMAIL_ADDRESS, provenance);
