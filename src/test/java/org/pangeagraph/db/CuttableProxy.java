@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -32,6 +33,8 @@ final class CuttableProxy implements AutoCloseable {
 
     private volatile Boolean refuseAfterCommitCut;
 
+    private volatile byte[] commitMarker;
+
     CuttableProxy(String host, int port) throws IOException {
         this.target = new InetSocketAddress(host, port);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -50,16 +53,21 @@ final class CuttableProxy implements AutoCloseable {
     }
 
     /**
-     * Lets the next COMMIT through to the database, withholds the answer and cuts every connection;
-     * new ones are then refused until {@link #restore()} if {@code refuseAfter}, else served again.
+     * Lets the next COMMIT of a connection that has sent {@code marker} (a statement of the writer a drill
+     * watches) through to the database, withholds the answer and cuts every connection; new ones are then
+     * refused until {@link #restore()} if {@code refuseAfter}, else served again. The commits of other
+     * connections pass: the application's own work in the background (the change feed's reconciliation
+     * records each write of the application shortly after it commits) writes meanwhile.
      */
-    void cutAtNextCommit(boolean refuseAfter) {
+    void cutAtNextCommit(String marker, boolean refuseAfter) {
+        this.commitMarker = marker.getBytes(StandardCharsets.UTF_8);
         this.refuseAfterCommitCut = refuseAfter;
     }
 
     synchronized void restore() {
         this.refusing = false;
         this.refuseAfterCommitCut = null;
+        this.commitMarker = null;
     }
 
     @Override
@@ -104,6 +112,9 @@ final class CuttableProxy implements AutoCloseable {
 
         volatile boolean severed;
 
+        /** Whether it has sent the marker of the writer whose commit is to be cut. */
+        volatile boolean marked;
+
     }
 
     private void pipe(Socket from, Socket to, Link link, boolean towardsDatabase) {
@@ -112,7 +123,11 @@ final class CuttableProxy implements AutoCloseable {
                 byte[] buffer = new byte[8192];
                 for (int n = in.read(buffer); n >= 0 && !link.severed; n = in.read(buffer)) {
                     Boolean refuseAfter = this.refuseAfterCommitCut;
-                    boolean commit = towardsDatabase && refuseAfter != null && contains(buffer, n, COMMIT);
+                    byte[] marker = this.commitMarker;
+                    if (towardsDatabase && marker != null && !link.marked && contains(buffer, n, marker)) {
+                        link.marked = true;
+                    }
+                    boolean commit = towardsDatabase && refuseAfter != null && link.marked && contains(buffer, n, COMMIT);
                     if (commit) {
                         link.severed = true;
                     }
@@ -135,6 +150,7 @@ final class CuttableProxy implements AutoCloseable {
 
     private synchronized void cutAfterCommit(boolean refuseAfter) {
         this.refuseAfterCommitCut = null;
+        this.commitMarker = null;
         cut();
         this.refusing = refuseAfter;
     }

@@ -37,6 +37,9 @@ final class ImportDrill {
 
     private static final int BATCH = 10;
 
+    /** How each line of the script starts: what only the import sends. */
+    static final String STATEMENT = "CREATE (:Website {domain: 'line-";
+
     private static final Pattern COMMITTED = Pattern.compile(": committed (nothing|through line (\\d+): .*) before the database was lost");
 
     private static final Pattern IN_DOUBT = Pattern.compile(":(\\d+)-(\\d+): the transaction of these lines was being committed: it may or may not be in the graph");
@@ -47,7 +50,7 @@ final class ImportDrill {
     /** Runs the drill and tells whether the command reported a transaction in doubt. */
     static boolean run(TestGraph graph, Path directory, Runnable takeDown, Runnable bringBack) throws Exception {
         Path script = directory.resolve("one-website-a-line.cypher");
-        Files.write(script, IntStream.rangeClosed(1, LINES).mapToObj(n -> "CREATE (:Website {domain: 'line-" + n + ".example'});")
+        Files.write(script, IntStream.rangeClosed(1, LINES).mapToObj(n -> STATEMENT + n + ".example'});")
             .toList(), StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -71,7 +71,7 @@ class NetworkOutageIT {
     @ValueSource(booleans = { false, true })
     void anImportWhoseCommitGoesUnansweredNamesTheLinesInDoubtAndNeverRunsThemTwice(boolean refuseAfter, @TempDir Path directory)
             throws Exception {
-        boolean inDoubt = ImportDrill.run(this.graph, directory, () -> proxy().cutAtNextCommit(refuseAfter), proxy()::restore);
+        boolean inDoubt = ImportDrill.run(this.graph, directory, () -> proxy().cutAtNextCommit(ImportDrill.STATEMENT, refuseAfter), proxy()::restore);
 
         assertThat(inDoubt).isTrue();
     }

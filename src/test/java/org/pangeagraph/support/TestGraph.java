@@ -71,9 +71,13 @@ public class TestGraph {
     }
 
     /** Whether this thread does the application's work in the background, not a request's or a test's. */
-    private static boolean inBackground() {
-        String thread = Thread.currentThread().getName();
-        return BACKGROUND.stream().anyMatch(thread::startsWith);
+    public static boolean inBackground() {
+        return isBackground(Thread.currentThread().getName());
+    }
+
+    /** Whether the thread of this name does the application's work in the background. */
+    public static boolean isBackground(String threadName) {
+        return BACKGROUND.stream().anyMatch(threadName::startsWith);
     }
 
     /** The graph of an application a test started itself ({@link StartedApplication}). */
