@@ -65,8 +65,13 @@ public final class OperationTransaction {
         }
     }
 
+    /**
+     * Whether {@code db} is the database of this operation: the same driver, whatever its transaction
+     * timeout ({@link GraphDb#withTimeout} gives the same database to stores such as the watches' and the
+     * alerts', whose writes in a mutation belong to its transaction like any other).
+     */
     boolean of(GraphDb db) {
-        return this.owner == db;
+        return this.owner.driver() == db.driver();
     }
 
     /** Runs {@code work} in the operation's transaction, opening it first if this is its first statement. */

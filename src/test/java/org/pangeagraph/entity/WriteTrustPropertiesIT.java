@@ -30,6 +30,7 @@ import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.RawGraphQl;
 import org.pangeagraph.support.Seeded;
 import org.pangeagraph.support.TestGraph;
+import org.pangeagraph.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.MediaType;
@@ -99,6 +100,17 @@ class WriteTrustPropertiesIT {
                 if (mutation.getName().equals("retractJudgement") && i != invalid) {
                     input = Map.of("id", standingJudgement(id), "note", "Retracted " + id);
                 }
+                if (mutation.getName().equals("unlink") && i != invalid) {
+                    // A link to remove, whatever the tries before left.
+                    RawGraphQl.query(this.client, "mutation { link(input: {type: HOSTED_AT, from: {kind: WEBSITE, key: \"pharma-direct.example\"}, "
+                            + "to: {kind: IP_ADDRESS, key: \"192.0.2.10\"}, source: \"whois-2009\"}) { created } }");
+                }
+                if (mutation.getName().equals("deleteWatch") && i != invalid) {
+                    input = Map.of("id", standingWatch(id));
+                }
+                if (mutation.getName().equals("updateAlert") && i != invalid) {
+                    standingAlert("alert-" + id);
+                }
                 fields.add(new Field("f" + i, mutation, input));
             }
             String operation = "atomic" + n;
@@ -111,7 +123,7 @@ class WriteTrustPropertiesIT {
             if (invalid < 0) {
                 assertThat(codes).as(answer).isEmpty();
                 assertThat(audit).containsEntry("outcome", "OK");
-                assertThat(this.graph.snapshot()).as("written").isNotEqualTo(before);
+                assertThat(this.graph.snapshot()).as("written: %s", fields).isNotEqualTo(before);
                 return;
             }
             Invalid expected = (Invalid) fields.get(invalid).input();
@@ -152,6 +164,22 @@ class WriteTrustPropertiesIT {
         return JsonPath.read(answer, "$.data.judgeCandidate.judgement.id");
     }
 
+    /** A watch of the administrator's, to delete: its id. */
+    private String standingWatch(String id) {
+        String answer = RawGraphQl.query(this.client, "mutation watch($input: WatchInput!) { createWatch(input: $input) { id } }",
+                Map.of("input", Map.of("name", "Doomed watch " + id, "targets", List.of("person-b"))));
+        return JsonPath.read(answer, "$.data.createWatch.id");
+    }
+
+    /** An open alert of the administrator's, as the matcher stores one, with nothing in it yet. */
+    private void standingAlert(String id) {
+        this.graph.write("""
+                CREATE (:Alert {id: $id, watchId: 'watch-of-' + $id, watchName: 'A watch', owner: $owner, subject: 'person-a',
+                  summary: 'Something happened', changes: [], evidence: [], factCases: [], status: 'OPEN', notes: [], history: [],
+                  raisedAt: datetime(), updatedAt: datetime()})
+                """, Map.of("id", id, "owner", TestUsers.ADMIN));
+    }
+
     /** One field of a generated document: its response key, its mutation, and the variables of its arguments. */
     record Field(String key, GraphQLFieldDefinition mutation, Object input) {
 
@@ -184,7 +212,8 @@ class WriteTrustPropertiesIT {
                 variables.put(variable, field.arguments().get(argument.getName()));
             }
             body.append(' ').append(field.key()).append(": ").append(field.mutation().getName()).append('(')
-                .append(String.join(", ", passed)).append(") { __typename }");
+                .append(String.join(", ", passed)).append(')')
+                .append(GraphQLTypeUtil.unwrapAll(field.mutation().getType()) instanceof GraphQLScalarType ? "" : " { __typename }");
         }
         String document = "mutation " + operation + "(" + declared + ") {" + body + " }";
         return RawGraphQl.query(this.client, document, variables);
@@ -216,6 +245,10 @@ class WriteTrustPropertiesIT {
         Seeded.forAll("input strictness", 20230230L, leaves.size() * VALUES_PER_INPUT, random -> {
             Leaf leaf = leaves.get(counter[0]++ / VALUES_PER_INPUT);
             Map<String, Object> arguments = Inputs.valid(leaf.mutation(), "strict" + counter[0], random);
+            if (leaf.path().contains("webhook")) {
+                // The webhook's two fields go together: the other one valid.
+                arguments = with(arguments, List.of("input", "webhook"), Map.of("url", "https://cases.example/hook", "secret", "a secret"));
+            }
             if (leaf.mutation().equals("deleteEntity")) {
                 arguments = new LinkedHashMap<>(arguments);
             }
@@ -398,7 +431,7 @@ class WriteTrustPropertiesIT {
                 "upsertRegistrar", "upsertNameServer", "upsertEmailAddress", "upsertPhoneNumber", "upsertAddress", "upsertPaymentAccount",
                 "upsertShipment", "upsertCourier", "upsertProduct", "upsertPerson", "upsertCompany", "upsertOperation",
                 "upsertAgency", "upsertCountry", "upsertCase", "upsertSource", "link", "unlink", "deleteEntity", "judgeCandidate",
-                "retractJudgement"));
+                "retractJudgement", "createWatch", "deleteWatch", "updateAlert"));
 
         private static final Map<String, Object> WEBSITE = Map.of("kind", "WEBSITE", "key", "pharma-direct.example");
 
@@ -434,10 +467,15 @@ class WriteTrustPropertiesIT {
                         List.of("POSITIVE", "NEGATIVE", "UNSURE").get(random.nextInt(3)), "note", "Judged " + n);
                 // A judgement's id is the application's: the atomicity property puts a standing one's in its place.
                 case "retractJudgement" -> Map.of("id", "judgement-" + n, "note", "Retracted " + n);
+                case "createWatch" -> Map.of("name", "Watch " + n, "targets", List.of("person-a"), "kinds", List.of("WEBSITE"));
+                // A watch's id is the application's: the atomicity property puts a standing one's in its place.
+                case "deleteWatch" -> Map.of("id", "watch-" + n);
+                // An alert of the administrator's: the atomicity property writes it first.
+                case "updateAlert" -> Map.of("id", "alert-" + n, "status", "IN_PROGRESS", "note", "Looked at " + n);
                 case "deleteEntity" -> null;
                 default -> throw new AssertionError("no valid input for " + mutation + ": add one");
             };
-            if (mutation.equals("retractJudgement")) {
+            if (mutation.equals("retractJudgement") || mutation.equals("deleteWatch")) {
                 return input;
             }
             return input == null ? Map.of("id", "doomed-" + n) : Map.of("input", input);
@@ -467,8 +505,17 @@ class WriteTrustPropertiesIT {
                 case "judgeCandidate" -> Map.of("a", "person-a", "b", "person-a", "verdict", "UNSURE");
                 case "retractJudgement" -> null;
                 case "deleteEntity" -> null;
+                case "createWatch" -> Map.of("name", "Watch " + n, "targets", List.of("no-such-entity-" + n));
+                case "deleteWatch" -> null;
+                case "updateAlert" -> null;
                 default -> throw new AssertionError("no invalid input for " + mutation + ": add one");
             };
+            if (mutation.equals("deleteWatch")) {
+                return new Invalid(Map.of("id", "watch\u0000" + n), "INVALID_INPUT");
+            }
+            if (mutation.equals("updateAlert")) {
+                return new Invalid(Map.of("input", Map.of("id", "no-such-alert-" + n, "status", "CONFIRMED")), "NOT_FOUND");
+            }
             if (mutation.equals("retractJudgement")) {
                 return new Invalid(Map.of("id", "no-such-judgement-" + n), "NOT_FOUND");
             }
