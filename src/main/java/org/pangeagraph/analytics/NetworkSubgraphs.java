@@ -115,6 +115,7 @@ class NetworkSubgraphs {
                 properties.put("judgedBy", step.judgedBy());
                 properties.put("judgedAt", step.judgedAt());
                 properties.put("note", step.note());
+                properties.put("cases", step.cases());
                 properties.values().removeIf(java.util.Objects::isNull);
                 edges.putIfAbsent(step.judgementId(), GraphEdge.sameAs(step.from(), step.to(), properties));
             }

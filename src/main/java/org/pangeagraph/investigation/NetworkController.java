@@ -1,7 +1,6 @@
 package org.pangeagraph.investigation;
 
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.pangeagraph.model.Caller;
@@ -54,8 +53,7 @@ class NetworkController {
         if (!edge.isSameAs()) {
             return null;
         }
-        return new SameAsStep(edge.id(), edge.source(), edge.target(), (String) edge.properties().get("judgedBy"),
-                edge.properties().get("judgedAt") instanceof ZonedDateTime at ? at : null, (String) edge.properties().get("note"));
+        return SameAsStep.of(edge.id(), edge.source(), edge.target(), edge.properties());
     }
 
 }

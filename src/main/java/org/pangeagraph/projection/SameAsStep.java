@@ -5,6 +5,9 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+
+import org.pangeagraph.model.Disclosed;
 
 /**
  * A step through a SAME_AS cluster in the answer of a traversal asked with {@code resolve: true}: the
@@ -16,14 +19,31 @@ import java.util.List;
  * @param judgedBy who judged
  * @param judgedAt when (UTC)
  * @param note the investigator's note, if any
+ * @param cases the judgement's own cases, for the audit trail (not shown)
  */
-public record SameAsStep(String judgementId, String from, String to, String judgedBy, ZonedDateTime judgedAt, String note) {
+public record SameAsStep(String judgementId, String from, String to, String judgedBy, ZonedDateTime judgedAt, String note,
+        List<String> cases) implements Disclosed {
+
+    public SameAsStep {
+        cases = cases == null ? List.of() : List.copyOf(cases);
+    }
 
     /** The step of a standing SAME_AS judgement. */
     public static SameAsStep of(SameAsClusters.Judged judged) {
-        Object at = judged.judgedAt();
-        return new SameAsStep(judged.id(), judged.a(), judged.b(), judged.judgedBy(), at instanceof ZonedDateTime z ? z : null,
-                (String) judged.properties().get("note"));
+        return of(judged.id(), judged.a(), judged.b(), judged.properties());
+    }
+
+    /** The step of the judgement {@code id} from {@code from} to {@code to}, from its stored properties. */
+    public static SameAsStep of(String id, String from, String to, Map<String, Object> properties) {
+        List<String> cases = properties.get("cases") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return new SameAsStep(id, from, to, (String) properties.get("judgedBy"),
+                properties.get("judgedAt") instanceof ZonedDateTime at ? at : null, (String) properties.get("note"), cases);
+    }
+
+    /** The entities are named by id only; the answer shows them where it shows them as entities. */
+    @Override
+    public List<Object> about() {
+        return List.of();
     }
 
     /** The steps of these judgements, each once, in judgement id order. */
