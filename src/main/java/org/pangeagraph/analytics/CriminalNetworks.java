@@ -14,6 +14,7 @@ import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.Visibility;
 import org.pangeagraph.projection.Projection;
 import org.pangeagraph.projection.Projections;
+import org.pangeagraph.projection.SameAsClusters;
 import org.springframework.stereotype.Component;
 
 /** Criminal networks as the API serves them: detected on the cached projection, described a page at a time. */
@@ -26,13 +27,28 @@ class CriminalNetworks {
 
     private final NetworkDetails details;
 
-    CriminalNetworks(Projections projections, NetworkDetails details) {
+    private final SameAsClusters clusters;
+
+    CriminalNetworks(Projections projections, NetworkDetails details, SameAsClusters clusters) {
         this.projections = projections;
         this.details = details;
+        this.clusters = clusters;
     }
 
-    /** What to detect. */
-    record Criteria(int minWebsites, double minLinkScore, Set<InfrastructureKind> kinds, LocalDate asOf) {
+    /**
+     * What to detect; with {@code resolve}, on the projection resolved by the SAME_AS clusters the caller
+     * may see ({@link Projection#resolved}).
+     */
+    record Criteria(int minWebsites, double minLinkScore, Set<InfrastructureKind> kinds, LocalDate asOf, boolean resolve) {
+
+        Criteria(int minWebsites, double minLinkScore, Set<InfrastructureKind> kinds, LocalDate asOf) {
+            this(minWebsites, minLinkScore, kinds, asOf, false);
+        }
+
+        /** The same criteria with {@code resolve} as given. */
+        Criteria resolving(boolean resolve) {
+            return new Criteria(this.minWebsites, this.minLinkScore, this.kinds, this.asOf, resolve);
+        }
 
         static Criteria of(Integer minWebsites, Double minLinkScore, List<InfrastructureKind> kinds, LocalDate asOf) {
             int min = minWebsites == null ? 2 : minWebsites;
@@ -69,9 +85,25 @@ class CriminalNetworks {
     }
 
     NetworkDetection.Result detect(Projection.Key key, Criteria criteria) {
+        if (criteria.resolve()) {
+            Projection resolved = resolved(key);
+            return this.projections.derived(key, "networksResolved",
+                    List.of(criteria.kinds(), criteria.minLinkScore(), criteria.minWebsites()),
+                    p -> NetworkDetection.detect(resolved, criteria.kinds(), criteria.minLinkScore(), criteria.minWebsites()));
+        }
         return this.projections.derived(key, "networks",
                 List.of(criteria.kinds(), criteria.minLinkScore(), criteria.minWebsites()),
                 p -> NetworkDetection.detect(p, criteria.kinds(), criteria.minLinkScore(), criteria.minWebsites()));
+    }
+
+    /** The SAME_AS clusters the caller of {@code key} may see. */
+    SameAsClusters.Clusters clusters(Projection.Key key) {
+        return this.clusters.clusters(new Visibility(key.seeAll(), key.cases()));
+    }
+
+    /** The projection of {@code key} resolved by the clusters its caller may see. */
+    Projection resolved(Projection.Key key) {
+        return this.projections.resolved(key, clusters(key));
     }
 
     CriminalNetworkConnection page(Criteria criteria, int first, String after, Visibility visibility) {
@@ -82,9 +114,12 @@ class CriminalNetworks {
         int to = Math.min(all.size(), from + first);
         // The description of a page (people, countries, parcels, dates) is read from the graph; it is
         // cached with the networks, under the same key, so that it is never older than the graph.
+        Projection resolved = criteria.resolve() ? resolved(key) : null;
+        SameAsClusters.Clusters clusters = criteria.resolve() ? clusters(key) : null;
         List<NetworkDetails.CriminalNetwork> described = from >= to ? List.of()
-                : this.projections.derived(key, "page", List.of(criteria.kinds(), criteria.minLinkScore(), criteria.minWebsites(),
-                        from, to), p -> this.details.describe(p, all.subList(from, to), visibility));
+                : this.projections.derived(key, criteria.resolve() ? "pageResolved" : "page", List.of(criteria.kinds(),
+                        criteria.minLinkScore(), criteria.minWebsites(), from, to),
+                        p -> this.details.describe(resolved == null ? p : resolved, all.subList(from, to), clusters, visibility));
         List<Edge> edges = new java.util.ArrayList<>();
         for (int i = 0; i < described.size(); i++) {
             edges.add(new Edge(encode(from + i), described.get(i)));

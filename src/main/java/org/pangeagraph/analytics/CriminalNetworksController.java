@@ -44,8 +44,8 @@ class CriminalNetworksController {
     @QueryMapping
     CriminalNetworks.CriminalNetworkConnection criminalNetworks(@Argument Integer minWebsites, @Argument Double minLinkScore,
             @Argument List<InfrastructureKind> kinds, @Argument LocalDate asOf, @Argument int first, @Argument String after,
-            @ContextValue Caller caller) {
-        var criteria = CriminalNetworks.Criteria.of(minWebsites, minLinkScore, kinds, asOf);
+            @Argument boolean resolve, @ContextValue Caller caller) {
+        var criteria = CriminalNetworks.Criteria.of(minWebsites, minLinkScore, kinds, asOf).resolving(resolve);
         return this.networks.page(criteria, first, after, caller.visibility());
     }
 

@@ -18,6 +18,8 @@ import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.Visibility;
 import org.pangeagraph.projection.Projection;
 import org.pangeagraph.projection.Projections;
+import org.pangeagraph.projection.SameAsClusters;
+import org.pangeagraph.projection.SameAsStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,17 +55,29 @@ class KeyInfrastructure {
 
     /** A ranked item as the API shows it. */
     record KeyInfrastructureItem(int rank, InfrastructureKind kind, Node item, int networksServed, int networkWebsitesServed,
-            double betweenness, int websitesServed, double weight) {
+            double betweenness, int websitesServed, double weight, List<SameAsStep> sameAs) {
     }
 
     List<KeyInfrastructureItem> rank(List<InfrastructureKind> kinds, int first, Visibility visibility) {
+        return rank(kinds, first, false, visibility);
+    }
+
+    /**
+     * The ranking; with {@code resolve}, on the projection resolved by the SAME_AS clusters the caller may
+     * see, with the networks of {@code criminalNetworks(resolve: true)}.
+     */
+    List<KeyInfrastructureItem> rank(List<InfrastructureKind> kinds, int first, boolean resolve, Visibility visibility) {
         LimitExceededException.bounded("first", first, MAX_RESULTS);
         Set<InfrastructureKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(InfrastructureKind.class)
                 : EnumSet.copyOf(kinds);
         Projection.Key key = this.projections.key(visibility, null);
-        NetworkDetection.Result detected = this.networks.detect(key, CriminalNetworks.Criteria.of(null, null, null, null));
-        List<Scored> ranking = this.projections.derived(key, "keyInfrastructure", List.of(),
-                projection -> ranking(projection, detected));
+        NetworkDetection.Result detected = this.networks.detect(key,
+                CriminalNetworks.Criteria.of(null, null, null, null).resolving(resolve));
+        SameAsClusters.Clusters clusters = resolve ? this.networks.clusters(key) : null;
+        Projection resolved = resolve ? this.networks.resolved(key) : null;
+        List<Scored> ranking = resolve
+                ? this.projections.derived(key, "keyInfrastructureResolved", List.of(), projection -> ranking(resolved, detected))
+                : this.projections.derived(key, "keyInfrastructure", List.of(), projection -> ranking(projection, detected));
         List<Scored> top = ranking.stream().filter(s -> wanted.contains(s.item().kind())).limit(first).toList();
         Map<String, Node> entities = new HashMap<>();
         Map<String, Object> params = new HashMap<>(visibility.parameters());
@@ -75,7 +89,8 @@ class KeyInfrastructure {
         List<KeyInfrastructureItem> result = new ArrayList<>();
         for (Scored s : top) {
             result.add(new KeyInfrastructureItem(result.size() + 1, s.item().kind(), entities.get(s.item().id()),
-                    s.networksServed(), s.networkWebsitesServed(), s.betweenness(), s.item().websiteCount(), s.weight()));
+                    s.networksServed(), s.networkWebsitesServed(), s.betweenness(), s.item().websiteCount(), s.weight(),
+                    clusters == null ? List.of() : clusters.steps(List.of(s.item().id()))));
         }
         return result;
     }

@@ -21,8 +21,8 @@ class KeyInfrastructureController {
 
     @QueryMapping
     List<KeyInfrastructure.KeyInfrastructureItem> keyInfrastructure(@Argument List<InfrastructureKind> kinds,
-            @Argument int first, @ContextValue Caller caller) {
-        return this.keyInfrastructure.rank(kinds, first, caller.visibility());
+            @Argument int first, @Argument boolean resolve, @ContextValue Caller caller) {
+        return this.keyInfrastructure.rank(kinds, first, resolve, caller.visibility());
     }
 
 }

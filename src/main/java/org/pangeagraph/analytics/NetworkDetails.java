@@ -17,6 +17,8 @@ import org.pangeagraph.model.InfrastructureKind;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.Visibility;
 import org.pangeagraph.projection.Projection;
+import org.pangeagraph.projection.SameAsClusters;
+import org.pangeagraph.projection.SameAsStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +73,7 @@ class NetworkDetails {
     /** A network as the API shows it. */
     record CriminalNetwork(String id, int size, List<Node> websites, List<BindingItem> bindingItems, List<Node> people,
             List<String> countries, int shipmentsInspected, int shipmentsSeized, int pillsSeized, LocalDate firstSeen,
-            LocalDate lastSeen) {
+            LocalDate lastSeen, List<SameAsStep> sameAs) {
     }
 
     /** An item binding a network. */
@@ -79,6 +81,16 @@ class NetworkDetails {
     }
 
     List<CriminalNetwork> describe(Projection projection, List<NetworkDetection.Network> networks, Visibility visibility) {
+        return describe(projection, networks, null, visibility);
+    }
+
+    /**
+     * The networks described; with {@code clusters} ({@code resolve: true}) on the projection they resolve,
+     * each website and person standing for its cluster brings every member, and the judgements within are
+     * in {@link CriminalNetwork#sameAs}.
+     */
+    List<CriminalNetwork> describe(Projection projection, List<NetworkDetection.Network> networks, SameAsClusters.Clusters clusters,
+            Visibility visibility) {
         if (networks.isEmpty()) {
             return List.of();
         }
@@ -89,10 +101,10 @@ class NetworkDetails {
             Set<String> reached = new LinkedHashSet<>();
             for (int website : network.websites()) {
                 for (Projection.Item item : itemsByWebsite.getOrDefault(website, List.of())) {
-                    reached.add(item.id());
+                    reached.addAll(projection.members(item.id()));
                     if (BEHIND.contains(item.kind())
                             && (item.nodeKind() == NodeKind.PERSON || item.nodeKind() == NodeKind.COMPANY)) {
-                        people.add(item.id());
+                        people.addAll(projection.members(item.id()));
                     }
                 }
             }
@@ -105,13 +117,25 @@ class NetworkDetails {
         Map<String, Record> byId = new HashMap<>();
         this.db.read(tx -> tx.run(CYPHER, params)).forEach(r -> byId.put(r.get("id").asString(), r));
         List<CriminalNetwork> described = new ArrayList<>();
-        for (NetworkDetection.Network network : networks) {
-            described.add(view(projection, network, byId.get(network.id())));
+        for (int i = 0; i < networks.size(); i++) {
+            NetworkDetection.Network network = networks.get(i);
+            List<SameAsStep> sameAs = List.of();
+            if (clusters != null) {
+                Map<String, Object> in = input.get(i);
+                List<String> ids = new ArrayList<>();
+                for (String key : List.of("websites", "items", "people")) {
+                    @SuppressWarnings("unchecked")
+                    List<String> some = (List<String>) in.get(key);
+                    ids.addAll(some);
+                }
+                sameAs = clusters.steps(ids);
+            }
+            described.add(view(projection, network, byId.get(network.id()), sameAs));
         }
         return described;
     }
 
-    private static CriminalNetwork view(Projection projection, NetworkDetection.Network network, Record r) {
+    private static CriminalNetwork view(Projection projection, NetworkDetection.Network network, Record r, List<SameAsStep> sameAs) {
         List<Node> websites = new ArrayList<>(r.get("websites").asList(v -> new Node(NodeKind.WEBSITE, v.asMap())));
         websites.sort(java.util.Comparator.comparing(w -> (String) w.get("domain")));
         Map<String, Node> items = new HashMap<>();
@@ -126,7 +150,7 @@ class NetworkDetails {
         return new CriminalNetwork(network.id(), network.size(), websites, binding, people, countries,
                 r.get("inspected").asInt(), r.get("seized").asInt(), r.get("pills").asInt(),
                 r.get("firstSeen").isNull() ? null : r.get("firstSeen").asLocalDate(),
-                r.get("lastSeen").isNull() ? null : r.get("lastSeen").asLocalDate());
+                r.get("lastSeen").isNull() ? null : r.get("lastSeen").asLocalDate(), sameAs);
     }
 
     private static Map<Integer, List<Projection.Item>> itemsByWebsite(Projection projection,
@@ -144,10 +168,11 @@ class NetworkDetails {
         return byWebsite;
     }
 
+    /** The ids of these websites: with a resolved projection, every member of each one's cluster. */
     static List<String> ids(Projection projection, int[] websites) {
         List<String> ids = new ArrayList<>(websites.length);
         for (int website : websites) {
-            ids.add(projection.websiteIds().get(website));
+            ids.addAll(projection.members(projection.websiteIds().get(website)));
         }
         return ids;
     }

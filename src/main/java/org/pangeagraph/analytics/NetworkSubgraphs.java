@@ -20,6 +20,7 @@ import org.pangeagraph.model.RelationshipType;
 import org.pangeagraph.model.RouteTypes;
 import org.pangeagraph.model.Subgraph;
 import org.pangeagraph.model.Visibility;
+import org.pangeagraph.projection.SameAsStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,7 +65,7 @@ class NetworkSubgraphs {
         LimitExceededException.bounded("maxNodes", maxNodes, MAX_NODES);
         List<Map<String, Object>> input = networks.stream().map(n -> Map.<String, Object>of("id", n.id(),
                 "websites", n.websites().stream().map(Node::id).toList(),
-                "items", n.bindingItems().stream().map(b -> b.item().id()).distinct().toList())).toList();
+                "items", items(n))).toList();
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("networks", input);
         params.put("asOf", null);
@@ -106,7 +107,31 @@ class NetworkSubgraphs {
                 }
             }
         }
+        // With resolve: true, the members of a cluster on the chart are joined by their judgements.
+        for (SameAsStep step : network.sameAs()) {
+            if (nodes.containsKey(step.from()) && nodes.containsKey(step.to())) {
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put("id", step.judgementId());
+                properties.put("judgedBy", step.judgedBy());
+                properties.put("judgedAt", step.judgedAt());
+                properties.put("note", step.note());
+                properties.put("cases", step.cases());
+                properties.values().removeIf(java.util.Objects::isNull);
+                edges.putIfAbsent(step.judgementId(), GraphEdge.sameAs(step.from(), step.to(), properties));
+            }
+        }
         return new Subgraph(List.copyOf(nodes.values()), List.copyOf(edges.values()), truncated);
+    }
+
+    /** The items whose routes are drawn: those binding the network, and with resolve: true the other members of their clusters. */
+    private static List<String> items(NetworkDetails.CriminalNetwork network) {
+        java.util.Set<String> items = new java.util.LinkedHashSet<>();
+        network.bindingItems().forEach(b -> items.add(b.item().id()));
+        network.sameAs().forEach(step -> {
+            items.add(step.from());
+            items.add(step.to());
+        });
+        return List.copyOf(items);
     }
 
     private static GraphNode node(Value value) {

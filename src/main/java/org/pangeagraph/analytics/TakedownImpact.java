@@ -22,6 +22,8 @@ import org.pangeagraph.model.Visibility;
 import org.pangeagraph.projection.Projection;
 import org.pangeagraph.projection.ProjectionReader;
 import org.pangeagraph.projection.Projections;
+import org.pangeagraph.projection.SameAsClusters;
+import org.pangeagraph.projection.SameAsStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,6 +83,27 @@ class TakedownImpact {
             RETURN DISTINCT s {.*} AS props ORDER BY props.trackingNumber
             """);
 
+    /**
+     * With {@code resolve: true}, which of these websites keep a payment account that is not taken down:
+     * a website left without one stays served while another website of its cluster is.
+     */
+    private static final String STILL_PAYING = CypherTemplate.statement("""
+            UNWIND $ids AS id
+            MATCH (w:Entity:Website {id: id}) WHERE visible(w)
+              AND EXISTS { MATCH (w)-[q:ACCEPTS_PAYMENT_TO]->(a:PaymentAccount) WHERE NOT a.id IN $removed AND visible(q) AND validOn(q) AND visible(a) }
+            RETURN w.id AS id
+            """);
+
+    /** With {@code resolve: true}, which of these websites keep an IP address that is not gone, as {@link #WITHOUT_HOSTING} judges it. */
+    private static final String STILL_HOSTED = CypherTemplate.statement("""
+            UNWIND $ids AS id
+            MATCH (w:Entity:Website {id: id})-[r:HOSTED_AT]->(ip:IpAddress)
+            WHERE visible(w) AND visible(r) AND validOn(r) AND visible(ip) AND NOT ip.id IN $removed
+              AND NOT (EXISTS { MATCH (ip)-[q:ALLOCATED_TO]->(p:HostingProvider) WHERE visible(q) AND validOn(q) AND visible(p) }
+                       AND NOT EXISTS { MATCH (ip)-[q:ALLOCATED_TO]->(p:HostingProvider) WHERE NOT p.id IN $removed AND visible(q) AND validOn(q) AND visible(p) })
+            RETURN DISTINCT w.id AS id
+            """);
+
     private final GraphDb db;
 
     private final Projections projections;
@@ -91,8 +114,11 @@ class TakedownImpact {
 
     private final ProjectionReader reader;
 
+    private final SameAsClusters sameAs;
+
     TakedownImpact(GraphDb db, Projections projections, CriminalNetworks networks, NetworkDetails details,
-            ProjectionReader reader) {
+            ProjectionReader reader, SameAsClusters sameAs) {
+        this.sameAs = sameAs;
         this.db = db;
         this.reader = reader;
         this.projections = projections;
@@ -103,7 +129,7 @@ class TakedownImpact {
     /** The answer. */
     record Impact(List<Node> removed, List<Node> websitesWithoutPayment, int websitesWithoutPaymentCount,
             List<Node> websitesWithoutHosting, int websitesWithoutHostingCount, List<NetworkSplit> networksSplit,
-            List<Node> shipmentsCut, int shipmentsCutCount) {
+            List<Node> shipmentsCut, int shipmentsCutCount, List<SameAsStep> sameAs) {
     }
 
     /** A network a takedown would break up, and its parts. */
@@ -111,13 +137,25 @@ class TakedownImpact {
     }
 
     Impact assess(List<String> ids, Visibility visibility) {
+        return assess(ids, false, visibility);
+    }
+
+    /**
+     * The impact; with {@code resolve}, each SAME_AS cluster the caller may see is one entity: taking an
+     * entity down takes down its whole cluster, a website is left without payment or hosting only when no
+     * other website of its cluster keeps one, and networks are those of the resolved projection.
+     */
+    Impact assess(List<String> ids, boolean resolve, Visibility visibility) {
         if (ids == null || ids.isEmpty()) {
             throw new InvalidInputException("ids", "must name at least one entity");
         }
         LimitExceededException.bounded("ids", ids.size(), MAX_IDS);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        SameAsClusters.Clusters clusters = resolve ? this.sameAs.clusters(visibility) : null;
+        List<String> down = resolve ? clusters.boundedMembersOf(new java.util.LinkedHashSet<>(ids))
+                : List.copyOf(new java.util.LinkedHashSet<>(ids));
         Map<String, Object> params = new HashMap<>(visibility.parameters());
-        params.put("removed", List.copyOf(new java.util.LinkedHashSet<>(ids)));
+        params.put("removed", down);
         params.put("asOf", today);
         List<List<Record>> results = this.db.read(tx -> List.of(tx.run(REMOVED, params), tx.run(WITHOUT_PAYMENT, params),
                 tx.run(WITHOUT_HOSTING, params), tx.run(SHIPMENTS_CUT, params)));
@@ -133,19 +171,50 @@ class TakedownImpact {
         }
         List<Node> withoutPayment = websites(results.get(1));
         List<Node> withoutHosting = websites(results.get(2));
+        List<SameAsStep> steps = List.of();
+        if (resolve) {
+            // The judgements of the entities taken down and of every website weighed, kept or not.
+            List<String> about = new ArrayList<>(removed.keySet());
+            withoutPayment.forEach(w -> about.add(w.id()));
+            withoutHosting.forEach(w -> about.add(w.id()));
+            steps = clusters.steps(about);
+            withoutPayment = stillServedLeftOut(withoutPayment, STILL_PAYING, clusters, params);
+            withoutHosting = stillServedLeftOut(withoutHosting, STILL_HOSTED, clusters, params);
+        }
         List<Node> shipments = results.get(3).stream().map(r -> new Node(NodeKind.SHIPMENT, r.get("props").asMap())).toList();
         return new Impact(List.copyOf(removed.values()), capped(withoutPayment), withoutPayment.size(), capped(withoutHosting),
-                withoutHosting.size(), splits(removed.keySet(), today, visibility), capped(shipments), shipments.size());
+                withoutHosting.size(), splits(removed.keySet(), today, clusters, visibility), capped(shipments), shipments.size(), steps);
     }
 
-    private List<NetworkSplit> splits(Set<String> removedIds, LocalDate today, Visibility visibility) {
+    /**
+     * The websites left without payment or hosting, less those of a cluster where another website keeps
+     * it ({@code stillServed} names the websites that do).
+     */
+    private List<Node> stillServedLeftOut(List<Node> left, String stillServed, SameAsClusters.Clusters clusters,
+            Map<String, Object> params) {
+        java.util.Set<String> leftIds = new java.util.HashSet<>();
+        left.forEach(w -> leftIds.add(w.id()));
+        List<String> others = clusters.boundedMembersOf(leftIds).stream().filter(id -> !leftIds.contains(id)).toList();
+        if (others.isEmpty()) {
+            return left;
+        }
+        Map<String, Object> read = new HashMap<>(params);
+        read.put("ids", others);
+        java.util.Set<String> served = new java.util.HashSet<>();
+        this.db.read(tx -> tx.run(stillServed, read)).forEach(r -> served.add(clusters.cluster(r.get("id").asString())));
+        return left.stream().filter(w -> !served.contains(clusters.cluster(w.id()))).toList();
+    }
+
+    private List<NetworkSplit> splits(Set<String> removedIds, LocalDate today, SameAsClusters.Clusters clusters,
+            Visibility visibility) {
         Projection.Key key = this.projections.key(visibility, today);
-        Projection projection = this.projections.projection(key);
-        CriminalNetworks.Criteria criteria = CriminalNetworks.Criteria.of(null, null, null, today);
+        Projection projection = clusters == null ? this.projections.projection(key) : this.networks.resolved(key);
+        CriminalNetworks.Criteria criteria = CriminalNetworks.Criteria.of(null, null, null, today).resolving(clusters != null);
         NetworkDetection.Result before = this.networks.detect(key, criteria);
         // Read afresh without the entities taken down, so that routes through them (a holder reached
         // through a seized account, a provider through a seized IP) are gone too.
-        Projection without = this.reader.read(visibility, today, removedIds);
+        Projection read = this.reader.read(visibility, today, removedIds);
+        Projection without = clusters == null ? read : read.resolved(clusters);
         NetworkDetection.Result after = NetworkDetection.detect(without, criteria.kinds(), criteria.minLinkScore(),
                 criteria.minWebsites());
         List<NetworkDetection.Network> broken = new ArrayList<>();
@@ -170,12 +239,14 @@ class TakedownImpact {
         if (broken.isEmpty()) {
             return List.of();
         }
-        List<NetworkDetails.CriminalNetwork> described = this.details.describe(projection, broken, visibility);
+        List<NetworkDetails.CriminalNetwork> described = this.details.describe(projection, broken, clusters, visibility);
         List<NetworkSplit> splits = new ArrayList<>();
         for (int i = 0; i < broken.size(); i++) {
             Map<String, Node> byId = new HashMap<>();
             described.get(i).websites().forEach(w -> byId.put(w.id(), w));
-            List<List<Node>> groups = parts.get(i).stream().map(group -> group.stream().map(byId::get).toList()).toList();
+            List<List<Node>> groups = parts.get(i).stream()
+                .map(group -> group.stream().flatMap(id -> projection.members(id).stream()).map(byId::get).toList())
+                .toList();
             splits.add(new NetworkSplit(described.get(i), groups));
         }
         return splits;

@@ -19,8 +19,8 @@ class TakedownImpactController {
     }
 
     @QueryMapping
-    TakedownImpact.Impact takedownImpact(@Argument List<String> ids, @ContextValue Caller caller) {
-        return this.impact.assess(ids, caller.visibility());
+    TakedownImpact.Impact takedownImpact(@Argument List<String> ids, @Argument boolean resolve, @ContextValue Caller caller) {
+        return this.impact.assess(ids, resolve, caller.visibility());
     }
 
 }

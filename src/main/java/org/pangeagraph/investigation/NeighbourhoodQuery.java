@@ -25,6 +25,7 @@ import org.pangeagraph.model.NotFoundException;
 import org.pangeagraph.model.RelationshipType;
 import org.pangeagraph.model.Subgraph;
 import org.pangeagraph.model.Visibility;
+import org.pangeagraph.projection.SameAsClusters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -233,6 +234,16 @@ public class NeighbourhoodQuery {
     }
 
     public Subgraph expand(Request request, Visibility visibility) {
+        return expand(request, null, visibility);
+    }
+
+    /**
+     * The neighbourhood; with {@code clusters} ({@code resolve: true}: the SAME_AS clusters the caller may
+     * see), every member of a cluster met comes in with it, at the same level and while the budget lasts
+     * (a member left out for it makes the answer truncated), and is expanded like it; the members found
+     * are joined by their SAME_AS judgements. Without, the same statements as ever.
+     */
+    public Subgraph expand(Request request, SameAsClusters.Clusters clusters, Visibility visibility) {
         List<String> types = (request.relationshipTypes() == null || request.relationshipTypes().isEmpty()
                 ? Arrays.asList(RelationshipType.values()) : request.relationshipTypes()).stream().map(Enum::name).toList();
         List<String> labels = request.kinds() == null || request.kinds().isEmpty() ? null
@@ -251,6 +262,9 @@ public class NeighbourhoodQuery {
                 }
             }
             boolean truncated = found.size() > request.maxNodes();
+            if (clusters != null) {
+                truncated |= addMembers(tx, List.copyOf(found.keySet()), clusters, found, request.maxNodes(), params);
+            }
             List<String> frontier = new ArrayList<>(found.keySet());
             params.put("types", types);
             params.put("labels", labels);
@@ -270,6 +284,11 @@ public class NeighbourhoodQuery {
                     found.put(node.id(), node);
                     frontier.add(node.id());
                 }
+                if (clusters != null) {
+                    int before = found.size();
+                    truncated |= addMembers(tx, List.copyOf(frontier), clusters, found, request.maxNodes(), params);
+                    frontier.addAll(new ArrayList<>(found.keySet()).subList(before, found.size()));
+                }
             }
             params.put("ids", List.copyOf(found.keySet()));
             params.put("hub", HUB_DEGREE);
@@ -277,8 +296,32 @@ public class NeighbourhoodQuery {
                 .map(r -> GraphEdge.of(RelationshipType.valueOf(r.get("type").asString()), r.get("source").asString(),
                         r.get("target").asString(), r.get("props").asMap()))
                 .toList();
+            if (clusters != null) {
+                List<GraphEdge> all = new ArrayList<>(edges);
+                clusters.sameAsAmong(found.keySet()).forEach(j -> all.add(GraphEdge.sameAs(j.a(), j.b(), j.properties())));
+                edges = all;
+            }
             return new Subgraph(List.copyOf(found.values()), edges, truncated);
         });
+    }
+
+    /**
+     * Adds to {@code found} the members of the clusters of {@code met} not found yet, by id, while fewer
+     * than {@code maxNodes} entities are found; whether one was left out.
+     */
+    private static boolean addMembers(GraphTx tx, List<String> met, SameAsClusters.Clusters clusters, Map<String, GraphNode> found,
+            int maxNodes, Map<String, Object> params) {
+        List<String> members = clusters.boundedMembersOf(met).stream().filter(id -> !found.containsKey(id)).sorted().toList();
+        if (members.isEmpty()) {
+            return false;
+        }
+        int room = Math.max(0, maxNodes - found.size());
+        Map<String, Object> read = new HashMap<>(params);
+        read.put("ids", members.subList(0, Math.min(room, members.size())));
+        List<GraphNode> nodes = new ArrayList<>(tx.run(START, read).stream().map(NeighbourhoodQuery::node).toList());
+        nodes.sort(Comparator.comparing(GraphNode::id));
+        nodes.forEach(node -> found.put(node.id(), node));
+        return room < members.size();
     }
 
     /** The entities a level adds, and whether the budget cut it. */

@@ -15,6 +15,7 @@ import org.pangeagraph.model.CypherTemplate.PathSelector;
 import org.pangeagraph.model.GraphEdge;
 import org.pangeagraph.model.GraphNode;
 import org.pangeagraph.model.InvalidInputException;
+import org.pangeagraph.model.JudgementType;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.NotFoundException;
@@ -56,6 +57,15 @@ class PathQuery {
 
     List<Path> find(String from, String to, int maxHops, Mode mode, Integer k, List<RelationshipType> types, LocalDate asOf,
             Visibility visibility) {
+        return find(from, to, maxHops, mode, k, types, asOf, false, visibility);
+    }
+
+    /**
+     * The paths; with {@code resolve}, a path may also step through a standing SAME_AS judgement the caller
+     * may see (the judgement visible, both its entities visible), one link of the path.
+     */
+    List<Path> find(String from, String to, int maxHops, Mode mode, Integer k, List<RelationshipType> types, LocalDate asOf,
+            boolean resolve, Visibility visibility) {
         LimitExceededException.bounded("maxHops", maxHops, MAX_HOPS);
         if (mode == Mode.K_SHORTEST) {
             if (k == null) {
@@ -67,6 +77,7 @@ class PathQuery {
             throw new InvalidInputException("to", "is the same entity as from");
         }
         List<RelationshipType> typeList = types == null || types.isEmpty() ? Arrays.asList(RelationshipType.values()) : types;
+        Steps steps = resolve ? Steps.AND_SAME_AS : Steps.LINKS;
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("from", from);
         params.put("to", to);
@@ -80,15 +91,15 @@ class PathQuery {
                 }
             }
             return switch (mode) {
-                case SHORTEST -> tx.run(paths(PathSelector.allShortest(), typeList, maxHops, 1), params);
-                case ALL_SHORTEST -> tx.run(paths(PathSelector.allShortest(), typeList, maxHops, MAX_PATHS), params);
+                case SHORTEST -> tx.run(paths(PathSelector.allShortest(), typeList, steps, maxHops, 1), params);
+                case ALL_SHORTEST -> tx.run(paths(PathSelector.allShortest(), typeList, steps, maxHops, MAX_PATHS), params);
                 case K_SHORTEST -> {
                     // The k shortest paths have some number of lengths; every path of those lengths is
                     // a candidate, and the first k of them in path order are the answer.
-                    long lengths = tx.run(paths(PathSelector.shortest(k), typeList, maxHops, k), params).stream()
+                    long lengths = tx.run(paths(PathSelector.shortest(k), typeList, steps, maxHops, k), params).stream()
                         .map(r -> r.get("length").asInt()).distinct().count();
                     yield lengths == 0 ? List.<Record>of()
-                            : tx.run(paths(PathSelector.shortestGroups((int) lengths), typeList, maxHops, k), params);
+                            : tx.run(paths(PathSelector.shortestGroups((int) lengths), typeList, steps, maxHops, k), params);
                 }
             };
         }).stream().map(PathQuery::path).toList();
@@ -101,9 +112,59 @@ class PathQuery {
             RETURN id, n IS NOT NULL AS found
             """);
 
+    /**
+     * What a path may step through besides links of the model's types: nothing, or also a standing
+     * SAME_AS judgement ({@code resolve: true}). The second adds the judgement type to the types and
+     * leaves out retracted judgements (links have no {@code retractedAt}); NOT_SAME_AS and UNSURE_SAME_AS
+     * are never stepped through. Without it the statement is the one of {@code resolve: false}, letter for letter.
+     */
+    enum Steps implements CypherTemplate.Keyword {
+
+        LINKS(""),
+
+        AND_SAME_AS("|" + JudgementType.SAME_AS.cypherName());
+
+        private final String cypher;
+
+        Steps(String cypher) {
+            this.cypher = cypher;
+        }
+
+        @Override
+        public String cypher() {
+            return this.cypher;
+        }
+
+        /** The condition on each step that this choice adds. */
+        Standing standing() {
+            return this == LINKS ? Standing.ANY : Standing.NOT_RETRACTED;
+        }
+
+    }
+
+    /** The condition {@link Steps} adds on each step: none, or that a judgement stepped through is not retracted. */
+    enum Standing implements CypherTemplate.Keyword {
+
+        ANY(""),
+
+        NOT_RETRACTED(" AND " + JudgementType.standing("r"));
+
+        private final String cypher;
+
+        Standing(String cypher) {
+            this.cypher = cypher;
+        }
+
+        @Override
+        public String cypher() {
+            return this.cypher;
+        }
+
+    }
+
     /** What the paths statement takes besides its parameters. */
-    private record PathParts(PathSelector selector, List<RelationshipType> types, @Bounded(min = 1, max = MAX_HOPS) int maxHops,
-            @Bounded(min = 1, max = MAX_PATHS) int limit) {
+    private record PathParts(PathSelector selector, List<RelationshipType> types, Steps steps, Standing standing,
+            @Bounded(min = 1, max = MAX_HOPS) int maxHops, @Bounded(min = 1, max = MAX_PATHS) int limit) {
     }
 
     /**
@@ -116,7 +177,7 @@ class PathQuery {
     private static final CypherTemplate<PathParts> PATHS = CypherTemplate.of(PathParts.class, """
             MATCH (a:Entity {id: $from}) WHERE visible(a)
             MATCH (b:Entity {id: $to}) WHERE visible(b)
-            MATCH p = {{selector}} (a)((:Entity)-[r:{{types}} WHERE visible(r) AND validOn(r)]-(x:Entity WHERE visible(x))){1,{{maxHops}}}(b)
+            MATCH p = {{selector}} (a)((:Entity)-[r:{{types}}{{steps}} WHERE visible(r) AND validOn(r){{standing}}]-(x:Entity WHERE visible(x))){1,{{maxHops}}}(b)
             WITH p, [n IN nodes(p) | n.id] AS entities, [l IN relationships(p) | l.id] AS links
             ORDER BY length(p), entities, links
             LIMIT {{limit}}
@@ -125,14 +186,16 @@ class PathQuery {
                    [r IN relationships(p) | {props: r {.*}, type: type(r), source: startNode(r).id, target: endNode(r).id}] AS edges
             """);
 
-    private static String paths(PathSelector selector, List<RelationshipType> types, int maxHops, int limit) {
-        return PATHS.text(new PathParts(selector, types, maxHops, limit));
+    static String paths(PathSelector selector, List<RelationshipType> types, Steps steps, int maxHops, int limit) {
+        return PATHS.text(new PathParts(selector, types, steps, steps.standing(), maxHops, limit));
     }
 
     private static Path path(Record r) {
         List<GraphNode> nodes = r.get("nodes").asList(PathQuery::node);
-        List<GraphEdge> edges = r.get("edges").asList(e -> GraphEdge.of(RelationshipType.valueOf(e.get("type").asString()),
-                e.get("source").asString(), e.get("target").asString(), e.get("props").asMap()));
+        List<GraphEdge> edges = r.get("edges").asList(e -> e.get("type").asString().equals(JudgementType.SAME_AS.cypherName())
+                ? GraphEdge.sameAs(e.get("source").asString(), e.get("target").asString(), e.get("props").asMap())
+                : GraphEdge.of(RelationshipType.valueOf(e.get("type").asString()), e.get("source").asString(),
+                        e.get("target").asString(), e.get("props").asMap()));
         return new Path(r.get("length").asInt(), nodes, edges);
     }
 

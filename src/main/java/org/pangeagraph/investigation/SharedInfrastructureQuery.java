@@ -30,6 +30,8 @@ import org.pangeagraph.model.RouteTypes;
 import org.pangeagraph.model.Visibility;
 import org.pangeagraph.projection.Projection;
 import org.pangeagraph.projection.Projections;
+import org.pangeagraph.projection.SameAsClusters;
+import org.pangeagraph.projection.SameAsStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -203,12 +205,12 @@ class SharedInfrastructureQuery {
     }
 
     /** A website sharing infrastructure with the one asked about. */
-    record Sibling(Node website, double score, List<SharedItem> sharedItems) {
+    record Sibling(Node website, double score, List<SharedItem> sharedItems, List<SameAsStep> sameAs) {
     }
 
     /** One shared item and the routes to it from both websites. */
     record SharedItem(InfrastructureKind kind, Node item, double weight, int websiteCount, List<Route> routesFromWebsite,
-            List<Route> routesFromOther) {
+            List<Route> routesFromOther, List<SameAsStep> sameAs) {
     }
 
     /** A route from a website to an item. */
@@ -219,7 +221,11 @@ class SharedInfrastructureQuery {
      * An item the website reaches: what it is, the website's routes to it, and who else reaches it (their
      * candidate indexes, in ascending order).
      */
-    record Reached(InfrastructureKind kind, Node item, List<Route> mine, int[] servers) {
+    record Reached(InfrastructureKind kind, Node item, List<Route> mine, int[] servers, List<SameAsStep> sameAs) {
+
+        Reached(InfrastructureKind kind, Node item, List<Route> mine, int[] servers) {
+            this(kind, item, mine, servers, List.of());
+        }
 
         /** The item's rarity weight among {@code n} websites. */
         double weight(long n) {
@@ -237,6 +243,18 @@ class SharedInfrastructureQuery {
      */
     List<Sibling> find(String domain, List<InfrastructureKind> kinds, Double minScore, LocalDate asOf, int first,
             boolean routesFromWebsite, boolean routesFromOther, Visibility visibility) {
+        return find(domain, kinds, minScore, asOf, first, routesFromWebsite, routesFromOther, null, visibility);
+    }
+
+    /**
+     * The siblings; with {@code clusters} ({@code resolve: true}: the SAME_AS clusters the caller may see),
+     * on the projection of the graph as it is resolved by them ({@link Projection#resolved}), waited for:
+     * the items every member of the website's cluster reaches, each item cluster one item, each website
+     * cluster one candidate (so the website's own cluster is not its sibling), with the judgements behind
+     * each. Without, the same statements as ever.
+     */
+    List<Sibling> find(String domain, List<InfrastructureKind> kinds, Double minScore, LocalDate asOf, int first,
+            boolean routesFromWebsite, boolean routesFromOther, SameAsClusters.Clusters clusters, Visibility visibility) {
         LimitExceededException.bounded("first", first, MAX_RESULTS);
         Set<InfrastructureKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(InfrastructureKind.class)
                 : EnumSet.copyOf(kinds);
@@ -249,6 +267,13 @@ class SharedInfrastructureQuery {
         params.put("firstType", InfrastructureKind.firstByKind());
         params.put("secondType", InfrastructureKind.secondByKind());
         params.put("routesPerSide", ROUTES_PER_SIDE);
+        if (clusters != null) {
+            Projection.Key key = this.projections.key(visibility, asOf);
+            Projection base = this.projections.projection(key);
+            Projection resolved = this.projections.resolved(key, clusters);
+            return this.db.read(tx -> resolvedSiblings(tx, normal, routesFromWebsite, routesFromOther, minScore, first, base, resolved,
+                    clusters, params));
+        }
         Optional<Projection> projection = this.projections.recent(this.projections.key(visibility, asOf));
         return this.db.read(tx -> {
             List<Record> rows = tx.run(routesFromWebsite ? ITEMS : ITEMS_WITHOUT_ROUTES, params);
@@ -265,8 +290,62 @@ class SharedInfrastructureQuery {
             // database, and whatever order the database found them in.
             reached.sort(Comparator.comparing((Reached r) -> r.kind()).thenComparing(r -> r.item().id()));
             List<SiblingRanking.Score> ranked = SiblingRanking.rank(self, reached, candidates, n, minScore, first);
-            return siblings(tx, ranked, n, routesFromOther, params);
+            return siblings(tx, ranked, n, routesFromOther, params, null, null);
         });
+    }
+
+    /** {@link #find} with {@code resolve: true}, in its read transaction. */
+    private static List<Sibling> resolvedSiblings(GraphTx tx, String normal, boolean routesFromWebsite, boolean routesFromOther,
+            Double minScore, int first, Projection base, Projection resolved, SameAsClusters.Clusters clusters,
+            Map<String, Object> params) {
+        String statement = routesFromWebsite ? ITEMS : ITEMS_WITHOUT_ROUTES;
+        List<Record> own = tx.run(statement, params);
+        if (own.isEmpty() || own.get(0).get("website").isNull()) {
+            throw new NotFoundException("domain", "website " + normal);
+        }
+        String website = own.get(0).get("website").asString();
+        Set<String> reachedItself = new java.util.HashSet<>();
+        own.stream().filter(r -> !r.get("kind").isNull())
+            .forEach(r -> reachedItself.add(groupKey(resolved, r.get("kind").asString(), r.get("item").asString())));
+        List<Record> rows = new ArrayList<>(own);
+        for (String member : clusters.boundedMembersOf(website)) {
+            Integer at = base.index().get(member);
+            if (!member.equals(website) && at != null) {
+                Map<String, Object> theirs = new HashMap<>(params);
+                theirs.put("domain", base.domains().get(at));
+                tx.run(statement, theirs).stream().filter(r -> !r.get("kind").isNull()).forEach(rows::add);
+            }
+        }
+        Candidates candidates = new Candidates(Optional.of(resolved));
+        int self = candidates.index(website, normal);
+        long n = resolved.websiteCount();
+        // The rows of one item cluster, reached by any member of the website's cluster, are one item: the
+        // entity that stands for it (the least id), the routes of them all up to the cap, and the judgements.
+        Map<String, Reached> merged = new LinkedHashMap<>();
+        for (Reached item : reached(tx, rows, Optional.of(resolved), candidates, params)) {
+            String group = groupKey(resolved, item.kind().name(), item.item().id());
+            Reached known = merged.get(group);
+            List<Route> mine = new ArrayList<>(known == null ? List.of() : known.mine());
+            mine.addAll(item.mine());
+            String standsFor = group.substring(group.indexOf('/') + 1);
+            Node node = known == null || item.item().id().equals(standsFor) ? item.item() : known.item();
+            List<String> through = new ArrayList<>(List.of(node.id()));
+            if (!reachedItself.contains(group)) {
+                through.add(website);
+            }
+            merged.put(group, new Reached(item.kind(), node, List.copyOf(mine.subList(0, Math.min(mine.size(), ROUTES_PER_SIDE))),
+                    item.servers(), clusters.steps(through)));
+        }
+        List<Reached> reached = new ArrayList<>(merged.values());
+        reached.sort(Comparator.comparing((Reached r) -> r.kind()).thenComparing(r -> r.item().id()));
+        List<SiblingRanking.Score> ranked = SiblingRanking.rank(self, reached, candidates, n, minScore, first);
+        return siblings(tx, ranked, n, routesFromOther, params, resolved, clusters);
+    }
+
+    /** The item a row names, as the resolved projection counts it: its kind and the id that stands for its cluster. */
+    private static String groupKey(Projection resolved, String kind, String item) {
+        Projection.Item known = resolved.item(InfrastructureKind.valueOf(kind), item);
+        return kind + "/" + (known == null ? item : known.id());
     }
 
     /** The items the website reaches, each with the websites that reach it too. */
@@ -311,7 +390,9 @@ class SharedInfrastructureQuery {
 
     /** The siblings with their shared items, heaviest first, and the routes from them to each when asked for. */
     private static List<Sibling> siblings(GraphTx tx, List<SiblingRanking.Score> ranked, long n, boolean routesFromOther,
-            Map<String, Object> params) {
+            Map<String, Object> params, Projection resolved, SameAsClusters.Clusters clusters) {
+        // With resolve: true, a sibling or an item stands for its cluster, and the routes of every member count.
+        java.util.function.Function<String, List<String>> members = resolved == null ? List::of : resolved::members;
         if (ranked.isEmpty()) {
             return List.of();
         }
@@ -321,7 +402,11 @@ class SharedInfrastructureQuery {
             List<Map<String, Object>> pairs = new ArrayList<>();
             for (SiblingRanking.Score score : ranked) {
                 for (Reached item : score.shared) {
-                    pairs.add(Map.of("site", score.id, "kind", item.kind().name(), "item", item.item().id()));
+                    for (String site : members.apply(score.id)) {
+                        for (String member : members.apply(item.item().id())) {
+                            pairs.add(Map.of("site", site, "kind", item.kind().name(), "item", member));
+                        }
+                    }
                 }
             }
             params.put("pairs", pairs);
@@ -342,14 +427,26 @@ class SharedInfrastructureQuery {
         for (SiblingRanking.Score score : ranked) {
             List<SharedItem> shared = score.shared.stream()
                 .map(item -> new SharedItem(item.kind(), item.item(), item.weight(n),
-                        item.servers().length, item.mine(),
-                        theirs.getOrDefault(score.id + "/" + item.kind().name() + "/" + item.item().id(), List.of())))
+                        item.servers().length, item.mine(), routes(theirs, members.apply(score.id), item, members), item.sameAs()))
                 .sorted(Comparator.comparingDouble((SharedItem s) -> -s.weight()).thenComparing(s -> s.kind().name())
                     .thenComparing(s -> s.item().id()))
                 .toList();
-            siblings.add(new Sibling(websites.get(score.id), score.score, shared));
+            siblings.add(new Sibling(websites.get(score.id), score.score, shared,
+                    clusters == null ? List.of() : clusters.steps(List.of(score.id))));
         }
         return siblings;
+    }
+
+    /** The routes found from the sites to the item (each a member of its cluster with {@code resolve: true}), up to the cap. */
+    private static List<Route> routes(Map<String, List<Route>> found, List<String> sites, Reached item,
+            java.util.function.Function<String, List<String>> members) {
+        List<Route> routes = new ArrayList<>();
+        for (String site : sites) {
+            for (String member : members.apply(item.item().id())) {
+                routes.addAll(found.getOrDefault(site + "/" + item.kind().name() + "/" + member, List.of()));
+            }
+        }
+        return routes.size() <= ROUTES_PER_SIDE ? routes : List.copyOf(routes.subList(0, ROUTES_PER_SIDE));
     }
 
     private static Route route(Value value) {

@@ -99,6 +99,14 @@ public record Projection(List<String> websiteIds, List<String> domains, Map<Stri
                 Map.copyOf(merged));
     }
 
+    /**
+     * The entities the website or item {@code id} stands for: in a {@link #resolved} projection, the
+     * members of its cluster; else itself.
+     */
+    public List<String> members(String id) {
+        return this.merged.getOrDefault(id, List.of(id));
+    }
+
     /** An item reached by websites through one kind of route. */
     public record Item(InfrastructureKind kind, String id, NodeKind nodeKind, int[] websites) {
 

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.model.JudgementType;
+import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.Visibility;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SameAsClusters {
+
+    /**
+     * The most entities a cluster may have to count as one entity in a traversal ({@code resolve: true}):
+     * clusters are made by hand, a judgement at a time, and a traversal puts every member of a cluster it
+     * meets in its statements' lists. A traversal that meets a larger cluster is refused
+     * ({@code LIMIT_EXCEEDED} on {@code resolve}).
+     */
+    public static final int MAX_MEMBERS = 50;
 
     private static final String READ = """
             MATCH (a:Entity)-[j:%s]->(b:Entity)
@@ -102,6 +111,54 @@ public class SameAsClusters {
             return this.judgements.stream()
                 .filter(j -> j.type() == JudgementType.NOT_SAME_AS && cluster(j.a()).equals(cluster(j.b())) && this.clusterOf.containsKey(j.a()))
                 .toList();
+        }
+
+        /**
+         * The members of the cluster of {@code id}, as {@link #membersOf}, for a traversal with
+         * {@code resolve: true}.
+         *
+         * @throws LimitExceededException if the cluster has more than {@link #MAX_MEMBERS}
+         */
+        public List<String> boundedMembersOf(String id) {
+            List<String> members = membersOf(id);
+            if (members.size() > MAX_MEMBERS) {
+                throw new LimitExceededException("resolve", "meets the SAME_AS cluster of " + id + ", of " + members.size()
+                        + " entities; at most " + MAX_MEMBERS + " count as one");
+            }
+            return members;
+        }
+
+        /** The members of the clusters of {@code ids}, each once, in the order met, bounded as {@link #boundedMembersOf}. */
+        public List<String> boundedMembersOf(java.util.Collection<String> ids) {
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+            for (String id : ids) {
+                all.add(id);
+                all.addAll(boundedMembersOf(id));
+            }
+            return List.copyOf(all);
+        }
+
+        /** The SAME_AS judgements joining two entities of {@code ids}, in id order. */
+        public List<Judged> sameAsAmong(java.util.Set<String> ids) {
+            return this.judgements.stream()
+                .filter(j -> j.type() == JudgementType.SAME_AS && ids.contains(j.a()) && ids.contains(j.b()))
+                .toList();
+        }
+
+        /** The steps within the clusters of {@code ids}: every SAME_AS judgement of each. */
+        public List<SameAsStep> steps(java.util.Collection<String> ids) {
+            java.util.Set<String> clusters = new java.util.HashSet<>();
+            for (String id : ids) {
+                if (this.clusterOf.containsKey(id)) {
+                    clusters.add(this.clusterOf.get(id));
+                }
+            }
+            if (clusters.isEmpty()) {
+                return List.of();
+            }
+            return SameAsStep.of(this.judgements.stream()
+                .filter(j -> j.type() == JudgementType.SAME_AS && clusters.contains(cluster(j.a())))
+                .toList());
         }
 
         /** Whether any entity is in a cluster of more than one. */

@@ -137,7 +137,7 @@ class NeedToKnowInvarianceIT {
         }
         // The tries asked what the property is about: truncated networks, networks found, paths, hits.
         assertThat(coverage.counts).as("what the tries exercised").containsKeys("truncated network", "criminal network", "path",
-                "search hit", "sibling", "resolution candidate", "refused audit log", "hidden facts written through Cypher", "hidden facts written by mutations");
+                "search hit", "sibling", "resolution candidate", "SAME_AS step", "refused audit log", "hidden facts written through Cypher", "hidden facts written by mutations");
     }
 
     private void oneTry(long seed, SchemaCalls schemaCalls, Coverage coverage) {
@@ -147,6 +147,8 @@ class NeedToKnowInvarianceIT {
         this.graph.reset();
         CaseGraph base = CaseGraph.generate(random);
         CaseFacts.writeWithCypher(this.graph, base, false);
+        // SAME_AS clusters the reader sees, for resolve: true to count as one entity.
+        CaseJudgements.writeWithCypher(this.graph, CaseJudgements.visible(base.entities(), reader::sees, random), false);
         CaseFacts facts = CaseFacts.generate(base, reader::sees, reader::sees, reader.hidden, way, random);
         List<CaseGraph.Entity> judgeable = new ArrayList<>(base.entities());
         facts.facts().entities().stream().filter(e -> way == CaseFacts.Way.CYPHER || e.kind() == NodeKind.PERSON)
@@ -251,6 +253,7 @@ class NeedToKnowInvarianceIT {
             count("sibling", all.contains("\"sharedItems\":[{"));
             count("refused audit log", all.contains("FORBIDDEN"));
             count("resolution candidate", all.contains("\"matchKey\":["));
+            count("SAME_AS step", all.contains("via SAME_AS, judged by"));
         }
 
         private void count(String what, boolean met) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.model.JudgementType;
@@ -31,9 +33,27 @@ public final class CaseJudgements {
 
     /** Two to four judgements between entities of one kind of {@code entities}, each of one of the {@code hidden} case sets. */
     public static List<Judgement> generate(List<Entity> entities, List<List<String>> hidden, Random random) {
+        return judgements(entities, List.of(NodeKind.PERSON, NodeKind.COMPANY, NodeKind.WEBSITE, NodeKind.PAYMENT_ACCOUNT),
+                2 + random.nextInt(3), random, (a, b) -> new Judgement(JudgementType.values()[random.nextInt(JudgementType.values().length)],
+                        a, b, hidden.get(random.nextInt(hidden.size()))));
+    }
+
+    /**
+     * Two or three SAME_AS judgements of no case between entities of one kind that {@code sees} admits:
+     * clusters the reader sees in the base graph, which {@code resolve: true} counts as one entity, and
+     * which the hidden facts and judgements added later must not change.
+     */
+    public static List<Judgement> visible(List<Entity> entities, Predicate<Entity> sees, Random random) {
+        return judgements(entities.stream().filter(sees).toList(),
+                List.of(NodeKind.WEBSITE, NodeKind.PAYMENT_ACCOUNT, NodeKind.PERSON, NodeKind.IP_ADDRESS), 2 + random.nextInt(2), random,
+                (a, b) -> new Judgement(JudgementType.SAME_AS, a, b, List.of()));
+    }
+
+    /** Up to {@code tries} judgements, each between two entities of one of the {@code kinds}, drawn at random. */
+    private static List<Judgement> judgements(List<Entity> entities, List<NodeKind> kinds, int tries, Random random,
+            BiFunction<Entity, Entity, Judgement> judge) {
         List<Judgement> judgements = new ArrayList<>();
-        List<NodeKind> kinds = List.of(NodeKind.PERSON, NodeKind.COMPANY, NodeKind.WEBSITE, NodeKind.PAYMENT_ACCOUNT);
-        for (int n = 2 + random.nextInt(3); n > 0; n--) {
+        for (int n = tries; n > 0; n--) {
             NodeKind kind = kinds.get(random.nextInt(kinds.size()));
             List<Entity> ofKind = entities.stream().filter(e -> e.kind() == kind).toList();
             if (ofKind.size() < 2) {
@@ -41,23 +61,35 @@ public final class CaseJudgements {
             }
             Entity a = ofKind.get(random.nextInt(ofKind.size()));
             Entity b = ofKind.get(random.nextInt(ofKind.size()));
-            if (a.equals(b)) {
-                continue;
+            if (!a.equals(b)) {
+                judgements.add(judge.apply(a, b));
             }
-            JudgementType type = JudgementType.values()[random.nextInt(JudgementType.values().length)];
-            judgements.add(new Judgement(type, a, b, hidden.get(random.nextInt(hidden.size()))));
         }
         return judgements;
     }
 
     /** Writes them as the application stores them, marked {@code _added} for removal. */
     public static void writeWithCypher(TestGraph graph, List<Judgement> judgements) {
+        writeWithCypher(graph, judgements, true);
+    }
+
+    /**
+     * Writes them as the application stores them: as hidden facts, marked {@code _added} for removal and
+     * judged by the administrator who writes the others; or as part of the base graph, judged by another
+     * investigator (so that no judgement the administrator writes later supersedes them).
+     */
+    public static void writeWithCypher(TestGraph graph, List<Judgement> judgements, boolean added) {
         int n = 0;
         for (Judgement j : judgements) {
             boolean ordered = j.a().id().compareTo(j.b().id()) < 0;
             ZonedDateTime at = ZonedDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
-            Map<String, Object> props = Map.of("id", "judgement-hidden-" + n++, "judgedBy", "admin", "judgedAt", at, "recordedBy",
-                    "admin", "recordedAt", at, "cases", j.cases(), "note", "hidden judgement", "_added", true);
+            String by = added ? "admin" : "base-investigator";
+            Map<String, Object> props = new java.util.HashMap<>(Map.of("id", (added ? "judgement-hidden-" : "judgement-base-") + n++,
+                    "judgedBy", by, "judgedAt", at, "recordedBy", by, "recordedAt", at, "cases", j.cases(), "note",
+                    added ? "hidden judgement" : "base judgement"));
+            if (added) {
+                props.put("_added", true);
+            }
             // The type comes from the enum.
             graph.write("MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) CREATE (a)-[j:" + j.type().cypherName()
                     + "]->(b) SET j = $props", Map.of("from", ordered ? j.a().id() : j.b().id(), "to", ordered ? j.b().id() : j.a().id(),

@@ -106,15 +106,15 @@ public final class SchemaCalls {
         this.schema = schema;
         special("node", (f, c) -> node(c), "id");
         special("search", (f, c) -> search(c), "text", "kinds", "first");
-        special("sharedInfrastructure", (f, c) -> sharedInfrastructure(c), "domain", "kinds", "minScore", "asOf", "first");
-        special("network", (f, c) -> network(c), "ids", "depth", "relationshipTypes", "kinds", "asOf", "maxNodes");
-        special("paths", (f, c) -> paths(c), "from", "to", "maxHops", "mode", "k", "relationshipTypes", "asOf");
+        special("sharedInfrastructure", (f, c) -> sharedInfrastructure(c), "domain", "kinds", "minScore", "asOf", "first", "resolve");
+        special("network", (f, c) -> network(c), "ids", "depth", "relationshipTypes", "kinds", "asOf", "maxNodes", "resolve");
+        special("paths", (f, c) -> paths(c), "from", "to", "maxHops", "mode", "k", "relationshipTypes", "asOf", "resolve");
         special("timeline", (f, c) -> timeline(c), "ids", "from", "to");
         special("criminalNetworks", (f, c) -> criminalNetworks(c), "minWebsites", "minLinkScore", "kinds", "asOf", "first",
-                "after");
+                "after", "resolve");
         special("criminalNetwork", (f, c) -> criminalNetwork(c), "containing");
-        special("keyInfrastructure", (f, c) -> keyInfrastructure(), "kinds", "first");
-        special("takedownImpact", (f, c) -> takedownImpact(c), "ids");
+        special("keyInfrastructure", (f, c) -> keyInfrastructure(), "kinds", "first", "resolve");
+        special("takedownImpact", (f, c) -> takedownImpact(c), "ids", "resolve");
         special("auditLog", (f, c) -> auditLog(), "user", "case", "entityId", "from", "to", "first", "after");
         special("resolutionCandidates", (f, c) -> resolutionCandidates(), "kinds", "minScore", "first", "after");
         special("resolutionCandidatesFor", (f, c) -> resolutionCandidatesFor(c), "id", "minScore", "first");
@@ -303,11 +303,13 @@ public final class SchemaCalls {
         for (Entity website : websites) {
             calls.add(new Call("sharedInfrastructure", Map.of("domain", website.key())));
             calls.add(new Call("sharedInfrastructure", Map.of("domain", website.key(), "first", 1)));
+            calls.add(new Call("sharedInfrastructure", Map.of("domain", website.key(), "resolve", true)));
         }
         for (Entity website : context.some(context.visible(NodeKind.WEBSITE), 3)) {
             calls.add(new Call("sharedInfrastructure", Map.of("domain", website.key(), "minScore", 0.5, "asOf", context.date())));
             calls.add(new Call("sharedInfrastructure", Map.of("domain", website.key(), "kinds",
                     List.of(Literal.enumValue(InfrastructureKind.PAYMENT_ACCOUNT), Literal.enumValue(InfrastructureKind.IP_ADDRESS)))));
+            calls.add(new Call("sharedInfrastructure", Map.of("domain", website.key(), "minScore", 0.5, "first", 2, "resolve", true)));
         }
         return calls;
     }
@@ -344,6 +346,12 @@ public final class SchemaCalls {
             calls.add(new Call("network", Map.of("ids", ids, "depth", 3, "kinds",
                     List.of(Literal.enumValue(kind), Literal.enumValue(NodeKind.WEBSITE)), "maxNodes", 4)));
             calls.add(new Call("network", Map.of("ids", ids, "depth", 4, "asOf", context.date())));
+            // resolve: true, with SAME_AS clusters joining what the budget cuts.
+            for (int maxNodes = 1; maxNodes <= 6; maxNodes++) {
+                calls.add(new Call("network", Map.of("ids", ids, "depth", 2, "maxNodes", maxNodes, "resolve", true)));
+            }
+            calls.add(new Call("network", Map.of("ids", ids, "depth", 3, "resolve", true)));
+            calls.add(new Call("network", Map.of("ids", ids, "depth", 2, "asOf", context.date(), "resolve", true)));
         }
         context.added().stream().limit(1)
             .forEach(hidden -> calls.add(new Call("network", Map.of("ids", List.of(hidden.id())))));
@@ -365,6 +373,9 @@ public final class SchemaCalls {
             calls.add(new Call("paths", with(with(ends, "asOf", context.date()), "mode", new Literal.EnumValue("ALL_SHORTEST"))));
             calls.add(new Call("paths", with(ends, "relationshipTypes", List.of(Literal.enumValue(RelationshipType.HOSTED_AT),
                     Literal.enumValue(RelationshipType.ACCEPTS_PAYMENT_TO), Literal.enumValue(RelationshipType.OPERATES)))));
+            calls.add(new Call("paths", with(ends, "resolve", true)));
+            calls.add(new Call("paths", with(with(ends, "mode", new Literal.EnumValue("ALL_SHORTEST")), "resolve", true)));
+            calls.add(new Call("paths", with(with(with(ends, "mode", new Literal.EnumValue("K_SHORTEST")), "k", 3), "resolve", true)));
         }
         if (!context.visible().isEmpty() && !context.added().isEmpty()) {
             calls.add(new Call("paths", Map.of("from", context.visible().get(0).id(), "to", context.added().get(0).id())));
@@ -396,6 +407,13 @@ public final class SchemaCalls {
             calls.add(new Call("criminalNetworks", Literal.arguments(Map.of("minLinkScore", 0.3)), false,
                     Map.of("CriminalNetwork.subgraph", "(maxNodes: " + maxNodes + ")")));
         }
+        calls.add(new Call("criminalNetworks", Literal.arguments(Map.of("first", 1, "resolve", true)), true, Map.of()));
+        calls.add(new Call("criminalNetworks", Map.of("minLinkScore", 0.0, "resolve", true, "kinds",
+                Arrays.stream(InfrastructureKind.values()).map(Literal::enumValue).toList())));
+        for (int maxNodes = 2; maxNodes <= 6; maxNodes += 2) {
+            calls.add(new Call("criminalNetworks", Literal.arguments(Map.of("minLinkScore", 0.3, "resolve", true)), false,
+                    Map.of("CriminalNetwork.subgraph", "(maxNodes: " + maxNodes + ")")));
+        }
         return calls;
     }
 
@@ -414,7 +432,8 @@ public final class SchemaCalls {
     private static List<Call> keyInfrastructure() {
         return List.of(new Call("keyInfrastructure", Map.of()), new Call("keyInfrastructure", Map.of("first", 100)),
                 new Call("keyInfrastructure", Map.of("kinds", List.of(Literal.enumValue(InfrastructureKind.PAYMENT_ACCOUNT),
-                        Literal.enumValue(InfrastructureKind.SENDER_ADDRESS)))));
+                        Literal.enumValue(InfrastructureKind.SENDER_ADDRESS)))),
+                new Call("keyInfrastructure", Map.of("first", 100, "resolve", true)));
     }
 
     private List<Call> takedownImpact(Context context) {
@@ -422,6 +441,7 @@ public final class SchemaCalls {
         for (Entity entity : context.some(context.visible(NodeKind.PAYMENT_ACCOUNT, NodeKind.IP_ADDRESS, NodeKind.HOSTING_PROVIDER,
                 NodeKind.COURIER, NodeKind.WEBSITE, NodeKind.PERSON), 5)) {
             calls.add(new Call("takedownImpact", Map.of("ids", List.of(entity.id()))));
+            calls.add(new Call("takedownImpact", Map.of("ids", List.of(entity.id()), "resolve", true)));
         }
         calls.add(new Call("takedownImpact", Map.of("ids", context.some(context.visible(), 4).stream().map(Entity::id).toList())));
         context.added().stream().limit(1)
