@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
@@ -63,19 +62,49 @@ public class EntityReader {
      * @param country the country, for companies only
      */
     public Node byKey(NodeKind kind, String argument, String key, String country, Visibility visibility) {
+        return byKey(kind, argument, key, country, null, visibility);
+    }
+
+    /**
+     * The entity of {@code kind} whose key is {@code key} once normalised, if visible, with the links of
+     * {@code tree} (null for none) read in the same statement.
+     */
+    Node byKey(NodeKind kind, String argument, String key, String country, QueryTree tree, Visibility visibility) {
         String normal = InvalidInputException.check(argument, key, kind.keyForm());
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("key", normal);
         params.put("country", country);
         String match = "MATCH (n:" + kind.label() + " {" + kind.keyProperty() + ": $key})"
-                + (kind.keyIncludesCountry() ? " WHERE n.country = $country AND " : " WHERE ");
-        List<Node> found = this.db.query(match + Visibility.visible("n") + " RETURN n {.*} AS props",
-                params, r -> new Node(kind, r.get("props").asMap()));
+                + (kind.keyIncludesCountry() ? "\nWHERE n.country = $country AND " : "\nWHERE ");
+        return one(kind, match + Visibility.visible("n"), params, tree);
+    }
+
+    /** The entity of {@code kind} with this id, if visible, with the links of {@code tree} read in the same statement. */
+    Node byId(NodeKind kind, String id, QueryTree tree, Visibility visibility) {
+        Map<String, Object> params = new HashMap<>(visibility.parameters());
+        params.put("id", id);
+        return one(kind, "MATCH (n:Entity {id: $id})\nWHERE n:" + kind.label() + " AND " + Visibility.visible("n"), params, tree);
+    }
+
+    /** The one entity {@code match} finds as {@code n}, with {@code tree}'s links. */
+    private Node one(NodeKind kind, String match, Map<String, Object> params, QueryTree tree) {
+        String cypher = match + "\nRETURN n {.*} AS props" + (tree == null ? "" : ", " + TreeStatement.projection(tree, "n", kind, params) + " AS tree");
+        List<Node> found = this.db.query(cypher, params,
+                r -> tree == null ? new Node(kind, r.get("props").asMap()) : tree.node(kind, r.get("props").asMap(), r.get("tree").asObject()));
         return found.isEmpty() ? null : found.get(0);
     }
 
     /** A page of the visible entities of {@code kind} that pass {@code filter}, in key order. */
     public EntityConnection list(NodeKind kind, Map<String, Object> filter, int first, String after, Visibility visibility) {
+        return list(kind, filter, first, after, null, visibility);
+    }
+
+    /**
+     * A page of the visible entities of {@code kind} that pass {@code filter}, in key order, each with the
+     * links of {@code tree} (null for none): one statement for the page and its tree.
+     */
+    EntityConnection list(NodeKind kind, Map<String, Object> filter, int first, String after, QueryTree tree,
+            Visibility visibility) {
         LimitExceededException.bounded("first", first, 0, MAX_PAGE);
         ListFilter compiled = ListFilter.of(kind, filter);
         String sort = kind.hasKey() ? "n." + kind.sortProperty() : "coalesce(n." + kind.sortProperty() + ", '')";
@@ -91,12 +120,17 @@ public class EntityReader {
             keyset = " AND (" + sort + " > $afterSort OR (" + sort + " = $afterSort AND n.id > $afterId))";
         }
         params.put("limit", first + 1);
-        String cypher = "MATCH (n:" + kind.label() + ") " + where + keyset + " RETURN n {.*} AS props, toString(" + sort
-                + ") AS sort ORDER BY " + sort + ", n.id LIMIT $limit";
+        String page = "MATCH (n:" + kind.label() + ")\n" + where + keyset;
+        String cypher = tree == null
+                ? page + "\nRETURN n {.*} AS props, toString(" + sort + ") AS sort ORDER BY " + sort + ", n.id LIMIT $limit"
+                // The page first, then the tree of each of its entities only.
+                : page + "\nWITH n ORDER BY " + sort + ", n.id LIMIT $limit\nRETURN n {.*} AS props, toString(" + sort
+                        + ") AS sort, " + TreeStatement.projection(tree, "n", kind, params) + " AS tree";
         List<Record> records = this.db.read(tx -> tx.run(cypher, params));
         List<EntityConnection.Edge> edges = new ArrayList<>();
         for (Record r : records.subList(0, Math.min(first, records.size()))) {
-            Node node = new Node(kind, r.get("props").asMap());
+            Node node = tree == null ? new Node(kind, r.get("props").asMap())
+                    : tree.node(kind, r.get("props").asMap(), r.get("tree").asObject());
             edges.add(new EntityConnection.Edge(new EntityConnection.Cursor(r.get("sort").asString(""), node.id()).encode(), node));
         }
         var pageInfo = new EntityConnection.PageInfo(records.size() > first, after != null,
@@ -117,25 +151,17 @@ public class EntityReader {
         params.put("ids", List.copyOf(parentIds));
         params.put("asOf", asOf);
         params.put("first", first);
-        Set<NodeKind> targets = field.targets();
-        String target = targets.size() == 1 ? ":" + targets.iterator().next().label() : ":Entity";
-        String arrow = switch (field.direction()) {
-            case OUTGOING -> "-[r:" + field.type().cypherName() + "]->";
-            case INCOMING -> "<-[r:" + field.type().cypherName() + "]-";
-            case BOTH -> "-[r:" + field.type().cypherName() + "]-";
-        };
-        String order = targets.stream().map(NodeKind::sortProperty).distinct().map(p -> "m." + p)
-            .collect(Collectors.joining(", ", "coalesce(", ", m.id)"));
         String cypher = """
                 UNWIND $ids AS id
                 MATCH (p:Entity {id: id})
                 CALL (p) {
-                  MATCH (p)%s(m%s)
+                  MATCH (p)%s(m:%s)
                   WHERE %s AND %s AND %s
-                  RETURN r, m ORDER BY %s, m.id, r.id LIMIT $first
+                  RETURN r, m ORDER BY %s LIMIT $first
                 }
                 RETURN id, r {.*} AS link, m {.*} AS props, labels(m) AS labels
-                """.formatted(arrow, target, Visibility.visible("r"), Visibility.visible("m"), Visibility.validOn("r"), order);
+                """.formatted(field.arrow("r"), field.targetLabel(), Visibility.visible("r"), Visibility.visible("m"),
+                Visibility.validOn("r"), field.order("m", "r"));
         Map<String, List<Linked>> byParent = new HashMap<>();
         for (Record r : this.db.read(tx -> tx.run(cypher, params))) {
             Linked linked = new Linked(node(r), new LinkView(field.type(), r.get("link").asMap()));
