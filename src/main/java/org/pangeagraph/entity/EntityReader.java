@@ -10,9 +10,12 @@ import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
+import org.pangeagraph.model.CypherTemplate;
+import org.pangeagraph.model.CypherTemplate.Fragment;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.RelationshipType;
 import org.pangeagraph.model.Visibility;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +32,88 @@ public class EntityReader {
     /** The most links a relationship field returns per entity. */
     public static final int MAX_LINKS = 500;
 
+    private record KeyParts(NodeKind kind, List<Fragment> country, List<Fragment> tree) {
+    }
+
+    private record IdParts(NodeKind kind, List<Fragment> tree) {
+    }
+
+    private record SortParts(NodeKind kind) {
+    }
+
+    private record PageParts(NodeKind kind, List<Fragment> filters, List<Fragment> after, List<Fragment> sort, List<Fragment> tree) {
+    }
+
+    private record CountParts(NodeKind kind, List<Fragment> filters) {
+    }
+
+    private record AfterParts(List<Fragment> sort) {
+    }
+
+    private record LinksParts(List<Fragment> tail, RelationshipType type, List<Fragment> head, Set<NodeKind> targets,
+            List<Fragment> sorts) {
+    }
+
+    private record LinkSortParts(NodeKind kind) {
+    }
+
+    private static final String BY_IDS = CypherTemplate.statement("""
+            UNWIND $ids AS id
+            MATCH (n:Entity {id: id})
+            WHERE visible(n)
+            RETURN n {.*} AS props, labels(n) AS labels
+            """);
+
+    private static final CypherTemplate<KeyParts> BY_KEY = CypherTemplate.of(KeyParts.class, """
+            MATCH (n:{{kind}} {{{kind.key}}: $key})
+            WHERE visible(n){{country}}
+            RETURN n {.*} AS props{{tree}}
+            """);
+
+    private static final CypherTemplate<IdParts> BY_ID = CypherTemplate.of(IdParts.class, """
+            MATCH (n:Entity {id: $id})
+            WHERE n:{{kind}} AND visible(n)
+            RETURN n {.*} AS props{{tree}}
+            """);
+
+    /** The sort of a kind with a key, which every entity of the kind has. */
+    private static final CypherTemplate<SortParts> SORT_BY_KEY = CypherTemplate.of(SortParts.class, "n.{{kind.sort}}");
+
+    /** The sort of a kind without a key (people by name), which an entity may lack: first then. */
+    private static final CypherTemplate<SortParts> SORT_BY_OPTIONAL = CypherTemplate.of(SortParts.class, "coalesce(n.{{kind.sort}}, '')");
+
+    /** After the cursor's entity: keyset pagination on (sort, id). */
+    private static final CypherTemplate<AfterParts> AFTER = CypherTemplate.of(AfterParts.class,
+            " AND ({{sort}} > $afterSort OR ({{sort}} = $afterSort AND n.id > $afterId))");
+
+    /** A page of a kind: the page first, then what is read of each of its entities. */
+    private static final CypherTemplate<PageParts> PAGE = CypherTemplate.of(PageParts.class, """
+            MATCH (n:{{kind}})
+            WHERE visible(n){{filters}}{{after}}
+            WITH n ORDER BY {{sort}}, n.id LIMIT $limit
+            RETURN n {.*} AS props, toString({{sort}}) AS sort{{tree}}
+            """);
+
+    private static final CypherTemplate<CountParts> COUNT = CypherTemplate.of(CountParts.class, """
+            MATCH (n:{{kind}})
+            WHERE visible(n){{filters}}
+            RETURN count(n) AS total
+            """);
+
+    /** The links of one relationship field from each parent, in the field's order, cut at {@code $first}. */
+    private static final CypherTemplate<LinksParts> LINKS = CypherTemplate.of(LinksParts.class, """
+            UNWIND $ids AS id
+            MATCH (p:Entity {id: id})
+            CALL (p) {
+              MATCH (p){{tail}}[r:{{type}}]{{head}}(m:{{targets}})
+              WHERE visible(r) AND visible(m) AND validOn(r)
+              RETURN r, m ORDER BY coalesce({{sorts}}m.id), m.id, r.id LIMIT $first
+            }
+            RETURN id, r {.*} AS link, m {.*} AS props, labels(m) AS labels
+            """);
+
+    private static final CypherTemplate<LinkSortParts> LINK_SORT = CypherTemplate.of(LinkSortParts.class, "m.{{kind.sort}}, ");
+
     private final GraphDb db;
 
     public EntityReader(GraphDb db) {
@@ -44,12 +129,7 @@ public class EntityReader {
     public Map<String, Node> byIds(List<String> ids, Visibility visibility) {
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("ids", ids);
-        List<Node> nodes = this.db.query("""
-                UNWIND $ids AS id
-                MATCH (n:Entity {id: id})
-                WHERE %s
-                RETURN n {.*} AS props, labels(n) AS labels
-                """.formatted(Visibility.visible("n")), params, EntityReader::node);
+        List<Node> nodes = this.db.query(BY_IDS, params, EntityReader::node);
         Map<String, Node> byId = new LinkedHashMap<>();
         nodes.forEach(n -> byId.put(n.id(), n));
         return byId;
@@ -74,24 +154,32 @@ public class EntityReader {
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("key", normal);
         params.put("country", country);
-        String match = "MATCH (n:" + kind.label() + " {" + kind.keyProperty() + ": $key})"
-                + (kind.keyIncludesCountry() ? "\nWHERE n.country = $country AND " : "\nWHERE ");
-        return one(kind, match + Visibility.visible("n"), params, tree);
+        String cypher = BY_KEY.text(new KeyParts(kind, CypherParts.country(kind), tree(tree, kind, params)));
+        return one(kind, cypher, params, tree);
     }
 
     /** The entity of {@code kind} with this id, if visible, with the links of {@code tree} read in the same statement. */
     Node byId(NodeKind kind, String id, QueryTree tree, Visibility visibility) {
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("id", id);
-        return one(kind, "MATCH (n:Entity {id: $id})\nWHERE n:" + kind.label() + " AND " + Visibility.visible("n"), params, tree);
+        return one(kind, BY_ID.text(new IdParts(kind, tree(tree, kind, params))), params, tree);
     }
 
-    /** The one entity {@code match} finds as {@code n}, with {@code tree}'s links. */
-    private Node one(NodeKind kind, String match, Map<String, Object> params, QueryTree tree) {
-        String cypher = match + "\nRETURN n {.*} AS props" + (tree == null ? "" : ", " + TreeStatement.projection(tree, "n", kind, params) + " AS tree");
-        List<Node> found = this.db.query(cypher, params,
-                r -> tree == null ? new Node(kind, r.get("props").asMap()) : tree.node(kind, r.get("props").asMap(), r.get("tree").asObject()));
+    /** The one entity the statement finds, with {@code tree}'s links. */
+    private Node one(NodeKind kind, String cypher, Map<String, Object> params, QueryTree tree) {
+        List<Node> found = this.db.query(cypher, params, r -> node(kind, r, tree));
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The columns that read {@code tree} (none for null), their parameters put in {@code params}. */
+    private static List<Fragment> tree(QueryTree tree, NodeKind kind, Map<String, Object> params) {
+        return tree == null ? List.of() : TreeStatement.projection(tree, kind, params);
+    }
+
+    /** The entity of a row with {@code props}, and {@code tree} when the statement read one. */
+    private static Node node(NodeKind kind, Record record, QueryTree tree) {
+        Map<String, Object> props = record.get("props").asMap();
+        return tree == null ? new Node(kind, props) : tree.node(kind, props, record.get(TreeStatement.TREE).asObject());
     }
 
     /** A page of the visible entities of {@code kind} that pass {@code filter}, in key order. */
@@ -107,35 +195,28 @@ public class EntityReader {
             Visibility visibility) {
         LimitExceededException.bounded("first", first, 0, MAX_PAGE);
         ListFilter compiled = ListFilter.of(kind, filter);
-        String sort = kind.hasKey() ? "n." + kind.sortProperty() : "coalesce(n." + kind.sortProperty() + ", '')";
-        String where = "WHERE " + Visibility.visible("n") + " AND " + compiled.predicate();
+        List<Fragment> sort = List.of((kind.hasKey() ? SORT_BY_KEY : SORT_BY_OPTIONAL).fragment(new SortParts(kind)));
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.putAll(compiled.parameters());
         Map<String, Object> countParams = Map.copyOf(params);
-        String keyset = "";
+        List<Fragment> keyset = List.of();
         if (after != null) {
             EntityConnection.Cursor cursor = EntityConnection.Cursor.decode("after", after);
             params.put("afterSort", cursor.sortValue());
             params.put("afterId", cursor.id());
-            keyset = " AND (" + sort + " > $afterSort OR (" + sort + " = $afterSort AND n.id > $afterId))";
+            keyset = List.of(AFTER.fragment(new AfterParts(sort)));
         }
         params.put("limit", first + 1);
-        String page = "MATCH (n:" + kind.label() + ")\n" + where + keyset;
-        String cypher = tree == null
-                ? page + "\nRETURN n {.*} AS props, toString(" + sort + ") AS sort ORDER BY " + sort + ", n.id LIMIT $limit"
-                // The page first, then the tree of each of its entities only.
-                : page + "\nWITH n ORDER BY " + sort + ", n.id LIMIT $limit\nRETURN n {.*} AS props, toString(" + sort
-                        + ") AS sort, " + TreeStatement.projection(tree, "n", kind, params) + " AS tree";
+        String cypher = PAGE.text(new PageParts(kind, compiled.conditions(), keyset, sort, tree(tree, kind, params)));
         List<Record> records = this.db.read(tx -> tx.run(cypher, params));
         List<EntityConnection.Edge> edges = new ArrayList<>();
         for (Record r : records.subList(0, Math.min(first, records.size()))) {
-            Node node = tree == null ? new Node(kind, r.get("props").asMap())
-                    : tree.node(kind, r.get("props").asMap(), r.get("tree").asObject());
+            Node node = node(kind, r, tree);
             edges.add(new EntityConnection.Edge(new EntityConnection.Cursor(r.get("sort").asString(""), node.id()).encode(), node));
         }
         var pageInfo = new EntityConnection.PageInfo(records.size() > first, after != null,
                 edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-        String count = "MATCH (n:" + kind.label() + ") " + where + " RETURN count(n) AS total";
+        String count = COUNT.text(new CountParts(kind, compiled.conditions()));
         return new EntityConnection(edges, pageInfo,
                 () -> (int) this.db.query(count, countParams, r -> r.get("total").asLong()).get(0).longValue());
     }
@@ -151,17 +232,8 @@ public class EntityReader {
         params.put("ids", List.copyOf(parentIds));
         params.put("asOf", asOf);
         params.put("first", first);
-        String cypher = """
-                UNWIND $ids AS id
-                MATCH (p:Entity {id: id})
-                CALL (p) {
-                  MATCH (p)%s(m:%s)
-                  WHERE %s AND %s AND %s
-                  RETURN r, m ORDER BY %s LIMIT $first
-                }
-                RETURN id, r {.*} AS link, m {.*} AS props, labels(m) AS labels
-                """.formatted(field.arrow("r"), field.targetLabel(), Visibility.visible("r"), Visibility.visible("m"),
-                Visibility.validOn("r"), field.order("m", "r"));
+        String cypher = LINKS.text(new LinksParts(CypherParts.tail(field), field.type(), CypherParts.head(field), field.targets(),
+                CypherParts.bySortProperty(field.targets()).stream().map(k -> LINK_SORT.fragment(new LinkSortParts(k))).toList()));
         Map<String, List<Linked>> byParent = new HashMap<>();
         for (Record r : this.db.read(tx -> tx.run(cypher, params))) {
             Linked linked = new Linked(node(r), new LinkView(field.type(), r.get("link").asMap()));

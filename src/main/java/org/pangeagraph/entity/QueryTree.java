@@ -73,7 +73,12 @@ final class QueryTree {
     /** The tree of the relationship fields among {@code selected}, the fields selected on the root; empty when it is not compiled. */
     static Optional<QueryTree> of(List<SelectedField> selected, Fields fields) {
         List<Branch> branches = branches(selected, fields);
-        return branches == null || branches.isEmpty() ? Optional.empty() : Optional.of(new QueryTree(branches));
+        return branches == null || branches.isEmpty() || count(branches) > TreeStatement.MAX_FIELDS ? Optional.empty()
+                : Optional.of(new QueryTree(branches));
+    }
+
+    private static int count(List<Branch> branches) {
+        return branches.stream().mapToInt(b -> 1 + count(b.children())).sum();
     }
 
     List<Branch> branches() {

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
@@ -48,33 +47,6 @@ public record RelationField(NodeKind owner, String field, RelationshipType type,
                 yield both;
             }
         };
-    }
-
-    /**
-     * The field's link as a Cypher pattern from the owner's end, the link bound to {@code link}: e.g.
-     * {@code -[r:HOSTED_AT]->}. The type comes from the model.
-     */
-    public String arrow(String link) {
-        return switch (this.direction) {
-            case OUTGOING -> "-[" + link + ":" + this.type.cypherName() + "]->";
-            case INCOMING -> "<-[" + link + ":" + this.type.cypherName() + "]-";
-            case BOTH -> "-[" + link + ":" + this.type.cypherName() + "]-";
-        };
-    }
-
-    /** The label of the other end: the kind's, when only one kind can be there; else {@code Entity}. */
-    public String targetLabel() {
-        Set<NodeKind> targets = targets();
-        return targets.size() == 1 ? targets.iterator().next().label() : "Entity";
-    }
-
-    /**
-     * The order of the field's links, the entity at the other end bound to {@code node} and the link to
-     * {@code link}: by the targets' sort properties, then ids, so that {@code first} always cuts at the same place.
-     */
-    public String order(String node, String link) {
-        return targets().stream().map(NodeKind::sortProperty).distinct().map(p -> node + "." + p)
-            .collect(Collectors.joining(", ", "coalesce(", ", " + node + ".id)")) + ", " + node + ".id, " + link + ".id";
     }
 
     /** The field's schema coordinates, e.g. {@code Website.ipAddresses}. */
