@@ -11,6 +11,9 @@ import org.neo4j.driver.Record;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.ResourceIterator;
+import org.pangeagraph.model.CypherTemplate;
+import org.pangeagraph.model.CypherTemplate.Bounded;
+import org.pangeagraph.model.CypherTemplate.Fragment;
 import org.pangeagraph.model.InvalidValueException;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.RelationshipType;
@@ -38,18 +41,115 @@ public final class GraphNormaliser {
 
     private static final int PAGE = 10_000;
 
-    private static final String PENDING = "_pendingKeyCheck";
-
-    /** The mark of an entity left as written beside another whose key its own became in normal form: the other's id. */
+    /**
+     * The mark of an entity left as written beside another whose key its own became in normal form: the
+     * other's id (written by {@link #APPLY_KEYS}).
+     */
     public static final String KEY_COLLISION = "_keyCollision";
 
     /**
      * What completes an entity {@code n} that lacks the Entity label or an id. One SET reads the node as it
      * was before it: updatedAt cannot be taken from the createdAt it sets.
      */
-    private static final String COMPLETE_NODE = "SET n:Entity, n.id = coalesce(n.id, randomUUID()), "
-            + "n.createdAt = coalesce(n.createdAt, datetime()), n.updatedAt = coalesce(n.updatedAt, n.createdAt, datetime()), "
-            + "n.version = coalesce(n.version, 0)";
+    private static final Fragment COMPLETE_NODE = CypherTemplate.constant("""
+            SET n:Entity, n.id = coalesce(n.id, randomUUID()), n.createdAt = coalesce(n.createdAt, datetime()),
+                n.updatedAt = coalesce(n.updatedAt, n.createdAt, datetime()), n.version = coalesce(n.version, 0)""");
+
+    private record KindParts(NodeKind kind, List<Fragment> complete, @Bounded(min = 1, max = PAGE) int page) {
+    }
+
+    /** The entities of a kind to complete, each marked with its label for the check of its key ({@code _pendingKeyCheck}). */
+    private static final CypherTemplate<KindParts> COMPLETE_AND_MARK = CypherTemplate.of(KindParts.class, """
+            MATCH (n:{{kind}})
+            WHERE NOT n:Entity OR n.id IS NULL
+            CALL (n) {
+              {{complete}},
+                n._pendingKeyCheck = $label
+            } IN TRANSACTIONS OF {{page}} ROWS
+            """);
+
+    private record LinksParts(List<RelationshipType> types, @Bounded(min = 1, max = PAGE) int page) {
+    }
+
+    private static final CypherTemplate<LinksParts> COMPLETE_LINKS = CypherTemplate.of(LinksParts.class, """
+            MATCH ()-[r:{{types}}]->()
+            WHERE r.id IS NULL OR r.linkKey IS NULL
+            CALL (r) {
+              SET r.id = coalesce(r.id, randomUUID()), r.recordedAt = coalesce(r.recordedAt, datetime()),
+                r.linkKey = coalesce(r.linkKey, coalesce(r.source, '') + '|' + coalesce(toString(r.validFrom), ''))
+            } IN TRANSACTIONS OF {{page}} ROWS
+            """);
+
+    private record PageParts(@Bounded(min = 1, max = PAGE) int page) {
+    }
+
+    private static final String UNMARK_ALL = CypherTemplate.of(PageParts.class, """
+            MATCH (n:Entity)
+            WHERE n._pendingKeyCheck IS NOT NULL
+            CALL (n) { REMOVE n._pendingKeyCheck } IN TRANSACTIONS OF {{page}} ROWS
+            """).text(new PageParts(PAGE));
+
+    private record KeyParts(NodeKind kind, @Bounded(min = 1, max = PAGE) int page) {
+    }
+
+    /**
+     * A page of the marked entities of a kind. The mark holds the label and is indexed, so each page is an
+     * index seek; a page's marks are removed with its updates ({@link #UNMARK}), so the next read finds the rest.
+     */
+    private static final CypherTemplate<KeyParts> MARKED = CypherTemplate.of(KeyParts.class, """
+            MATCH (n:Entity)
+            WHERE n._pendingKeyCheck = $label
+            RETURN elementId(n) AS eid, n.{{kind.key}} AS key, n.{{kind.input}} AS input
+            LIMIT {{page}}
+            """);
+
+    private static final String UNMARK = CypherTemplate.statement("""
+            UNWIND $done AS eid
+            MATCH (n) WHERE elementId(n) = eid
+            REMOVE n._pendingKeyCheck
+            """);
+
+    private record EveryParts(NodeKind kind) {
+    }
+
+    private static final CypherTemplate<EveryParts> EVERY_KEYED = CypherTemplate.of(EveryParts.class, """
+            MATCH (n:{{kind}})
+            RETURN elementId(n) AS eid, n:Entity AND n.id IS NOT NULL AS complete, n.{{kind.key}} AS key, n.{{kind.input}} AS input
+            """);
+
+    private static final CypherTemplate<EveryParts> EVERY_UNKEYED = CypherTemplate.of(EveryParts.class, """
+            MATCH (n:{{kind}})
+            RETURN elementId(n) AS eid, n:Entity AND n.id IS NOT NULL AS complete
+            """);
+
+    private record CompleteParts(NodeKind kind, List<Fragment> complete) {
+    }
+
+    private static final CypherTemplate<CompleteParts> COMPLETE = CypherTemplate.of(CompleteParts.class, """
+            UNWIND $eids AS eid
+            MATCH (n:{{kind}}) WHERE elementId(n) = eid
+            {{complete}}
+            """);
+
+    /** For a kind keyed on its name and country (a company), the other entity of the same key is in the same country. */
+    private static final Fragment SAME_COUNTRY = CypherTemplate.constant(" WHERE other.country = n.country");
+
+    private record ApplyParts(NodeKind kind, List<Fragment> country) {
+    }
+
+    /**
+     * Each key in normal form, unless another entity of the kind has it already: then the entity is left as
+     * written and marked with the other's id ({@link #KEY_COLLISION}).
+     */
+    private static final CypherTemplate<ApplyParts> APPLY_KEYS = CypherTemplate.of(ApplyParts.class, """
+            UNWIND $updates AS u
+            MATCH (n:{{kind}}) WHERE elementId(n) = u.eid
+            OPTIONAL MATCH (other:{{kind}} {{{kind.key}}: u.key}){{country}}
+            WITH n, u, other
+            FOREACH (_ IN CASE WHEN other IS NULL THEN [1] ELSE [] END | SET n.{{kind.key}} = u.key)
+            FOREACH (_ IN CASE WHEN other IS NULL THEN [] ELSE [1] END | SET n._keyCollision = other.id)
+            RETURN u.key AS key, other IS NULL AS applied, n.id AS id, other.id AS other
+            """);
 
     private final GraphDb db;
 
@@ -71,9 +171,7 @@ public final class GraphNormaliser {
     /** The pass after an import into a store that held data before: the entities completed now have their keys checked. */
     public Result run() {
         for (NodeKind kind : NodeKind.values()) {
-            // Labels come from the model enum, never from input.
-            this.db.autoCommit("MATCH (n:" + kind.label() + ") WHERE NOT n:Entity OR n.id IS NULL "
-                    + "CALL (n) { " + COMPLETE_NODE + ", n." + PENDING + " = $label } IN TRANSACTIONS OF " + PAGE + " ROWS",
+            this.db.autoCommit(COMPLETE_AND_MARK.text(new KindParts(kind, List.of(COMPLETE_NODE), PAGE)),
                     Map.of("label", kind.label()), PASS_TIMEOUT);
         }
         completeLinks(EnumSet.allOf(RelationshipType.class));
@@ -112,18 +210,12 @@ public final class GraphNormaliser {
     }
 
     private void completeLinks(Set<RelationshipType> types) {
-        // Types come from the model enum, never from input.
-        String names = String.join("|", types.stream().map(Enum::name).toList());
-        this.db.autoCommit("MATCH ()-[r:" + names + "]->() WHERE r.id IS NULL OR r.linkKey IS NULL "
-                + "CALL (r) { SET r.id = coalesce(r.id, randomUUID()), r.recordedAt = coalesce(r.recordedAt, datetime()), "
-                + "r.linkKey = coalesce(r.linkKey, coalesce(r.source, '') + '|' + coalesce(toString(r.validFrom), '')) "
-                + "} IN TRANSACTIONS OF " + PAGE + " ROWS", Map.of(), PASS_TIMEOUT);
+        this.db.autoCommit(COMPLETE_LINKS.text(new LinksParts(List.copyOf(types), PAGE)), Map.of(), PASS_TIMEOUT);
     }
 
     private Result finish(long normalised, List<String> problems, long collisions) {
         // People have no key to check; their marks go in one sweep.
-        this.db.autoCommit("MATCH (n:Entity) WHERE n." + PENDING + " IS NOT NULL CALL (n) { REMOVE n." + PENDING
-                + " } IN TRANSACTIONS OF " + PAGE + " ROWS", Map.of(), PASS_TIMEOUT);
+        this.db.autoCommit(UNMARK_ALL, Map.of(), PASS_TIMEOUT);
         if (!problems.isEmpty()) {
             log.warn("{} imported keys could not be put in normal form", problems.size());
         }
@@ -131,11 +223,7 @@ public final class GraphNormaliser {
     }
 
     private long normaliseKeys(NodeKind kind, List<String> problems, long[] collisions) {
-        // The pending mark holds the label and is indexed, so each page is an index seek; a page's
-        // marks are removed with its updates, so the next read finds the rest.
-        String read = "MATCH (n:Entity) WHERE n." + PENDING + " = $label "
-                + "RETURN elementId(n) AS eid, n." + kind.keyProperty() + " AS key, n." + kind.keyInput() + " AS input "
-                + "LIMIT " + PAGE;
+        String read = MARKED.text(new KeyParts(kind, PAGE));
         long changed = 0;
         while (true) {
             List<Record> page = this.db.read(tx -> tx.run(read, Map.of("label", kind.label())));
@@ -149,8 +237,7 @@ public final class GraphNormaliser {
             }
             changed += applyKeys(kind, updates, problems, collisions);
             List<String> done = page.stream().map(r -> r.get("eid").asString()).toList();
-            this.db.write(tx -> tx.run("UNWIND $done AS eid MATCH (n) WHERE elementId(n) = eid REMOVE n." + PENDING,
-                    Map.of("done", done)));
+            this.db.write(tx -> tx.run(UNMARK, Map.of("done", done)));
         }
     }
 
@@ -181,8 +268,7 @@ public final class GraphNormaliser {
      * when it is in this process (a million entities in seconds), else streamed from Cypher.
      */
     private long checkEveryEntity(NodeKind kind, List<String> problems, long[] collisions) {
-        String read = "MATCH (n:" + kind.label() + ") RETURN elementId(n) AS eid, n:Entity AND n.id IS NOT NULL AS complete"
-                + (kind.hasKey() ? ", n." + kind.keyProperty() + " AS key, n." + kind.keyInput() + " AS input" : "");
+        String read = (kind.hasKey() ? EVERY_KEYED : EVERY_UNKEYED).text(new EveryParts(kind));
         List<String> incomplete = new ArrayList<>();
         List<Map<String, Object>> updates = new ArrayList<>();
         List<String> found = new ArrayList<>();
@@ -226,8 +312,7 @@ public final class GraphNormaliser {
         problems.addAll(found);
         for (int from = 0; from < incomplete.size(); from += PAGE) {
             List<String> page = incomplete.subList(from, Math.min(incomplete.size(), from + PAGE));
-            this.db.write(tx -> tx.run("UNWIND $eids AS eid MATCH (n:" + kind.label() + ") WHERE elementId(n) = eid " + COMPLETE_NODE,
-                    Map.of("eids", page)));
+            this.db.write(tx -> tx.run(COMPLETE.text(new CompleteParts(kind, List.of(COMPLETE_NODE))), Map.of("eids", page)));
         }
         long changed = 0;
         for (int from = 0; from < updates.size(); from += PAGE) {
@@ -240,13 +325,8 @@ public final class GraphNormaliser {
         if (updates.isEmpty()) {
             return 0;
         }
-        String write = "UNWIND $updates AS u MATCH (n:" + kind.label() + ") WHERE elementId(n) = u.eid "
-                + "OPTIONAL MATCH (other:" + kind.label() + " {" + kind.keyProperty() + ": u.key}) "
-                + (kind.keyIncludesCountry() ? "WHERE other.country = n.country " : "")
-                + "WITH n, u, other "
-                + "FOREACH (_ IN CASE WHEN other IS NULL THEN [1] ELSE [] END | SET n." + kind.keyProperty() + " = u.key) "
-                + "FOREACH (_ IN CASE WHEN other IS NULL THEN [] ELSE [1] END | SET n." + KEY_COLLISION + " = other.id) "
-                + "RETURN u.key AS key, other IS NULL AS applied, n.id AS id, other.id AS other";
+        String write = APPLY_KEYS.text(new ApplyParts(kind,
+                kind.keyIncludesCountry() ? List.of(SAME_COUNTRY) : List.of()));
         List<Record> results = this.db.write(tx -> tx.run(write, Map.of("updates", updates)));
         long applied = 0;
         for (Record r : results) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import graphql.TrivialDataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 import org.pangeagraph.model.Caller;
@@ -31,13 +32,19 @@ class EntityKindWiring implements RuntimeWiringConfigurer {
     /** The page size of a list when the caller gives none, or gives null (as the schema's default). */
     static final int DEFAULT_PAGE = 20;
 
+    /** Where a connection's entities are in its selection. */
+    static final String EDGE_NODE = "edges/node";
+
     private final EntityReader reader;
 
     private final EntityWriter writer;
 
-    EntityKindWiring(EntityReader reader, EntityWriter writer) {
+    private final RelationFieldWiring relations;
+
+    EntityKindWiring(EntityReader reader, EntityWriter writer, RelationFieldWiring relations) {
         this.reader = reader;
         this.writer = writer;
+        this.relations = relations;
     }
 
     @Override
@@ -56,11 +63,18 @@ class EntityKindWiring implements RuntimeWiringConfigurer {
         return kind.label() + "Payload";
     }
 
-    /** One entity by its key, or by its id for a kind without a key; null when there is none the caller may see. */
+    /**
+     * One entity by its key, or by its id for a kind without a key; null when there is none the caller may
+     * see. With the relationship fields selected under it, when they compile ({@link QueryTree}).
+     */
     private DataFetcher<Node> lookup(NodeKind kind) {
         if (!kind.hasKey()) {
             String id = kind.lookupArguments().get(0);
             return env -> {
+                QueryTree tree = tree(env.getSelectionSet().getImmediateFields());
+                if (tree != null) {
+                    return this.reader.byId(kind, env.getArgument(id), tree, caller(env).visibility());
+                }
                 Node node = this.reader.byId(env.getArgument(id), caller(env).visibility());
                 return node != null && node.kind() == kind ? node : null;
             };
@@ -69,17 +83,23 @@ class EntityKindWiring implements RuntimeWiringConfigurer {
         String key = arguments.get(0);
         String country = arguments.size() > 1 ? arguments.get(1) : null;
         return env -> this.reader.byKey(kind, key, env.getArgument(key), country == null ? null : env.getArgument(country),
-                caller(env).visibility());
+                tree(env.getSelectionSet().getImmediateFields()), caller(env).visibility());
     }
 
-    /** A page of the entities of the kind that pass the filter. */
+    /** A page of the entities of the kind that pass the filter, with the relationship fields selected under each. */
     private DataFetcher<EntityConnection> list(NodeKind kind) {
         return env -> {
             Integer first = env.getArgument("first");
             Map<String, Object> filter = env.getArgument("filter");
+            List<SelectedField> selected = env.getSelectionSet().getFields(EDGE_NODE + "/*");
             return this.reader.list(kind, filter, first == null ? DEFAULT_PAGE : first, env.getArgument("after"),
-                    caller(env).visibility());
+                    tree(selected), caller(env).visibility());
         };
+    }
+
+    /** The tree of relationship fields among {@code selected}, or null when it does not compile. */
+    private QueryTree tree(List<SelectedField> selected) {
+        return QueryTree.of(selected, this.relations::field).orElse(null);
     }
 
     /** Writes the entity the input describes; answers whether it was new, and the entity as it now is. */

@@ -18,6 +18,8 @@ import org.pangeagraph.db.GraphDb.GraphTx;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.model.ConflictException;
+import org.pangeagraph.model.CypherTemplate;
+import org.pangeagraph.model.CypherTemplate.Fragment;
 import org.pangeagraph.model.ForbiddenException;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.InvalidValueException;
@@ -37,11 +39,72 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityWriter {
 
+    /** The entity {@code lockOrCreate} found or made: its version and properties after the caller's changes. */
+    private static final String UPDATE = CypherTemplate.statement("""
+            MATCH (n) WHERE elementId(n) = $eid
+            SET n += $props,
+                n.updatedAt = CASE WHEN $changed THEN $now ELSE n.updatedAt END,
+                n.version = CASE WHEN $changed THEN coalesce(n.version, 0) + 1 ELSE n.version END
+            REMOVE n._lock
+            RETURN n {.*} AS props
+            """);
+
+    /** The entity to delete, with how many links it has and how many of those the caller may not change. */
+    private static final String TO_DELETE = CypherTemplate.statement("""
+            MATCH (n:Entity {id: $id})
+            WHERE visible(n)
+            RETURN n {.*} AS props, labels(n) AS labels, COUNT { (n)--() } AS links,
+                   COUNT { (n)-[r]-(m) WHERE NOT ($seeAll OR (writable(r) AND visible(m))) } AS othersLinks
+            """);
+
+    private static final String DELETE = CypherTemplate.statement("MATCH (n:Entity {id: $id}) DETACH DELETE n");
+
+    private record KindParts(NodeKind kind) {
+    }
+
+    private record KeyParts(NodeKind kind, List<Fragment> country) {
+    }
+
+    /** For a kind keyed on its name and country (a company), the country is part of the key. */
+    private static final Fragment AND_COUNTRY = CypherTemplate.constant(", country: $match.country");
+
+    /** An entity of a kind with a key: the one with the key, made if there is none. */
+    private static final CypherTemplate<KeyParts> MERGE_BY_KEY = CypherTemplate.of(KeyParts.class, """
+            MERGE (n:{{kind}} {{{kind.key}}: $match.{{kind.key}}{{country}}})
+            ON CREATE SET n._created = true""");
+
+    /** A person by the id the caller gives, made if there is none. */
+    private static final CypherTemplate<KindParts> MERGE_BY_ID = CypherTemplate.of(KindParts.class, """
+            MERGE (n:{{kind}} {id: $newId})
+            ON CREATE SET n._created = true""");
+
+    /** A new person, when the caller gives no id. */
+    private static final CypherTemplate<KindParts> CREATE = CypherTemplate.of(KindParts.class, """
+            CREATE (n:{{kind}} {id: $newId})
+            SET n._created = true""");
+
+    private record LockParts(List<Fragment> entity) {
+    }
+
     /**
-     * The Cypher predicate that the caller may change the relationship or node bound to a variable
-     * (its name from query text): {@code $seeAll}, or every case it carries is in {@code $writable}.
+     * The entity found or made, locked. Writing {@code _lock} takes the node's write lock before its version
+     * is read, so that of two concurrent updates with the same expected version exactly one passes the check.
      */
-    static final String WRITABLE = "($seeAll OR all(c IN coalesce(%1$s.cases, []) WHERE c IN $writable))";
+    private static final CypherTemplate<LockParts> LOCK = CypherTemplate.of(LockParts.class, """
+            {{entity}}
+            SET n:Entity, n._lock = true,
+                n.id = coalesce(n.id, $newId), n.createdAt = coalesce(n.createdAt, $now),
+                n.updatedAt = coalesce(n.updatedAt, $now), n.version = coalesce(n.version, 0)
+            WITH n, coalesce(n._created, false) AS created
+            REMOVE n._created
+            RETURN elementId(n) AS eid, created, n {.*} AS props
+            """);
+
+    private static final String VISIBLE_SOURCES = CypherTemplate.statement("""
+            MATCH (s:Source)
+            WHERE s.key IN $keys AND visible(s)
+            RETURN s.key AS key
+            """);
 
     private final GraphDb db;
 
@@ -151,14 +214,7 @@ public class EntityWriter {
                 params.put("props", props);
                 params.put("changed", changed);
                 params.put("now", now);
-                Record after = tx.run("""
-                        MATCH (n) WHERE elementId(n) = $eid
-                        SET n += $props,
-                            n.updatedAt = CASE WHEN $changed THEN $now ELSE n.updatedAt END,
-                            n.version = CASE WHEN $changed THEN coalesce(n.version, 0) + 1 ELSE n.version END
-                        REMOVE n._lock
-                        RETURN n {.*} AS props
-                        """, params).get(0);
+                Record after = tx.run(UPDATE, params).get(0);
                 if (changed) {
                     GraphVersion.bump(tx);
                 }
@@ -177,12 +233,7 @@ public class EntityWriter {
         params.put("id", id);
         params.put("writable", caller.writableCases());
         return this.db.write(tx -> {
-            List<Record> found = tx.run("""
-                    MATCH (n:Entity {id: $id})
-                    WHERE %s
-                    RETURN n {.*} AS props, labels(n) AS labels, COUNT { (n)--() } AS links,
-                           COUNT { (n)-[r]-(m) WHERE NOT ($seeAll OR (%s AND %s)) } AS othersLinks
-                    """.formatted(Visibility.visible("n"), WRITABLE.formatted("r"), Visibility.visible("m")), params);
+            List<Record> found = tx.run(TO_DELETE, params);
             if (found.isEmpty()) {
                 throw new NotFoundException("id", "entity with id " + id);
             }
@@ -193,7 +244,7 @@ public class EntityWriter {
                 throw new ForbiddenException("id", "This " + node.kind().label()
                         + " or one of its links belongs to a case you are not a member of; an administrator can delete it");
             }
-            tx.run("MATCH (n:Entity {id: $id}) DETACH DELETE n", Map.of("id", id));
+            tx.run(DELETE, Map.of("id", id));
             GraphVersion.bump(tx);
             return new Deleted(id, node.kind().name(), node.caption(), found.get(0).get("links").asInt());
         });
@@ -205,29 +256,14 @@ public class EntityWriter {
         params.put("match", match);
         params.put("newId", personId != null ? personId : UUID.randomUUID().toString());
         params.put("now", now);
-        String merge;
+        Fragment entity;
         if (kind.hasKey()) {
-            String keys = String.join(", ", match.keySet().stream().map(k -> k + ": $match." + k).toList());
-            merge = "MERGE (n:" + kind.label() + " {" + keys + "})";
-        }
-        else if (personId != null) {
-            merge = "MERGE (n:" + kind.label() + " {id: $newId})";
+            entity = MERGE_BY_KEY.fragment(new KeyParts(kind, CypherParts.when(kind.keyIncludesCountry(), AND_COUNTRY)));
         }
         else {
-            merge = "CREATE (n:" + kind.label() + " {id: $newId})";
+            entity = (personId != null ? MERGE_BY_ID : CREATE).fragment(new KindParts(kind));
         }
-        String onCreate = merge.startsWith("CREATE") ? "SET n._created = true" : "ON CREATE SET n._created = true";
-        // Writing _lock takes the node's write lock before its version is read, so that of two
-        // concurrent updates with the same expected version exactly one passes the check.
-        return tx.run(merge + "\n" + onCreate + """
-
-                SET n:Entity, n._lock = true,
-                    n.id = coalesce(n.id, $newId), n.createdAt = coalesce(n.createdAt, $now),
-                    n.updatedAt = coalesce(n.updatedAt, $now), n.version = coalesce(n.version, 0)
-                WITH n, coalesce(n._created, false) AS created
-                REMOVE n._created
-                RETURN elementId(n) AS eid, created, n {.*} AS props
-                """, params).get(0);
+        return tx.run(LOCK.text(new LockParts(List.of(entity))), params).get(0);
     }
 
     static void checkVersion(Integer expected, boolean created, Map<String, Object> stored) {
@@ -309,8 +345,7 @@ public class EntityWriter {
         }
         Map<String, Object> params = new HashMap<>(visibility.parameters());
         params.put("keys", keys);
-        List<String> known = tx.run("MATCH (s:Source) WHERE s.key IN $keys AND " + Visibility.visible("s")
-                + " RETURN s.key AS key", params).stream().map(r -> r.get("key").asString()).toList();
+        List<String> known = tx.run(VISIBLE_SOURCES, params).stream().map(r -> r.get("key").asString()).toList();
         for (String key : keys) {
             if (!known.contains(key)) {
                 throw new InvalidInputException(field, "names the source '" + key

@@ -14,6 +14,8 @@ import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.GraphDb.GraphTx;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.model.Caller;
+import org.pangeagraph.model.CypherTemplate;
+import org.pangeagraph.model.CypherTemplate.Fragment;
 import org.pangeagraph.model.ForbiddenException;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.KeyForm;
@@ -32,9 +34,72 @@ import org.springframework.stereotype.Component;
 @Component
 public class LinkWriter {
 
-    private static final String LINK_BY_ID = Arrays.stream(RelationshipType.values())
-        .map(t -> "MATCH (a)-[r:" + t.cypherName() + " {id: $linkId}]->(b) RETURN r, a, b")
-        .collect(Collectors.joining(" UNION ALL "));
+    private record TypeParts(RelationshipType type) {
+    }
+
+    /** A link of the type, between its ends, with its link key: made if there is none, unless the caller may not change it. */
+    private static final CypherTemplate<TypeParts> WRITE = CypherTemplate.of(TypeParts.class, """
+            MATCH (a) WHERE elementId(a) = $from
+            MATCH (b) WHERE elementId(b) = $to
+            MERGE (a)-[r:{{type}} {linkKey: $linkKey}]->(b)
+            ON CREATE SET r.id = $newId, r.recordedAt = $now, r.recordedBy = $user, r._created = true
+            WITH r, coalesce(r._created, false) AS created, r {.*} AS before
+            WHERE created OR writable(r)
+            SET r += $props
+            REMOVE r._created
+            RETURN created, r {.*} AS link, created OR before <> r {.*} AS changed
+            """);
+
+    private record BranchParts(List<Fragment> union, RelationshipType type) {
+    }
+
+    private static final Fragment UNION_ALL = CypherTemplate.constant("  UNION ALL\n");
+
+    /** The link of one type with the id: a branch for each type, each a seek in the type's index of link ids. */
+    private static final CypherTemplate<BranchParts> BY_ID_OF_TYPE = CypherTemplate.of(BranchParts.class, """
+            {{union}}  MATCH (a)-[r:{{type}} {id: $linkId}]->(b) RETURN r, a, b
+            """);
+
+    private record BranchesParts(List<Fragment> branches) {
+    }
+
+    /** The link with the id, if the caller sees it and its ends. */
+    private static final String BY_ID = CypherTemplate.of(BranchesParts.class, """
+            CALL () {
+            {{branches}}}
+            WITH r, a, b
+            WHERE visible(r) AND visible(a) AND visible(b)
+            RETURN elementId(r) AS eid, r.cases AS cases
+            """).text(new BranchesParts(Arrays.stream(RelationshipType.values())
+                .map(t -> BY_ID_OF_TYPE.fragment(new BranchParts(CypherParts.before(t.ordinal(), UNION_ALL), t))).toList()));
+
+    /** The links of the type between two entities, of one source if given, that the caller sees. */
+    private static final CypherTemplate<TypeParts> BETWEEN = CypherTemplate.of(TypeParts.class, """
+            MATCH (a)-[r:{{type}}]->(b)
+            WHERE elementId(a) = $from AND elementId(b) = $to AND ($source IS NULL OR r.source = $source) AND visible(r)
+            RETURN elementId(r) AS eid, r.cases AS cases
+            """);
+
+    private static final String DELETE = CypherTemplate.statement("""
+            UNWIND $eids AS eid
+            MATCH ()-[r]->() WHERE elementId(r) = eid
+            DELETE r
+            """);
+
+    private static final String END_BY_ID = CypherTemplate.statement("""
+            MATCH (n:Entity {id: $id})
+            WHERE visible(n)
+            RETURN elementId(n) AS eid, n {.*} AS props, labels(n) AS labels
+            """);
+
+    private record KeyParts(NodeKind kind, List<Fragment> country) {
+    }
+
+    private static final CypherTemplate<KeyParts> END_BY_KEY = CypherTemplate.of(KeyParts.class, """
+            MATCH (n:{{kind}} {{{kind.key}}: $key})
+            WHERE visible(n){{country}}
+            RETURN elementId(n) AS eid, n {.*} AS props, labels(n) AS labels
+            """);
 
     private final GraphDb db;
 
@@ -75,17 +140,7 @@ public class LinkWriter {
             params.put("user", caller.name());
             params.put("seeAll", caller.visibility().all());
             params.put("writable", caller.writableCases());
-            List<Record> written = tx.run("""
-                    MATCH (a) WHERE elementId(a) = $from
-                    MATCH (b) WHERE elementId(b) = $to
-                    MERGE (a)-[r:%s {linkKey: $linkKey}]->(b)
-                    ON CREATE SET r.id = $newId, r.recordedAt = $now, r.recordedBy = $user, r._created = true
-                    WITH r, coalesce(r._created, false) AS created, r {.*} AS before
-                    WHERE created OR %s
-                    SET r += $props
-                    REMOVE r._created
-                    RETURN created, r {.*} AS link, created OR before <> r {.*} AS changed
-                    """.formatted(type.cypherName(), EntityWriter.WRITABLE.formatted("r")), params);
+            List<Record> written = tx.run(WRITE.text(new TypeParts(type)), params);
             if (written.isEmpty()) {
                 // The same link exists, of a case the caller may not change (seen or not: the same answer).
                 throw new ForbiddenException("input", "This link belongs to a case you are not a member of; it cannot be written");
@@ -107,9 +162,7 @@ public class LinkWriter {
             List<Record> links;
             if (input.linkId() != null) {
                 params.put("linkId", input.linkId());
-                links = tx.run("CALL () { " + LINK_BY_ID + " } WITH r, a, b WHERE " + Visibility.visible("r") + " AND "
-                        + Visibility.visible("a") + " AND " + Visibility.visible("b") + " RETURN elementId(r) AS eid, r.cases AS cases",
-                        params);
+                links = tx.run(BY_ID, params);
             }
             else {
                 if (input.type() == null || input.from() == null || input.to() == null) {
@@ -120,9 +173,7 @@ public class LinkWriter {
                 params.put("from", from.eid());
                 params.put("to", to.eid());
                 params.put("source", input.source() == null ? null : input.source().strip());
-                links = tx.run("MATCH (a)-[r:" + input.type().cypherName() + "]->(b) WHERE elementId(a) = $from AND "
-                        + "elementId(b) = $to AND ($source IS NULL OR r.source = $source) AND " + Visibility.visible("r")
-                        + " RETURN elementId(r) AS eid, r.cases AS cases", params);
+                links = tx.run(BETWEEN.text(new TypeParts(input.type())), params);
             }
             for (Record link : links) {
                 List<String> cases = link.get("cases").isNull() ? List.of() : link.get("cases").asList(v -> v.asString());
@@ -132,7 +183,7 @@ public class LinkWriter {
             }
             List<String> eids = links.stream().map(l -> l.get("eid").asString()).toList();
             if (!eids.isEmpty()) {
-                tx.run("UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r", Map.of("eids", eids));
+                tx.run(DELETE, Map.of("eids", eids));
                 GraphVersion.bump(tx);
             }
             return eids.size();
@@ -179,7 +230,7 @@ public class LinkWriter {
         String what;
         if (ref.id() != null) {
             params.put("id", ref.id());
-            cypher = "MATCH (n:Entity {id: $id})";
+            cypher = END_BY_ID;
             what = "entity with id " + ref.id();
         }
         else if (ref.kind() != null && ref.key() != null) {
@@ -188,22 +239,19 @@ public class LinkWriter {
                 throw new InvalidInputException(field + ".key", "cannot find a " + kind.label() + " by key; give its id");
             }
             params.put("key", InvalidInputException.check(field + ".key", ref.key(), kind.keyForm()));
-            cypher = "MATCH (n:" + kind.label() + " {" + kind.keyProperty() + ": $key})";
             if (kind.keyIncludesCountry()) {
                 if (ref.country() == null) {
                     throw new InvalidInputException(field + ".country", "is required to find a company");
                 }
                 params.put("country", InvalidInputException.check(field + ".country", ref.country(), KeyForm.COUNTRY_CODE));
-                cypher += " WHERE n.country = $country";
             }
+            cypher = END_BY_KEY.text(new KeyParts(kind, CypherParts.country(kind)));
             what = kind.label() + " " + ref.key();
         }
         else {
             throw new InvalidInputException(field, "needs either id, or kind and key");
         }
-        String where = cypher.contains("WHERE") ? " AND " : " WHERE ";
-        List<Record> found = tx.run(cypher + where + Visibility.visible("n")
-                + " RETURN elementId(n) AS eid, n {.*} AS props, labels(n) AS labels", params);
+        List<Record> found = tx.run(cypher, params);
         if (found.isEmpty()) {
             throw new NotFoundException(field, what);
         }

@@ -19,9 +19,22 @@ public final class Node extends AbstractMap<String, Object> {
 
     private final Map<String, Object> properties;
 
+    /** The links read with the node by its query tree's statement, by the response key of their field. */
+    private final Map<String, QueryTree.Read> read;
+
     public Node(NodeKind kind, Map<String, Object> properties) {
+        this(kind, properties, Map.of());
+    }
+
+    Node(NodeKind kind, Map<String, Object> properties, Map<String, QueryTree.Read> read) {
         this.kind = kind;
         this.properties = properties;
+        this.read = read;
+    }
+
+    /** The links of the field with this response key that were read with the node, or null. */
+    QueryTree.Read read(String responseKey) {
+        return this.read.get(responseKey);
     }
 
     public NodeKind kind() {

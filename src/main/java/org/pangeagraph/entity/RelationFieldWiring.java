@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,9 @@ class RelationFieldWiring extends GraphQLTypeVisitorStub implements GraphQlSourc
 
     private final EntityReader reader;
 
+    /** Every relationship field of the schema, by its coordinates ({@code Website.ipAddresses}), once the schema is built. */
+    private final Map<String, RelationField> fields = new java.util.concurrent.ConcurrentHashMap<>();
+
     RelationFieldWiring(EntityReader reader, BatchLoaderRegistry registry) {
         this.reader = reader;
         registry.<Key, List<Linked>>forName(LOADER)
@@ -64,6 +68,7 @@ class RelationFieldWiring extends GraphQLTypeVisitorStub implements GraphQlSourc
             TraverserContext<GraphQLSchemaElement> context) {
         if (context.getParentNode() instanceof GraphQLObjectType owner) {
             RelationField.of(owner, definition).ifPresent(field -> {
+                this.fields.put(field.coordinates(), field);
                 GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
                 registry.dataFetcher(FieldCoordinates.coordinates(owner, definition), fetcher(field));
             });
@@ -71,12 +76,27 @@ class RelationFieldWiring extends GraphQLTypeVisitorStub implements GraphQlSourc
         return TraversalControl.CONTINUE;
     }
 
+    /** The relationship field {@code field} of the GraphQL type {@code type}, if it is one. */
+    Optional<RelationField> field(String type, String field) {
+        return Optional.ofNullable(this.fields.get(type + "." + field));
+    }
+
+    /**
+     * The links the statement of the parent's query tree read with the parent ({@link QueryTree}), when it
+     * read this field with these arguments; else a load of the batch loader.
+     */
     private static DataFetcher<Object> fetcher(RelationField field) {
         return env -> {
             Node parent = env.getSource();
+            Integer given = env.getArgument("first");
+            int first = given == null ? DEFAULT_LINKS : given;
+            LocalDate asOf = env.getArgument("asOf");
+            QueryTree.Read read = parent.read(env.getField().getResultKey());
+            if (read != null && read.answers(field, asOf, first)) {
+                return read.linked();
+            }
             DataLoader<Key, List<Linked>> loader = env.getDataLoader(LOADER);
-            Integer first = env.getArgument("first");
-            return loader.load(new Key(field, parent.id(), env.getArgument("asOf"), first == null ? DEFAULT_LINKS : first));
+            return loader.load(new Key(field, parent.id(), asOf, first));
         };
     }
 

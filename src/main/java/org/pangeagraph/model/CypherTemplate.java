@@ -29,9 +29,12 @@ import java.util.stream.Collectors;
  *
  * <p>Two kinds of named parts:
  * <ul>
- * <li>The visibility fragments {@code visible(x)} (need-to-know: {@link Visibility#visible}) and
- * {@code validOn(r)} (the link held on {@code $asOf}: {@link Visibility#validOn}), written in the text as
- * if they were Cypher functions of a variable. They are expanded when the template is made.</li>
+ * <li>The visibility fragments {@code visible(x)} (need-to-know: {@link Visibility#visible}),
+ * {@code validOn(r)} (the link held on {@code $asOf}: {@link Visibility#validOn}; {@code validOn(r, $day)} on
+ * the day in {@code $day}) and {@code writable(x)}
+ * (the caller may change it: {@link #writable}), written in the text as if they were Cypher functions of a
+ * variable (which may end in a slot: {@code visible(r{{level}})}). They are expanded when the template is
+ * made.</li>
  * <li>Slots {@code {{name}}}, each a component of a record that names and types them. A statement is
  * the template's text with the record's values put in: {@code MATCH (a)-[r:{{types}}]-(b)} with
  * {@code record Parts(List<RelationshipType> types)}.</li>
@@ -46,7 +49,9 @@ import java.util.stream.Collectors;
  * <li>{@link RelationshipType}, or a {@code List} of them: the type, or the alternation {@code A|B}
  * (each type once, in the list's order; never empty);</li>
  * <li>{@link NodeKind}, or a {@code Set} of them: the label, or the label alternation (in alphabetical
- * order); {@code {{kind.key}}} is the kind's key property;</li>
+ * order); {@code {{kind.key}}} is the kind's key property, {@code {{kind.input}}} the property its key is
+ * written in, {@code {{kind.sort}}} the property its lists are sorted by;</li>
+ * <li>{@link PropertySpec}: the property's name;</li>
  * <li>{@code int} marked {@link Bounded}: the number, checked against its bounds on every use;</li>
  * <li>{@link PathSelector}: {@code SHORTEST k}, {@code SHORTEST k GROUPS} or {@code ALL SHORTEST};</li>
  * <li>a {@code List} of {@link Fragment}s, parts written by other templates: one after the other;</li>
@@ -59,9 +64,21 @@ import java.util.stream.Collectors;
  */
 public final class CypherTemplate<S extends Record> {
 
-    private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w.$])(visible|validOn)\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+    /**
+     * The predicate {@code writable(x)}: the caller may change the node or relationship bound to {@code x}
+     * ({@code $seeAll}, or every case it carries is in {@code $writable}).
+     */
+    public static String writable(String variable) {
+        return "($seeAll OR all(c IN coalesce(" + variable + ".cases, []) WHERE c IN $writable))";
+    }
 
-    private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)(?:\\.(key))?}}");
+    /** A variable of the text: a name, which may end in a slot ({@code r{{level}}}). */
+    private static final String VARIABLE = "[A-Za-z_][A-Za-z0-9_]*(?:\\{\\{[A-Za-z_][A-Za-z0-9_]*}})?";
+
+    private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w.$])(visible|validOn|writable)\\((" + VARIABLE + ")(?:, \\$("
+            + VARIABLE + "))?\\)");
+
+    private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)(?:\\.(key|input|sort))?}}");
 
     private final Class<S> slots;
 
@@ -92,6 +109,16 @@ public final class CypherTemplate<S extends Record> {
     }
 
     /**
+     * Fixed text, its visibility fragments expanded, as a fragment for another template's
+     * {@code List<Fragment>} slot.
+     *
+     * @throws IllegalArgumentException if the text has a slot
+     */
+    public static Fragment constant(String text) {
+        return new Fragment(statement(text));
+    }
+
+    /**
      * A template whose slots are the components of {@code slots}.
      *
      * @throws IllegalArgumentException if the text and the record do not agree, or a component has a type
@@ -116,7 +143,7 @@ public final class CypherTemplate<S extends Record> {
                         + " " + components.keySet());
             }
             literals.add(expanded.substring(from, slot.start()));
-            parts.add(part(slots, component, slot.group(2) != null));
+            parts.add(part(slots, component, slot.group(2)));
             used.add(name);
             from = slot.end();
         }
@@ -151,19 +178,24 @@ public final class CypherTemplate<S extends Record> {
 
     /** {@code text} with its visibility fragments expanded. */
     private static String expand(String text) {
-        return FRAGMENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1).equals("visible") ? Visibility.visible(m.group(2)) : Visibility.validOn(m.group(2))));
+        return FRAGMENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(switch (m.group(1)) {
+            case "visible" -> Visibility.visible(m.group(2));
+            case "validOn" -> m.group(3) == null ? Visibility.validOn(m.group(2)) : Visibility.validOn(m.group(2), m.group(3));
+            default -> writable(m.group(2));
+        }));
     }
 
-    private static Part part(Class<?> slots, RecordComponent component, boolean key) {
+    /** The part for a component; {@code property} is {@code key}, {@code input} or {@code sort} for a kind's property, else null. */
+    private static Part part(Class<?> slots, RecordComponent component, String property) {
         Method accessor = component.getAccessor();
         accessor.setAccessible(true);
         Function<Object, String> render;
-        if (key) {
+        if (property != null) {
             if (component.getType() != NodeKind.class) {
-                throw new IllegalArgumentException("{{" + component.getName() + ".key}}: only a NodeKind has a key property");
+                throw new IllegalArgumentException("{{" + component.getName() + "." + property + "}}: only a NodeKind has a "
+                        + property + " property");
             }
-            render = value -> keyProperty((NodeKind) value);
+            render = value -> kindProperty((NodeKind) value, property);
         }
         else {
             render = renderer(slots, component);
@@ -171,11 +203,15 @@ public final class CypherTemplate<S extends Record> {
         return new Part(component.getName(), accessor, render);
     }
 
-    private static String keyProperty(NodeKind kind) {
-        if (!kind.hasKey()) {
-            throw new IllegalArgumentException(kind + " has no key property");
+    private static String kindProperty(NodeKind kind, String property) {
+        if (!kind.hasKey() && !property.equals("sort")) {
+            throw new IllegalArgumentException(kind + " has no " + property + " property");
         }
-        return kind.keyProperty();
+        return switch (property) {
+            case "key" -> kind.keyProperty();
+            case "input" -> kind.keyInput();
+            default -> kind.sortProperty();
+        };
     }
 
     /** How a component's value becomes Cypher text; only the types a slot may take have one. */
@@ -187,6 +223,9 @@ public final class CypherTemplate<S extends Record> {
         }
         if (type == NodeKind.class) {
             return value -> ((NodeKind) value).label();
+        }
+        if (type == PropertySpec.class) {
+            return value -> ((PropertySpec) value).name();
         }
         if (type == PathSelector.class) {
             return value -> ((PathSelector) value).cypher();
@@ -221,7 +260,7 @@ public final class CypherTemplate<S extends Record> {
                 .sorted().toList());
         }
         throw new IllegalArgumentException(where + " is a " + component.getGenericType().getTypeName()
-                + "; a slot takes a RelationshipType, List<RelationshipType>, NodeKind, Set<NodeKind>, @Bounded int,"
+                + "; a slot takes a RelationshipType, List<RelationshipType>, NodeKind, Set<NodeKind>, PropertySpec, @Bounded int,"
                 + " PathSelector, List<CypherTemplate.Fragment> or an enum implementing CypherTemplate.Keyword");
     }
 

@@ -71,8 +71,18 @@ public record Visibility(boolean all, List<String> cases) {
      * (inclusive bounds, open ends open), or always when {@code $asOf} is null.
      */
     public static String validOn(String variable) {
-        return "($asOf IS NULL OR ((" + variable + ".validFrom IS NULL OR " + variable + ".validFrom <= $asOf) AND ("
-                + variable + ".validTo IS NULL OR " + variable + ".validTo >= $asOf)))";
+        return validOn(variable, "asOf");
+    }
+
+    /**
+     * The Cypher predicate that a relationship bound to {@code variable} held on the day in the parameter
+     * {@code parameter}, or always when it is null (for a statement with a day for each of its links). Both
+     * names come from the query text, never from input.
+     */
+    public static String validOn(String variable, String parameter) {
+        String day = "$" + parameter;
+        return "(" + day + " IS NULL OR ((" + variable + ".validFrom IS NULL OR " + variable + ".validFrom <= " + day
+                + ") AND (" + variable + ".validTo IS NULL OR " + variable + ".validTo >= " + day + ")))";
     }
 
 }

@@ -29,7 +29,8 @@ import ch.qos.logback.core.read.ListAppender;
  * The statement log ({@code org.pangeagraph.cypher} at DEBUG) prints every statement an investigator's
  * queries run, and what it prints is runnable as it stands: each {@code :param} line, evaluated as Neo4j
  * Browser evaluates it, gives back the parameter the application sent, and the printed statement with
- * those parameters gives the rows the application got.
+ * those parameters gives the rows the application got: the traversals' statements, and a lookup's and a
+ * list's with the tree of relationship fields they read.
  */
 @IntegrationTest
 class CypherLogIT {
@@ -46,7 +47,12 @@ class CypherLogIT {
             """
             { search(text: "O'Brien \\\\ pub1") { kind caption } }""",
             """
-            { network(ids: ["pub-w1"], depth: 2, maxNodes: 50) { nodes { id } edges { type } truncated } }""");
+            { network(ids: ["pub-w1"], depth: 2, maxNodes: 50) { nodes { id } edges { type } truncated } }""",
+            """
+            { website(domain: "pub1.example") { domain ipAddresses(asOf: "2009-06-01") { link { source } node { address
+                websites(first: 5) { node { domain } } } } paymentAccounts { node { identifier holders { node { caption } } } } } }""",
+            """
+            { websites(filter: {text: "pub"}, first: 3) { edges { node { domain operators { node { caption } } } } } }""");
 
     @Autowired
     TestGraph graph;
@@ -110,6 +116,7 @@ class CypherLogIT {
         assertThat(sent).hasSizeGreaterThan(QUERIES.size());
         assertThat(logged).as("one printed statement for each statement run").hasSameSizeAs(sent);
         assertThat(logged).anySatisfy(text -> assertThat(text).contains(":param asOf => date('2009-06-01');"))
+            .anySatisfy(text -> assertThat(text).contains(":param asOf1 => date('2009-06-01');").contains("COLLECT {"))
             .anySatisfy(text -> assertThat(text).contains(":param myCases => ['CASE-A'];"));
 
         for (String text : logged) {

@@ -53,6 +53,31 @@ class CypherTemplateTests {
             .startsWith("MATCH p = SHORTEST 2 GROUPS (a)");
     }
 
+    record LevelParts(@Bounded(min = 1, max = 9) int level, NodeKind kind, PropertySpec spec) {
+    }
+
+    @Test
+    void numberedVariablesKindPropertiesAndPropertySpecsFillSlots() {
+        CypherTemplate<LevelParts> level = CypherTemplate.of(LevelParts.class, """
+                MATCH (n)-[r{{level}}]->(m{{level}}:{{kind}} {{{kind.key}}: $key})
+                WHERE visible(m{{level}}) AND validOn(r{{level}}, $asOf{{level}}) AND writable(m{{level}})
+                RETURN m{{level}}.{{kind.input}}, m{{level}}.{{spec}} ORDER BY m{{level}}.{{kind.sort}}""");
+        PropertySpec status = NodeKind.WEBSITE.property("status").orElseThrow();
+
+        assertThat(level.text(new LevelParts(2, NodeKind.COMPANY, status))).isEqualTo(
+                "MATCH (n)-[r2]->(m2:Company {nameKey: $key})\nWHERE " + Visibility.visible("m2") + " AND "
+                        + Visibility.validOn("r2", "asOf2") + " AND " + CypherTemplate.writable("m2") + "\nRETURN m2.name, m2.status"
+                        + " ORDER BY m2.nameKey");
+        assertThat(Visibility.validOn("r2", "asOf2")).isEqualTo("($asOf2 IS NULL OR ((r2.validFrom IS NULL OR r2.validFrom <= $asOf2)"
+                + " AND (r2.validTo IS NULL OR r2.validTo >= $asOf2)))");
+        assertThat(CypherTemplate.writable("m")).isEqualTo("($seeAll OR all(c IN coalesce(m.cases, []) WHERE c IN $writable))");
+        // A kind without a key has none to put in a slot; it is sorted by its caption.
+        assertThatThrownBy(() -> level.text(new LevelParts(1, NodeKind.PERSON, status)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("PERSON has no key property");
+        assertThat(CypherTemplate.of(LevelParts.class, "{{level}} {{spec}} {{kind.sort}}").text(new LevelParts(1, NodeKind.PERSON, status)))
+            .isEqualTo("1 status name");
+    }
+
     @Test
     void theSameValuesGiveTheSameText() {
         PathParts values = new PathParts(PathSelector.shortest(1), List.of(RelationshipType.values()), 8);

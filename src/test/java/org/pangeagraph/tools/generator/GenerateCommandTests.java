@@ -28,7 +28,7 @@ class GenerateCommandTests {
         PharmacyCrimeGenerator.generate(GeneratorSettings.Size.TINY.settings(11), direct);
 
         assertThat(this.out.toString(StandardCharsets.UTF_8))
-            .startsWith("Generated 200 websites in 25 networks: 2297 nodes and 8908 relationships in " + command);
+            .startsWith("Generated 200 websites in 25 networks: 2333 nodes and 9294 relationships in " + command);
         for (String file : List.of("load.cypher", "ground-truth.csv", "nodes/Website.csv", "relationships/HOSTED_AT-Website-IpAddress.csv")) {
             assertThat(Files.mismatch(command.resolve(file), direct.resolve(file))).as(file).isEqualTo(-1);
         }

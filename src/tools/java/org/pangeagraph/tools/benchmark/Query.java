@@ -1,5 +1,9 @@
 package org.pangeagraph.tools.benchmark;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /** The requests measured, each with the GraphQL document an investigator's tool would send. */
 enum Query {
 
@@ -25,6 +29,24 @@ enum Query {
               }
             }"""),
 
+    /**
+     * The issue's nested read, two levels deep: the website, its IPs and their providers, its accounts and
+     * their holders, 10 parcels and their couriers. No Library side (its type definitions stop a level higher).
+     */
+    NESTED_DEEP("nested two levels (IPs and providers, accounts and holders, 10 parcels and couriers)", true, """
+            query nestedDeep($domain: String!) {
+              website(domain: $domain) {
+                domain
+                ipAddresses { node { address hostingProviders { node { name } } } link { validFrom validTo } }
+                paymentAccounts { node { identifier kind holders { node { caption } } } }
+                shipments(first: 10) { node { trackingNumber couriers { node { name } } } }
+              }
+            }"""),
+
+    /** A page of 20 websites, each with its IPs and accounts. */
+    LIST("list: 20 websites with IPs and accounts", true, """
+            query list { websites(first: 20) { edges { node { domain ipAddresses { node { address } } paymentAccounts { node { identifier } } } } } }"""),
+
     SHARED_INFRASTRUCTURE("sharedInfrastructure (top 10)", true, """
             query siblings($domain: String!) {
               sharedInfrastructure(domain: $domain, first: 10) { website { domain } score sharedItems { kind weight websiteCount } }
@@ -49,6 +71,16 @@ enum Query {
     /** The mutation the benchmark bumps the graph version with, and the soak writes with. */
     static final String RENAME_WEBSITE = """
             mutation rename($domain: String!, $name: String!) { upsertWebsite(input: {domain: $domain, name: $name}) { created } }""";
+
+    /**
+     * The requests to measure: those named in {@code bench.queries} (comma-separated, e.g.
+     * {@code LOOKUP,NESTED}), or all when it is empty or absent.
+     */
+    static List<Query> selected() {
+        String names = System.getProperty("bench.queries", "").strip();
+        return names.isEmpty() ? List.of(values())
+                : Arrays.stream(names.split(",")).map(n -> valueOf(n.strip().toUpperCase(Locale.ROOT))).sorted().toList();
+    }
 
     final String title;
 
