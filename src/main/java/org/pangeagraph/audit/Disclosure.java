@@ -93,6 +93,7 @@ final class Disclosure {
         }
         else if (value instanceof Disclosed fact) {
             cases(fact.cases());
+            this.entityIds.addAll(fact.entityIds());
             fact.about().forEach(this::resolved);
         }
         else if (value instanceof Iterable<?> items) {

@@ -15,4 +15,9 @@ public interface Disclosed {
     /** The entities (and links) it is about, as the answer resolves them. */
     List<Object> about();
 
+    /** The ids of entities it names without resolving them (a SAME_AS step's two ends); empty for none. */
+    default List<String> entityIds() {
+        return List.of();
+    }
+
 }

@@ -46,6 +46,12 @@ public record SameAsStep(String judgementId, String from, String to, String judg
         return List.of();
     }
 
+    /** Both ends, for the audit trail: a member may appear in the answer only here. */
+    @Override
+    public List<String> entityIds() {
+        return List.of(this.from, this.to);
+    }
+
     /** The steps of these judgements, each once, in judgement id order. */
     public static List<SameAsStep> of(Collection<SameAsClusters.Judged> judged) {
         return judged.stream().distinct().sorted(Comparator.comparing(SameAsClusters.Judged::id)).map(SameAsStep::of).toList();

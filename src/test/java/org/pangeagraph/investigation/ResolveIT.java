@@ -236,6 +236,20 @@ class ResolveIT {
         assertThat(strings(ask(TAKEDOWN, Map.of("ids", List.of("pa-3"), "resolve", true)), "takedownImpact.removed[*].id")).containsExactlyInAnyOrder("pa-2", "pa-3");
     }
 
+    /** pa-3 is in the answer only as the other end of the step joining it to pa-2: the audit record names it. */
+    @Test
+    void theAuditRecordNamesBothEndsOfEverySameAsStep() {
+        String answer = this.client.as(TestUsers.INVESTIGATOR_A).send("""
+                query KeyResolvedForTheAudit { keyInfrastructure(kinds: [PAYMENT_ACCOUNT], resolve: true) { item { id } sameAs { judgementId } } }
+                """);
+        assertThat(answer).doesNotContain("pa-3").doesNotContain("\"errors\"");
+        String log = this.client.send("{ auditLog(first: 20) { edges { node { operation entityIds } } } }");
+        List<List<String>> ids = com.jayway.jsonpath.JsonPath.read(log,
+                "$.data.auditLog.edges[?(@.node.operation == 'KeyResolvedForTheAudit')].node.entityIds");
+        assertThat(ids).hasSize(1);
+        assertThat(ids.get(0)).contains("pa-1", "pa-2", "pa-3");
+    }
+
     @Test
     void aJudgementOfACaseTheReaderIsNotInJoinsNothingForThem() {
         // j-hidden (CASE-B) makes w-b and w-d one for a member of case B only.
