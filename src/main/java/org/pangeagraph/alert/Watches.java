@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.pangeagraph.change.ChangeFeed;
+import org.pangeagraph.db.OperationTransaction;
 import org.pangeagraph.db.changes.ChangedEntity;
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.model.InvalidInputException;
@@ -143,14 +144,14 @@ class Watches {
                 input.kinds() == null ? List.of() : input.kinds(), webhook[0], webhook[1], now, this.feed.head());
         this.store.saveOwner(WatchOwner.of(caller, now));
         this.store.create(watch);
-        this.matcher.watchesChanged();
+        OperationTransaction.afterCommit(this.matcher::watchesChanged);
         return watch;
     }
 
     boolean delete(String id, Caller caller) {
         boolean deleted = this.store.delete(id, caller.name());
         if (deleted) {
-            this.matcher.watchesChanged();
+            OperationTransaction.afterCommit(this.matcher::watchesChanged);
         }
         return deleted;
     }
@@ -163,7 +164,7 @@ class Watches {
         WatchOwner known = this.matcher.owner(caller.name());
         if (known != null && !known.sameAs(caller)) {
             this.store.saveOwner(WatchOwner.of(caller, ZonedDateTime.now(ZoneOffset.UTC)));
-            this.matcher.watchesChanged();
+            OperationTransaction.afterCommit(this.matcher::watchesChanged);
         }
     }
 

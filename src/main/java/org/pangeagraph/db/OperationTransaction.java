@@ -1,5 +1,7 @@
 package org.pangeagraph.db;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -37,6 +39,9 @@ public final class OperationTransaction {
     /** Whether the operation has ended. Guarded by {@link #lock}. */
     private boolean ended;
 
+    /** What to do once the operation has committed; dropped on rollback. Guarded by {@link #lock}. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
     OperationTransaction(GraphDb owner) {
         this.owner = owner;
     }
@@ -44,6 +49,30 @@ public final class OperationTransaction {
     /** The operation joined on this thread, if any. */
     static OperationTransaction joined() {
         return JOINED.get();
+    }
+
+    /**
+     * Runs {@code action} once what this thread writes is committed: after the operation joined on this
+     * thread commits (never, if it rolls back), or at once where no operation is joined (a write of its
+     * own, committed already). For what must see the write, such as the alert matcher reading the watches.
+     */
+    public static void afterCommit(Runnable action) {
+        OperationTransaction operation = JOINED.get();
+        if (operation == null) {
+            action.run();
+            return;
+        }
+        operation.lock.lock();
+        try {
+            if (!operation.ended) {
+                operation.afterCommit.add(action);
+                return;
+            }
+        }
+        finally {
+            operation.lock.unlock();
+        }
+        action.run();
     }
 
     /**
@@ -128,6 +157,7 @@ public final class OperationTransaction {
             if (commit) {
                 this.open.commit();
                 this.owner.committed();
+                this.afterCommit.forEach(Runnable::run);
             }
             else {
                 this.open.rollback();
