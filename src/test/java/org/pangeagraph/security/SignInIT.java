@@ -160,7 +160,8 @@ class SignInIT {
         for (GraphQLFieldDefinition mutation : mutations) {
             String arguments = mutation.getArguments().stream().filter(a -> GraphQLTypeUtil.isNonNull(a.getType()))
                 .map(a -> a.getName() + ": " + literal(a.getType())).collect(Collectors.joining(", "));
-            String document = "mutation { " + mutation.getName() + "(" + arguments + ") { __typename } }";
+            String selection = GraphQLTypeUtil.unwrapAll(mutation.getType()) instanceof graphql.schema.GraphQLScalarType ? "" : " { __typename }";
+            String document = "mutation { " + mutation.getName() + "(" + arguments + ")" + selection + " }";
             post(this.client.as(TestUsers.VIEWER), Map.of("query", document)).expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.errors[0].extensions.code").value(code -> assertThat(code).as(document).isEqualTo("FORBIDDEN"))
