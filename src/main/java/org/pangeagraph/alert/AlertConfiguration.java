@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import org.pangeagraph.db.BackgroundThreads;
 import org.pangeagraph.change.ChangeFeed;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.model.CallerResolver;
@@ -110,12 +111,7 @@ class AlertConfiguration {
     }
 
     private static ScheduledExecutorService daemon(String name, int threads) {
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, BackgroundThreads.named(name));
         executor.setRemoveOnCancelPolicy(true);
         return executor;
     }

@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.pangeagraph.db.BackgroundThreads;
 import org.pangeagraph.db.EmbeddedNeo4j;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.changes.ChangeStore;
@@ -55,12 +55,7 @@ class ChangeConfiguration {
     /** Threads of the feed's followers, the reconciliation and the purge: never a writer's thread. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService changeFeedExecutor() {
-        AtomicInteger threads = new AtomicInteger();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, task -> {
-            Thread thread = new Thread(task, "change-feed-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, BackgroundThreads.named("change-feed"));
         executor.setRemoveOnCancelPolicy(true);
         return executor;
     }

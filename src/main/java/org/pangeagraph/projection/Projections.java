@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.pangeagraph.db.BackgroundThreads;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.model.Visibility;
 import org.slf4j.Logger;
@@ -77,11 +78,7 @@ public class Projections {
 
     private final Map<Projection.Key, CompletableFuture<Built>> building = new ConcurrentHashMap<>();
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "projection-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(BackgroundThreads.named("projection-refresh"));
 
     Projections(ProjectionReader reader, GraphVersion version) {
         this.reader = reader;

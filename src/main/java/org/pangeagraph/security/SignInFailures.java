@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.pangeagraph.db.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -37,11 +38,7 @@ final class SignInFailures implements AutoCloseable {
     SignInFailures(Consumer<FailedSignIn> publish, Clock clock, Duration period) {
         this.publish = publish;
         this.clock = clock;
-        this.flusher = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "failed-sign-ins");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.flusher = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("failed-sign-ins"));
         this.flusher.scheduleWithFixedDelay(this::flush, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.pangeagraph.db.BackgroundThreads;
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.model.Visibility;
 import org.slf4j.Logger;
@@ -61,9 +62,7 @@ class QueryWarmup {
 
     @EventListener(ApplicationReadyEvent.class)
     public void startWarmUp() {
-        Thread thread = new Thread(this::warmUp, "query-warmup");
-        thread.setDaemon(true);
-        thread.start();
+        BackgroundThreads.start("query-warmup", this::warmUp);
     }
 
     void warmUp() {

@@ -13,6 +13,7 @@ import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.CommitPoints;
 import org.pangeagraph.db.CypherScript;
+import org.pangeagraph.db.BackgroundThreads;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.GraphNormaliser;
 import org.pangeagraph.db.GraphVersion;
@@ -34,19 +35,12 @@ public class TestGraph {
      */
     public static final int WRITES = Order.DEFAULT + 1;
 
-    /**
-     * The threads of the application's work in the background, by the start of their names: refreshing
-     * projections, warming up plans, following the change feed, matching alerts, sending webhooks. That work may read (and work that follows the writes may write) at any
-     * moment, whatever a test does; work of that kind added to the application adds its threads here.
-     */
-    private static final List<String> BACKGROUND = List.of("projection-refresh", "query-warmup", "change-feed", "alert-matcher", "alert-webhook");
-
     private final GraphDb db;
 
-    /** The statements run on the threads of {@link #BACKGROUND} since this was made. */
+    /** The statements run on the application's background threads ({@link BackgroundThreads}) since this was made. */
     private final LongAdder backgroundStatements = new LongAdder();
 
-    /** The write transactions opened on the threads of {@link #BACKGROUND} since this was made. */
+    /** The write transactions opened on the application's background threads since this was made. */
     private final LongAdder backgroundWrites = new LongAdder();
 
     private volatile Loaded loaded;
@@ -72,12 +66,12 @@ public class TestGraph {
 
     /** Whether this thread does the application's work in the background, not a request's or a test's. */
     public static boolean inBackground() {
-        return isBackground(Thread.currentThread().getName());
+        return BackgroundThreads.current();
     }
 
     /** Whether the thread of this name does the application's work in the background. */
     public static boolean isBackground(String threadName) {
-        return BACKGROUND.stream().anyMatch(threadName::startsWith);
+        return BackgroundThreads.isBackground(threadName);
     }
 
     /** The graph of an application a test started itself ({@link StartedApplication}). */
@@ -200,7 +194,7 @@ public class TestGraph {
 
     /**
      * How many statements the application has sent to the database so far, but for those of its work in
-     * the background ({@link #BACKGROUND}), which may send statements at any moment: what a test counts
+     * the background ({@link BackgroundThreads}), which may send statements at any moment: what a test counts
      * around a request is then what the request sent.
      */
     public long statementsRun() {
