@@ -97,7 +97,7 @@ public final class Migrations {
      * Applies the scripts not applied yet.
      *
      * @return how many were applied now
-     * @throws MigrationException when an applied script's text has changed since
+     * @throws MigrationException when an applied script's statements have changed since
      */
     public int migrate() {
         int applied = 0;
@@ -110,8 +110,8 @@ public final class Migrations {
                     throw new MigrationException("The schema script " + migration.fileName()
                             + " was changed after it had been applied to this database (checksum "
                             + recorded.get(0) + " recorded, " + migration.checksum() + " now).",
-                            "Restore " + migration.fileName() + " as it was and put the change in a new script with the next"
-                                    + " version number (V" + String.format("%03d", available().size() + 1) + "__...).");
+                            "Restore the statements of " + migration.fileName() + " as they were (its // comments may change) and put"
+                                    + " the change in a new script with the next version number (V" + String.format("%03d", available().size() + 1) + "__...).");
                 }
                 if (!recorded.get(0).equals(migration.checksum())) {
                     log.info("Recording schema script {} with the checksum of its statements (was of its whole text)",
