@@ -1,4 +1,4 @@
-// Uniqueness of every natural key of the data contract (DOMAIN.md), and of the id every entity carries.
+// Uniqueness of every natural key of the data contract (the README's label table), and of the id every entity carries.
 // Each constraint also gives the key a range index, which lookups and MERGE use.
 // Safe to run again: every statement is IF NOT EXISTS. Runs unchanged with cypher-shell.
 

@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>The visibility fragments {@code visible(x)} (need-to-know: {@link Visibility#visible}),
  * {@code validOn(r)} (the link held on {@code $asOf}: {@link Visibility#validOn}; {@code validOn(r, $day)} on
- * the day in {@code $day}) and {@code writable(x)}
- * (the caller may change it: {@link #writable}), written in the text as if they were Cypher functions of a
+ * the day in {@code $day}), {@code writable(x)}
+ * (the caller may change it: {@link #writable}) and {@code standing(j)} (a judgement not retracted:
+ * {@link JudgementType#standing}), written in the text as if they were Cypher functions of a
  * variable (which may end in a slot: {@code visible(r{{level}})}). They are expanded when the template is
  * made.</li>
  * <li>Slots {@code {{name}}}, each a component of a record that names and types them. A statement is
@@ -48,6 +49,7 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>{@link RelationshipType}, or a {@code List} of them: the type, or the alternation {@code A|B}
  * (each type once, in the list's order; never empty);</li>
+ * <li>{@link JudgementType}, or a {@code List} of them: the same, for the judgements' types;</li>
  * <li>{@link NodeKind}, or a {@code Set} of them: the label, or the label alternation (in alphabetical
  * order); {@code {{kind.key}}} is the kind's key property, {@code {{kind.input}}} the property its key is
  * written in, {@code {{kind.sort}}} the property its lists are sorted by;</li>
@@ -75,7 +77,7 @@ public final class CypherTemplate<S extends Record> {
     /** A variable of the text: a name, which may end in a slot ({@code r{{level}}}). */
     private static final String VARIABLE = "[A-Za-z_][A-Za-z0-9_]*(?:\\{\\{[A-Za-z_][A-Za-z0-9_]*}})?";
 
-    private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w.$])(visible|validOn|writable)\\((" + VARIABLE + ")(?:, \\$("
+    private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w.$])(visible|validOn|writable|standing)\\((" + VARIABLE + ")(?:, \\$("
             + VARIABLE + "))?\\)");
 
     private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)(?:\\.(key|input|sort))?}}");
@@ -181,6 +183,7 @@ public final class CypherTemplate<S extends Record> {
         return FRAGMENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(switch (m.group(1)) {
             case "visible" -> Visibility.visible(m.group(2));
             case "validOn" -> m.group(3) == null ? Visibility.validOn(m.group(2)) : Visibility.validOn(m.group(2), m.group(3));
+            case "standing" -> JudgementType.standing(m.group(2));
             default -> writable(m.group(2));
         }));
     }
@@ -221,6 +224,9 @@ public final class CypherTemplate<S extends Record> {
         if (type == RelationshipType.class) {
             return value -> ((RelationshipType) value).cypherName();
         }
+        if (type == JudgementType.class) {
+            return value -> ((JudgementType) value).cypherName();
+        }
         if (type == NodeKind.class) {
             return value -> ((NodeKind) value).label();
         }
@@ -255,12 +261,16 @@ public final class CypherTemplate<S extends Record> {
             return value -> alternation(where, ((Collection<?>) value).stream()
                 .map(t -> ((RelationshipType) t).cypherName()).distinct().toList());
         }
+        if (type == List.class && element == JudgementType.class) {
+            return value -> alternation(where, ((Collection<?>) value).stream()
+                .map(t -> ((JudgementType) t).cypherName()).distinct().toList());
+        }
         if (type == Set.class && element == NodeKind.class) {
             return value -> alternation(where, ((Collection<?>) value).stream().map(k -> ((NodeKind) k).label())
                 .sorted().toList());
         }
         throw new IllegalArgumentException(where + " is a " + component.getGenericType().getTypeName()
-                + "; a slot takes a RelationshipType, List<RelationshipType>, NodeKind, Set<NodeKind>, PropertySpec, @Bounded int,"
+                + "; a slot takes a RelationshipType, List<RelationshipType>, JudgementType, List<JudgementType>, NodeKind, Set<NodeKind>, PropertySpec, @Bounded int,"
                 + " PathSelector, List<CypherTemplate.Fragment> or an enum implementing CypherTemplate.Keyword");
     }
 

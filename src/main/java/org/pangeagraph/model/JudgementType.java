@@ -23,11 +23,6 @@ public enum JudgementType {
         return name();
     }
 
-    /** The Cypher alternation of every judgement type, for patterns that read them all. */
-    public static String alternation() {
-        return String.join("|", java.util.Arrays.stream(values()).map(JudgementType::cypherName).toList());
-    }
-
     /**
      * The Cypher predicate that a judgement bound to {@code variable} (its name from query text) stands:
      * not retracted.

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.GraphVersion;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.JudgementType;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
@@ -37,12 +38,15 @@ public class SameAsClusters {
      */
     public static final int MAX_MEMBERS = 50;
 
-    private static final String READ = """
-            MATCH (a:Entity)-[j:%s]->(b:Entity)
-            WHERE %s AND %s AND %s AND %s
+    private record ReadParts(List<JudgementType> types) {
+    }
+
+    /** Every standing judgement the caller may see, between two entities they may see. */
+    static final String READ = CypherTemplate.of(ReadParts.class, """
+            MATCH (a:Entity)-[j:{{types}}]->(b:Entity)
+            WHERE standing(j) AND visible(j) AND visible(a) AND visible(b)
             RETURN type(j) AS type, j {.*} AS judgement, a.id AS a, b.id AS b, labels(a) AS labels
-            """.formatted(JudgementType.alternation(), JudgementType.standing("j"), Visibility.visible("j"), Visibility.visible("a"),
-            Visibility.visible("b"));
+            """).text(new ReadParts(List.of(JudgementType.values())));
 
     private final GraphDb db;
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
@@ -17,12 +16,13 @@ import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.entity.Node;
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.model.ConflictException;
+import org.pangeagraph.model.CypherTemplate;
+import org.pangeagraph.model.CypherTemplate.Fragment;
 import org.pangeagraph.model.ForbiddenException;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.JudgementType;
 import org.pangeagraph.model.KeyForm;
 import org.pangeagraph.model.NotFoundException;
-import org.pangeagraph.model.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,47 +38,65 @@ class Judgements {
     /** The longest note a judgement takes. */
     static final int MAX_NOTE = 2_000;
 
-    /** Cypher: the caller may change the judgement bound to {@code j} (every case it carries is theirs). */
-    private static final String WRITABLE = "($seeAll OR all(c IN coalesce(j.cases, []) WHERE c IN $writable))";
-
-    private static final String ENDS = """
-            OPTIONAL MATCH (a:Entity {id: $a}) WHERE %s
-            OPTIONAL MATCH (b:Entity {id: $b}) WHERE %s
+    /** Both entities of a pair, each when it exists and the caller may see it. */
+    private static final String ENDS = CypherTemplate.statement("""
+            OPTIONAL MATCH (a:Entity {id: $a}) WHERE visible(a)
+            OPTIONAL MATCH (b:Entity {id: $b}) WHERE visible(b)
             RETURN CASE WHEN a IS NULL THEN null ELSE a {.*, __labels: labels(a)} END AS a,
                    CASE WHEN b IS NULL THEN null ELSE b {.*, __labels: labels(b)} END AS b
-            """.formatted(Visibility.visible("a"), Visibility.visible("b"));
+            """);
 
-    private static final String SUPERSEDE = """
-            MATCH (a:Entity {id: $a})-[j:%s]-(b:Entity {id: $b})
-            WHERE %s AND j.judgedBy = $user AND %s
+    private record TypesParts(List<JudgementType> types) {
+    }
+
+    /** The caller's own standing judgements on the pair, of any type, which they may change: marked superseded. */
+    static final String SUPERSEDE = CypherTemplate.of(TypesParts.class, """
+            MATCH (a:Entity {id: $a})-[j:{{types}}]-(b:Entity {id: $b})
+            WHERE standing(j) AND j.judgedBy = $user AND writable(j)
             SET j.retractedAt = $now, j.retractedBy = $user, j.retractionNote = 'superseded by ' + $id
             RETURN count(j) AS superseded
-            """.formatted(JudgementType.alternation(), JudgementType.standing("j"), WRITABLE);
+            """).text(new TypesParts(List.of(JudgementType.values())));
 
-    private static final String CREATE = """
+    private record TypeParts(JudgementType type) {
+    }
+
+    /** A judgement of one type, from the lesser id to the greater. */
+    private static final CypherTemplate<TypeParts> CREATE = CypherTemplate.of(TypeParts.class, """
             MATCH (x:Entity {id: $from}), (y:Entity {id: $to})
-            CREATE (x)-[j:%s]->(y)
+            CREATE (x)-[j:{{type}}]->(y)
             SET j = $props
             RETURN j {.*} AS judgement
-            """;
+            """);
 
-    /** A judgement by id, whichever its type (types from the enum). */
-    private static final String BY_ID = Arrays.stream(JudgementType.values())
-        .map(t -> "MATCH (a)-[j:" + t.cypherName() + " {id: $id}]->(b) RETURN j, a, b")
-        .collect(Collectors.joining(" UNION ALL "));
+    /** What comes between two branches of a UNION. */
+    private static final Fragment UNION = CypherTemplate.constant("  UNION ALL\n");
 
-    private static final String FIND = """
-            CALL () { %s }
-            WITH j, a, b WHERE %s AND %s AND %s
-            RETURN elementId(j) AS eid, type(j) AS type, j {.*} AS judgement, %s AS writable,
+    private record ByIdParts(List<Fragment> union, JudgementType type) {
+    }
+
+    /** The judgement with {@code $id} among those of one type (a branch for each type: each has its id index). */
+    private static final CypherTemplate<ByIdParts> BY_ID = CypherTemplate.of(ByIdParts.class, """
+            {{union}}  MATCH (a)-[j:{{type}} {id: $id}]->(b) RETURN j, a, b
+            """);
+
+    private record FindParts(List<Fragment> byId) {
+    }
+
+    /** A judgement by id, whichever its type, when the caller may see it and both its entities; whether they may change it. */
+    static final String FIND = CypherTemplate.of(FindParts.class, """
+            CALL () {
+            {{byId}}}
+            WITH j, a, b WHERE visible(j) AND visible(a) AND visible(b)
+            RETURN elementId(j) AS eid, type(j) AS type, j {.*} AS judgement, writable(j) AS writable,
                    a {.*, __labels: labels(a)} AS a, b {.*, __labels: labels(b)} AS b
-            """.formatted(BY_ID, Visibility.visible("j"), Visibility.visible("a"), Visibility.visible("b"), WRITABLE);
+            """).text(new FindParts(Arrays.stream(JudgementType.values())
+                .map(t -> BY_ID.fragment(new ByIdParts(t.ordinal() == 0 ? List.of() : List.of(UNION), t))).toList()));
 
-    private static final String RETRACT = """
+    private static final String RETRACT = CypherTemplate.statement("""
             MATCH ()-[j]->() WHERE elementId(j) = $eid
             SET j.retractedAt = $now, j.retractedBy = $user, j.retractionNote = $note
             RETURN j {.*} AS judgement
-            """;
+            """);
 
     private final GraphDb db;
 
@@ -151,8 +169,7 @@ class Judgements {
             Node from = a.compareTo(b) < 0 ? first : second;
             Node to = a.compareTo(b) < 0 ? second : first;
             Map<String, Object> create = Map.of("from", from.id(), "to", to.id(), "props", props);
-            // The type comes from the enum.
-            Map<String, Object> stored = tx.run(CREATE.formatted(input.verdict().type().cypherName()), create).get(0).get("judgement")
+            Map<String, Object> stored = tx.run(CREATE.text(new TypeParts(input.verdict().type())), create).get(0).get("judgement")
                 .asMap();
             GraphVersion.bump(tx);
             return new JudgementPayload(Views.JudgementView.of(stored, input.verdict(), from, to), superseded);

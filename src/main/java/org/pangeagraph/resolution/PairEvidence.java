@@ -13,6 +13,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.entity.Node;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.JudgementType;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.RelationshipType;
@@ -53,39 +54,43 @@ class PairEvidence {
                     new Shared(RelationshipType.LISTS_CONTACT, "SHARED_CONTACT", 1.5, "both list"),
                     new Shared(RelationshipType.HOSTED_AT, "SHARED_IP", 0.5, "both hosted at"))));
 
-    private static final String TYPES = String.join("|", SHARED.values().stream().flatMap(List::stream)
-        .map(s -> s.type().cypherName()).distinct().sorted().toList());
+    private record ReadParts(List<JudgementType> judgements, List<RelationshipType> shared) {
+    }
 
-    private static final String READ = """
+    /**
+     * For each pair: both entities, when the caller may see them; the standing judgements on it they may
+     * see; the items both reach by one of the pair's kinds of link ({@code pair.types}, of the types in
+     * {@link #SHARED}), with how many links each item has; and for websites, when each was taken down.
+     */
+    static final String READ = CypherTemplate.of(ReadParts.class, """
             UNWIND $pairs AS pair
-            MATCH (a:Entity {id: pair.a}) WHERE %1$s
-            MATCH (b:Entity {id: pair.b}) WHERE %2$s
+            MATCH (a:Entity {id: pair.a}) WHERE visible(a)
+            MATCH (b:Entity {id: pair.b}) WHERE visible(b)
             CALL (a, b) {
-              MATCH (a)-[j:%3$s]-(b) WHERE %4$s AND %5$s
+              MATCH (a)-[j:{{judgements}}]-(b) WHERE standing(j) AND visible(j)
               RETURN collect(j {.*, __type: type(j), __start: startNode(j).id}) AS judgements
             }
             CALL (a, b, pair) {
               WITH a, b, pair WHERE size(pair.types) > 0
-              MATCH (a)-[r1:%6$s]-(i:Entity)-[r2:%6$s]-(b)
-              WHERE type(r1) IN pair.types AND type(r2) = type(r1) AND i <> a AND i <> b AND %7$s AND %8$s AND %9$s
+              MATCH (a)-[r1:{{shared}}]-(i:Entity)-[r2:{{shared}}]-(b)
+              WHERE type(r1) IN pair.types AND type(r2) = type(r1) AND i <> a AND i <> b AND visible(r1) AND visible(r2) AND visible(i)
               WITH DISTINCT type(r1) AS type, i
               RETURN collect({type: type, item: i {.*, __labels: labels(i)}, degree: COUNT { (i)--() }}) AS shared
             }
             CALL (a, pair) {
               WITH a, pair WHERE pair.websites
-              MATCH (a)<-[t:TOOK_DOWN]-(o:Entity) WHERE %10$s AND %11$s
+              MATCH (a)<-[t:TOOK_DOWN]-(o:Entity) WHERE visible(t) AND visible(o)
               RETURN min(coalesce(t.date, o.endDate)) AS aDown
             }
             CALL (b, pair) {
               WITH b, pair WHERE pair.websites
-              MATCH (b)<-[t:TOOK_DOWN]-(o:Entity) WHERE %10$s AND %11$s
+              MATCH (b)<-[t:TOOK_DOWN]-(o:Entity) WHERE visible(t) AND visible(o)
               RETURN min(coalesce(t.date, o.endDate)) AS bDown
             }
             RETURN pair.a AS a, pair.b AS b, a {.*, __labels: labels(a)} AS aNode, b {.*, __labels: labels(b)} AS bNode,
                    judgements, shared, aDown, bDown
-            """.formatted(Visibility.visible("a"), Visibility.visible("b"), JudgementType.alternation(), JudgementType.standing("j"),
-            Visibility.visible("j"), TYPES, Visibility.visible("r1"), Visibility.visible("r2"), Visibility.visible("i"),
-            Visibility.visible("t"), Visibility.visible("o"));
+            """).text(new ReadParts(List.of(JudgementType.values()), SHARED.values().stream().flatMap(List::stream)
+                .map(Shared::type).distinct().sorted(Comparator.comparing(RelationshipType::cypherName)).toList()));
 
     private final GraphDb db;
 

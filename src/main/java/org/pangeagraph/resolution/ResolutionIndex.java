@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.GraphNormaliser;
 import org.pangeagraph.db.GraphVersion;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.NodeKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,22 +93,45 @@ class ResolutionIndex {
         return this.fullReads;
     }
 
+    private record KindParts(NodeKind kind) {
+    }
+
+    /** Every entity of a scored kind, its stored values and labels. */
+    private static final CypherTemplate<KindParts> EVERY = CypherTemplate.of(KindParts.class, """
+            MATCH (n:{{kind}}) WHERE n.id IS NOT NULL
+            RETURN n {.*} AS values, labels(n) AS labels
+            """);
+
+    /** Every entity an import left as written because its key in normal form was another's ({@link GraphNormaliser#KEY_COLLISION}). */
+    static final String COLLIDED = CypherTemplate.statement("""
+            MATCH (n:Entity) WHERE n._keyCollision IS NOT NULL
+            RETURN n {.*} AS values, labels(n) AS labels
+            """);
+
+    /** The entities written since {@code $since}. */
+    private static final String SINCE = CypherTemplate.statement("""
+            MATCH (n:Entity) WHERE n.updatedAt >= $since
+            RETURN n {.*} AS values, labels(n) AS labels
+            """);
+
+    /** How many entities of a kind the graph has (from the count store). */
+    private static final CypherTemplate<KindParts> COUNT = CypherTemplate.of(KindParts.class, """
+            MATCH (n:{{kind}}) RETURN count(n) AS n
+            """);
+
     private void readAll() {
         this.index.clear();
         this.newest = null;
         this.fullReads++;
         for (NodeKind kind : this.index.scoredKinds()) {
-            // Labels come from the model enum.
-            read("MATCH (n:" + kind.label() + ") WHERE n.id IS NOT NULL " + RETURN, Map.of());
+            read(EVERY.text(new KindParts(kind)), Map.of());
         }
-        read("MATCH (n:Entity) WHERE n." + GraphNormaliser.KEY_COLLISION + " IS NOT NULL " + RETURN, Map.of());
+        read(COLLIDED, Map.of());
     }
 
     private void readSince(ZonedDateTime since) {
-        read("MATCH (n:Entity) WHERE n.updatedAt >= $since " + RETURN, Map.of("since", since));
+        read(SINCE, Map.of("since", since));
     }
-
-    private static final String RETURN = "RETURN n {.*} AS values, labels(n) AS labels";
 
     private void read(String cypher, Map<String, Object> parameters) {
         this.db.read(tx -> {
@@ -167,16 +189,8 @@ class ResolutionIndex {
 
     /** Whether the index holds as many entities of each scored kind as the graph (counts from the count store). */
     private boolean countsAgree() {
-        Set<NodeKind> kinds = this.index.scoredKinds();
-        String cypher = kinds.stream()
-            .map(k -> "MATCH (n:" + k.label() + ") RETURN '" + k.name() + "' AS kind, count(n) AS n")
-            .collect(Collectors.joining(" UNION ALL "));
-        for (Record r : this.db.query(cypher, Map.of(), r -> r)) {
-            if (r.get("n").asLong() != this.index.count(NodeKind.valueOf(r.get("kind").asString()))) {
-                return false;
-            }
-        }
-        return true;
+        return this.db.read(tx -> this.index.scoredKinds().stream()
+            .allMatch(kind -> tx.run(COUNT.text(new KindParts(kind)), Map.of()).get(0).get("n").asLong() == this.index.count(kind)));
     }
 
     private static String epoch(String graphVersion) {

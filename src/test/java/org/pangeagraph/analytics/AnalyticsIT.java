@@ -1,6 +1,7 @@
 package org.pangeagraph.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pangeagraph.support.ApiErrors.expectError;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -50,7 +51,7 @@ class AnalyticsIT {
 
     @Test
     void networksAreBoundBySpecificItemsAndGenericOnesDoNotGlueThem() {
-        GraphQlTester.Response response = execute("criminalNetworks", Map.of());
+        GraphQlTester.Response response = this.client.executeNamed("criminalNetworks", Map.of());
 
         response.path("criminalNetworks.totalCount").entity(Integer.class).isEqualTo(2);
         response.path("criminalNetworks.edges[*].node.id").entityList(String.class)
@@ -67,7 +68,7 @@ class AnalyticsIT {
 
     @Test
     void aNetworkSaysWhoIsBehindItWhereItIsAndWhatWasSeized() {
-        GraphQlTester.Response response = execute("criminalNetworks", Map.of());
+        GraphQlTester.Response response = this.client.executeNamed("criminalNetworks", Map.of());
 
         String x = "criminalNetworks.edges[0].node.";
         response.path(x + "people[*].id").entityList(String.class).containsExactly("co-x");
@@ -85,7 +86,7 @@ class AnalyticsIT {
     @Test
     void aLowerThresholdLetsTheSharedHostingIpGlueEverythingItServes() {
         // Generic kinds bind only when named: every kind is asked for.
-        GraphQlTester.Response response = execute("criminalNetworks", Map.of("minLinkScore", 0.25, "kinds",
+        GraphQlTester.Response response = this.client.executeNamed("criminalNetworks", Map.of("minLinkScore", 0.25, "kinds",
                 java.util.Arrays.stream(InfrastructureKind.values()).map(Enum::name).toList()));
 
         response.path("criminalNetworks.totalCount").entity(Integer.class).isEqualTo(1);
@@ -94,38 +95,38 @@ class AnalyticsIT {
 
     @Test
     void kindsAsOfMinWebsitesAndPagesNarrowTheNetworks() {
-        execute("criminalNetworks", Map.of("kinds", List.of("PAYMENT_ACCOUNT"))).path("criminalNetworks.edges[*].node.id")
+        this.client.executeNamed("criminalNetworks", Map.of("kinds", List.of("PAYMENT_ACCOUNT"))).path("criminalNetworks.edges[*].node.id")
             .entityList(String.class).containsExactly("network:x1.example");
         // On 2009-06-01 y1 no longer shares the registrant: Y is y2 and y3 only.
-        execute("criminalNetworks", Map.of("asOf", "2009-06-01")).path("criminalNetworks.edges[1].node.websites[*].domain")
+        this.client.executeNamed("criminalNetworks", Map.of("asOf", "2009-06-01")).path("criminalNetworks.edges[1].node.websites[*].domain")
             .entityList(String.class).containsExactly("y2.example", "y3.example");
-        execute("criminalNetworks", Map.of("minWebsites", 4)).path("criminalNetworks.totalCount").entity(Integer.class)
+        this.client.executeNamed("criminalNetworks", Map.of("minWebsites", 4)).path("criminalNetworks.totalCount").entity(Integer.class)
             .isEqualTo(0);
 
-        GraphQlTester.Response first = execute("criminalNetworks", Map.of("first", 1));
+        GraphQlTester.Response first = this.client.executeNamed("criminalNetworks", Map.of("first", 1));
         first.path("criminalNetworks.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         String cursor = first.path("criminalNetworks.pageInfo.endCursor").entity(String.class).get();
-        GraphQlTester.Response second = execute("criminalNetworks", Map.of("first", 1, "after", cursor));
+        GraphQlTester.Response second = this.client.executeNamed("criminalNetworks", Map.of("first", 1, "after", cursor));
         second.path("criminalNetworks.edges[*].node.id").entityList(String.class).containsExactly("network:y1.example");
         second.path("criminalNetworks.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
 
-        assertCode(execute("criminalNetworks", Map.of("minWebsites", 1)), "INVALID_INPUT", "minWebsites");
-        assertCode(execute("criminalNetworks", Map.of("first", 101)), "LIMIT_EXCEEDED", "first");
-        assertCode(execute("criminalNetworks", Map.of("after", "forged")), "INVALID_INPUT", "after");
+        expectError(this.client.executeNamed("criminalNetworks", Map.of("minWebsites", 1)), "INVALID_INPUT", "minWebsites");
+        expectError(this.client.executeNamed("criminalNetworks", Map.of("first", 101)), "LIMIT_EXCEEDED", "first");
+        expectError(this.client.executeNamed("criminalNetworks", Map.of("after", "forged")), "INVALID_INPUT", "after");
     }
 
     @Test
     void theNetworkContainingAWebsite() {
-        execute("criminalNetwork", Map.of("containing", "HTTPS://X2.EXAMPLE/")).path("criminalNetwork.id").entity(String.class)
+        this.client.executeNamed("criminalNetwork", Map.of("containing", "HTTPS://X2.EXAMPLE/")).path("criminalNetwork.id").entity(String.class)
             .isEqualTo("network:x1.example");
-        execute("criminalNetwork", Map.of("containing", "w-y3")).path("criminalNetwork.size").entity(Integer.class).isEqualTo(3);
-        execute("criminalNetwork", Map.of("containing", "u1.example")).path("criminalNetwork").valueIsNull();
-        assertCode(execute("criminalNetwork", Map.of("containing", "nowhere.example")), "NOT_FOUND", "containing");
+        this.client.executeNamed("criminalNetwork", Map.of("containing", "w-y3")).path("criminalNetwork.size").entity(Integer.class).isEqualTo(3);
+        this.client.executeNamed("criminalNetwork", Map.of("containing", "u1.example")).path("criminalNetwork").valueIsNull();
+        expectError(this.client.executeNamed("criminalNetwork", Map.of("containing", "nowhere.example")), "NOT_FOUND", "containing");
     }
 
     @Test
     void keyInfrastructureRanksWhatServesMostNetworksFirst() {
-        GraphQlTester.Response response = execute("keyInfrastructure", Map.of());
+        GraphQlTester.Response response = this.client.executeNamed("keyInfrastructure", Map.of());
 
         response.path("keyInfrastructure[*].item.id").entityList(String.class).satisfies(ids ->
             assertThat(ids.subList(0, 4)).containsExactly("rg-popular", "ip-hub", "hp-shared", "cu-fast"));
@@ -140,13 +141,13 @@ class AnalyticsIT {
         double forwarder = response.path("keyInfrastructure[3].betweenness").entity(Double.class).get();
         assertThat(hub).isGreaterThan(forwarder);
 
-        execute("keyInfrastructure", Map.of("kinds", List.of("PAYMENT_ACCOUNT"))).path("keyInfrastructure[*].item.id")
+        this.client.executeNamed("keyInfrastructure", Map.of("kinds", List.of("PAYMENT_ACCOUNT"))).path("keyInfrastructure[*].item.id")
             .entityList(String.class).containsExactly("pa-mx", "pa-mx2");
     }
 
     @Test
     void takingTheMerchantAccountDownLeavesTwoSitesUnpaidAndBreaksNetworkX() {
-        GraphQlTester.Response response = execute("takedownImpact", Map.of("ids", List.of("pa-mx")));
+        GraphQlTester.Response response = this.client.executeNamed("takedownImpact", Map.of("ids", List.of("pa-mx")));
 
         response.path("takedownImpact.websitesWithoutPayment[*].domain").entityList(String.class)
             .containsExactly("x1.example", "x2.example");
@@ -161,47 +162,34 @@ class AnalyticsIT {
     @Test
     void takingHostingDownLeavesTheSitesWithNoOtherIpOffline() {
         for (String removed : List.of("ip-hub", "hp-shared")) {
-            execute("takedownImpact", Map.of("ids", List.of(removed))).path("takedownImpact.websitesWithoutHosting[*].domain")
+            this.client.executeNamed("takedownImpact", Map.of("ids", List.of(removed))).path("takedownImpact.websitesWithoutHosting[*].domain")
                 .entityList(String.class).containsExactly("u1.example", "u2.example", "u3.example", "u4.example", "x1.example");
         }
     }
 
     @Test
     void takingACourierDownCutsItsParcelsAndTakingASiteDownBreaksNothing() {
-        GraphQlTester.Response courier = execute("takedownImpact", Map.of("ids", List.of("cu-post")));
+        GraphQlTester.Response courier = this.client.executeNamed("takedownImpact", Map.of("ids", List.of("cu-post")));
         courier.path("takedownImpact.shipmentsCut[*].trackingNumber").entityList(String.class)
             .containsExactly("S-U1", "S-U2", "S-U3", "S-U4", "S-X1");
         courier.path("takedownImpact.shipmentsCutCount").entity(Integer.class).isEqualTo(5);
 
-        GraphQlTester.Response site = execute("takedownImpact", Map.of("ids", List.of("w-x2")));
+        GraphQlTester.Response site = this.client.executeNamed("takedownImpact", Map.of("ids", List.of("w-x2")));
         site.path("takedownImpact.networksSplit").entityList(Object.class).hasSize(0);
         site.path("takedownImpact.removed[*].id").entityList(String.class).containsExactly("w-x2");
 
-        assertCode(execute("takedownImpact", Map.of("ids", List.of("no-such-id"))), "NOT_FOUND", "ids");
+        expectError(this.client.executeNamed("takedownImpact", Map.of("ids", List.of("no-such-id"))), "NOT_FOUND", "ids");
     }
 
     @Test
     @Order(TestGraph.WRITES)
     void cachedAnswersFollowTheGraphWhenItChanges() {
-        execute("criminalNetworks", Map.of()).path("criminalNetworks.totalCount").entity(Integer.class).isEqualTo(2);
+        this.client.executeNamed("criminalNetworks", Map.of()).path("criminalNetworks.totalCount").entity(Integer.class).isEqualTo(2);
         this.client.tester().document("""
                 mutation { link(input: {type: ACCEPTS_PAYMENT_TO, from: {id: "w-u1"}, to: {id: "pa-mx"}}) { created } }
                 """).execute().path("link.created").entity(Boolean.class).isEqualTo(true);
 
-        execute("criminalNetworks", Map.of()).path("criminalNetworks.edges[0].node.size").entity(Integer.class).isEqualTo(4);
-    }
-
-    private GraphQlTester.Response execute(String document, Map<String, Object> variables) {
-        GraphQlTester.Request<?> request = this.client.tester().documentName(document);
-        variables.forEach(request::variable);
-        return request.execute();
-    }
-
-    private static void assertCode(GraphQlTester.Response response, String code, String field) {
-        response.errors().satisfy(errors -> {
-            assertThat(errors).hasSize(1);
-            assertThat(errors.get(0).getExtensions()).containsEntry("code", code).containsEntry("field", field);
-        });
+        this.client.executeNamed("criminalNetworks", Map.of()).path("criminalNetworks.edges[0].node.size").entity(Integer.class).isEqualTo(4);
     }
 
 }

@@ -30,7 +30,7 @@ import ch.qos.logback.core.read.ListAppender;
  * queries run, and what it prints is runnable as it stands: each {@code :param} line, evaluated as Neo4j
  * Browser evaluates it, gives back the parameter the application sent, and the printed statement with
  * those parameters gives the rows the application got: the traversals' statements, and a lookup's and a
- * list's with the tree of relationship fields they read.
+ * list's with the tree of relationship fields they read, and entity resolution's.
  */
 @IntegrationTest
 class CypherLogIT {
@@ -52,7 +52,11 @@ class CypherLogIT {
             { website(domain: "pub1.example") { domain ipAddresses(asOf: "2009-06-01") { link { source } node { address
                 websites(first: 5) { node { domain } } } } paymentAccounts { node { identifier holders { node { caption } } } } } }""",
             """
-            { websites(filter: {text: "pub"}, first: 3) { edges { node { domain operators { node { caption } } } } } }""");
+            { websites(filter: {text: "pub"}, first: 3) { edges { node { domain operators { node { caption } } } } } }""",
+            """
+            { resolutionCandidates(minScore: 0, first: 5) { totalCount edges { node { score a { id } b { id } } } } }""",
+            """
+            { sameAsCluster(id: "pub-w1") { members { id } } }""");
 
     @Autowired
     TestGraph graph;
@@ -117,7 +121,10 @@ class CypherLogIT {
         assertThat(logged).as("one printed statement for each statement run").hasSameSizeAs(sent);
         assertThat(logged).anySatisfy(text -> assertThat(text).contains(":param asOf => date('2009-06-01');"))
             .anySatisfy(text -> assertThat(text).contains(":param asOf1 => date('2009-06-01');").contains("COLLECT {"))
-            .anySatisfy(text -> assertThat(text).contains(":param myCases => ['CASE-A'];"));
+            .anySatisfy(text -> assertThat(text).contains(":param myCases => ['CASE-A'];"))
+            // Entity resolution's: the evidence of a page of candidate pairs (a list of maps), and the judgements.
+            .anySatisfy(text -> assertThat(text).contains(":param pairs => [{").contains("UNWIND $pairs AS pair"))
+            .anySatisfy(text -> assertThat(text).contains("[j:SAME_AS|NOT_SAME_AS|UNSURE_SAME_AS]->(b:Entity)"));
 
         for (String text : logged) {
             Printed parsed = parse(text);

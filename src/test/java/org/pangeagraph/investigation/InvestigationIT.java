@@ -1,6 +1,7 @@
 package org.pangeagraph.investigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pangeagraph.support.ApiErrors.expectError;
 
 import java.util.List;
 import java.util.Map;
@@ -141,9 +142,9 @@ class InvestigationIT {
 
     @Test
     void networkRefusesWiderRequestsAndUnknownIds() {
-        assertCode(network(Map.of("ids", List.of("p-viktor"), "depth", 5)), "LIMIT_EXCEEDED", "depth");
-        assertCode(network(Map.of("ids", List.of("p-viktor"), "maxNodes", 2001)), "LIMIT_EXCEEDED", "maxNodes");
-        assertCode(network(Map.of("ids", List.of("no-such-id"))), "NOT_FOUND", "ids");
+        expectError(network(Map.of("ids", List.of("p-viktor"), "depth", 5)), "LIMIT_EXCEEDED", "depth");
+        expectError(network(Map.of("ids", List.of("p-viktor"), "maxNodes", 2001)), "LIMIT_EXCEEDED", "maxNodes");
+        expectError(network(Map.of("ids", List.of("no-such-id"))), "NOT_FOUND", "ids");
     }
 
     @Test
@@ -173,9 +174,9 @@ class InvestigationIT {
     void disconnectedEntitiesHaveNoPathAndHopsAreBounded() {
         paths(Map.of("from", "w-iso", "to", "w-main")).path("paths").entityList(Object.class).hasSize(0);
         paths(Map.of("from", "p-viktor", "to", "w-bp", "maxHops", 2)).path("paths").entityList(Object.class).hasSize(0);
-        assertCode(paths(Map.of("from", "p-viktor", "to", "w-bp", "maxHops", 9)), "LIMIT_EXCEEDED", "maxHops");
-        assertCode(paths(Map.of("from", "p-viktor", "to", "nobody")), "NOT_FOUND", "to");
-        assertCode(paths(Map.of("from", "p-viktor", "to", "w-bp", "mode", "K_SHORTEST", "k", 11)), "LIMIT_EXCEEDED", "k");
+        expectError(paths(Map.of("from", "p-viktor", "to", "w-bp", "maxHops", 9)), "LIMIT_EXCEEDED", "maxHops");
+        expectError(paths(Map.of("from", "p-viktor", "to", "nobody")), "NOT_FOUND", "to");
+        expectError(paths(Map.of("from", "p-viktor", "to", "w-bp", "mode", "K_SHORTEST", "k", 11)), "LIMIT_EXCEEDED", "k");
     }
 
     @Test
@@ -230,7 +231,7 @@ class InvestigationIT {
         GraphQlTester.Response people = this.client.tester().documentName("search").variable("text", "example")
             .variable("kinds", List.of("PERSON")).execute();
         people.path("search[*].kind").entityList(String.class).containsExactly("PERSON", "PERSON");
-        assertCode(search("   "), "INVALID_INPUT", "text");
+        expectError(search("   "), "INVALID_INPUT", "text");
     }
 
     @Test
@@ -246,36 +247,23 @@ class InvestigationIT {
     }
 
     private GraphQlTester.Response network(Map<String, Object> variables) {
-        return execute("network", variables);
+        return this.client.executeNamed("network", variables);
     }
 
     private GraphQlTester.Response paths(Map<String, Object> variables) {
-        return execute("paths", variables);
+        return this.client.executeNamed("paths", variables);
     }
 
     private GraphQlTester.Response timeline(Map<String, Object> variables) {
-        return execute("timeline", variables);
+        return this.client.executeNamed("timeline", variables);
     }
 
     private GraphQlTester.Response search(String text) {
-        return execute("search", Map.of("text", text));
-    }
-
-    private GraphQlTester.Response execute(String document, Map<String, Object> variables) {
-        GraphQlTester.Request<?> request = this.client.tester().documentName(document);
-        variables.forEach(request::variable);
-        return request.execute();
+        return this.client.executeNamed("search", Map.of("text", text));
     }
 
     private static List<String> ids(GraphQlTester.Response response) {
         return response.path("network.nodes[*].id").entityList(String.class).get();
-    }
-
-    private static void assertCode(GraphQlTester.Response response, String code, String field) {
-        response.errors().satisfy(errors -> {
-            assertThat(errors).hasSize(1);
-            assertThat(errors.get(0).getExtensions()).containsEntry("code", code).containsEntry("field", field);
-        });
     }
 
 }

@@ -210,9 +210,7 @@ class SharedInfrastructureIT {
     }
 
     private GraphQlTester.Response query(Map<String, Object> variables) {
-        GraphQlTester.Request<?> request = this.client.tester().documentName("sharedInfrastructure");
-        variables.forEach(request::variable);
-        return request.execute();
+        return this.client.executeNamed("sharedInfrastructure", variables);
     }
 
     private static List<String> domains(GraphQlTester.Response response) {

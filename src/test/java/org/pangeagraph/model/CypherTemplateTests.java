@@ -96,6 +96,22 @@ class CypherTemplateTests {
             .isEqualTo("MATCH (a:Company|Person|Website)-[:CARRIED_BY]->(b:Courier)");
     }
 
+    record Judged(List<JudgementType> types, JudgementType type) {
+    }
+
+    @Test
+    void judgementTypesFillSlotsAndStandingIsTheNotRetractedPredicate() {
+        CypherTemplate<Judged> template = CypherTemplate.of(Judged.class, """
+                MATCH (a)-[j:{{types}}]-(b) WHERE standing(j) AND writable(j) CREATE (a)-[:{{type}}]->(b)""");
+        assertThat(template.text(new Judged(List.of(JudgementType.values()), JudgementType.NOT_SAME_AS)))
+            .isEqualTo("MATCH (a)-[j:SAME_AS|NOT_SAME_AS|UNSURE_SAME_AS]-(b) WHERE " + JudgementType.standing("j") + " AND "
+                    + CypherTemplate.writable("j") + " CREATE (a)-[:NOT_SAME_AS]->(b)");
+        assertThat(JudgementType.standing("j")).isEqualTo("j.retractedAt IS NULL");
+        assertThat(CypherTemplate.statement("RETURN notstanding(j), n.standing(j)")).isEqualTo("RETURN notstanding(j), n.standing(j)");
+        assertThatThrownBy(() -> template.text(new Judged(List.of(), JudgementType.SAME_AS)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("types is empty");
+    }
+
     record Seek(NodeKind kind, @Bounded(max = 20) int index) {
     }
 

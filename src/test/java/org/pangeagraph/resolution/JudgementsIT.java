@@ -3,6 +3,7 @@ package org.pangeagraph.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pangeagraph.resolution.ResolutionIT.assertError;
 import static org.pangeagraph.resolution.ResolutionIT.candidatesFor;
+import static org.pangeagraph.resolution.ResolutionIT.judge;
 import static org.pangeagraph.resolution.ResolutionIT.other;
 
 import java.util.List;
@@ -20,14 +21,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /** Judgements on fixtures/resolution.cypher: stored as relationships, clusters, conflicts, retraction, cases. */
 @IntegrationTest
 class JudgementsIT {
-
-    private static final String JUDGE = """
-            mutation Judge($a: ID!, $b: ID!, $verdict: Verdict!, $note: String, $cases: [String!]) {
-              judgeCandidate(input: {a: $a, b: $b, verdict: $verdict, note: $note, cases: $cases}) {
-                judgement { id verdict a { id } b { id } score judgedBy judgedAt note cases retractedAt }
-                superseded
-              }
-            }""";
 
     private static final String CLUSTER = """
             query Cluster($id: ID!) { sameAsCluster(id: $id) {
@@ -147,11 +140,6 @@ class JudgementsIT {
     private String nodes() {
         return this.graph.read("MATCH (n:Entity) RETURN n {.*} AS n ORDER BY n.id", Map.of()).stream().map(r -> r.get("n").asMap().toString())
             .toList().toString();
-    }
-
-    private static GraphQlTester.Response judge(GraphQlClient client, String a, String b, String verdict, List<String> cases) {
-        return client.tester().document(JUDGE).variable("a", a).variable("b", b).variable("verdict", verdict)
-            .variable("note", "checked the passport scans").variable("cases", cases).execute();
     }
 
 }

@@ -34,7 +34,7 @@ class ResolutionIT {
     private static final String FOR = "query For($id: ID!, $min: Float) { resolutionCandidatesFor(id: $id, minScore: $min) { "
             + CANDIDATE + " } }";
 
-    private static final String JUDGE = """
+    static final String JUDGE = """
             mutation Judge($a: ID!, $b: ID!, $verdict: Verdict!, $note: String, $cases: [String!]) {
               judgeCandidate(input: {a: $a, b: $b, verdict: $verdict, note: $note, cases: $cases}) {
                 judgement { id verdict a { id } b { id } score judgedBy judgedAt note cases retractedAt }
@@ -163,7 +163,8 @@ class ResolutionIT {
         return judge(client, a, b, verdict, null);
     }
 
-    private static GraphQlTester.Response judge(GraphQlClient client, String a, String b, String verdict, List<String> cases) {
+    /** A judgement by {@code client}, with a note and these cases. */
+    static GraphQlTester.Response judge(GraphQlClient client, String a, String b, String verdict, List<String> cases) {
         return client.tester().document(JUDGE).variable("a", a).variable("b", b).variable("verdict", verdict)
             .variable("note", "checked the passport scans").variable("cases", cases).execute();
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -66,6 +67,21 @@ public class GraphQlClient {
             this.tester = HttpGraphQlTester.create(webClient().mutate().baseUrl(baseUrl() + "/graphql").build());
         }
         return this.tester;
+    }
+
+    /** The document {@code document} (its text) sent with {@code variables}, and its answer. */
+    public GraphQlTester.Response execute(String document, Map<String, ?> variables) {
+        return withVariables(tester().document(document), variables).execute();
+    }
+
+    /** The document named {@code name} (in {@code src/test/resources/graphql-test/}) sent with {@code variables}, and its answer. */
+    public GraphQlTester.Response executeNamed(String name, Map<String, ?> variables) {
+        return withVariables(tester().documentName(name), variables).execute();
+    }
+
+    private static GraphQlTester.Request<?> withVariables(GraphQlTester.Request<?> request, Map<String, ?> variables) {
+        variables.forEach(request::variable);
+        return request;
     }
 
     /** A plain HTTP client for the application, for endpoints other than GraphQL and raw requests. */
