@@ -20,13 +20,7 @@ class UnusedLogMessagesTests {
     void aMessageOfALevelThatIsOffIsNeverBuilt() {
         Log log = LogFactory.getLog(UnusedLogMessagesTests.class);
         AtomicInteger built = new AtomicInteger();
-        Object user = new Object() {
-            @Override
-            public String toString() {
-                built.incrementAndGet();
-                return "a signed-in user";
-            }
-        };
+        Object user = counted(built, "a signed-in user");
 
         assertThat(log.isTraceEnabled()).isFalse();
         log.trace(LogMessage.format("Set SecurityContextHolder to %s", user));
@@ -39,18 +33,23 @@ class UnusedLogMessagesTests {
     void aMessageOfALevelThatIsOnIsStillWritten() {
         Log log = LogFactory.getLog(UnusedLogMessagesTests.class);
         AtomicInteger built = new AtomicInteger();
-        Object message = new Object() {
-            @Override
-            public String toString() {
-                built.incrementAndGet();
-                return "written";
-            }
-        };
+        Object message = counted(built, "written");
 
         assertThat(log.isErrorEnabled()).isTrue();
         log.error(message);
 
         assertThat(built).hasValue(1);
+    }
+
+    /** A value that counts how often it is written out as text. */
+    private static Object counted(AtomicInteger built, String text) {
+        return new Object() {
+            @Override
+            public String toString() {
+                built.incrementAndGet();
+                return text;
+            }
+        };
     }
 
 }
