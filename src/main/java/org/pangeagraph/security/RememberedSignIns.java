@@ -34,7 +34,11 @@ final class RememberedSignIns implements AuthenticationProvider {
 
     private final Cache<String, Authentication> verified;
 
-    private final SecretKeySpec key;
+    /**
+     * The keyed hash, one per thread: looking the algorithm up and keying it for every request cost more
+     * than the hash itself. {@link Mac#doFinal} leaves it ready for the next fingerprint.
+     */
+    private final ThreadLocal<Mac> macs;
 
     /** The checks under way, by the fingerprint of the credentials checked. */
     private final Map<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
@@ -44,7 +48,8 @@ final class RememberedSignIns implements AuthenticationProvider {
         this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(remembered).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> keyed(key));
     }
 
     @Override
@@ -118,13 +123,18 @@ final class RememberedSignIns implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private String fingerprint(String name, String password) {
+    String fingerprint(String name, String password) {
+        Mac mac = this.macs.get();
+        mac.update(name.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac keyed(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(this.key);
-            mac.update(name.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+            mac.init(key);
+            return mac;
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
