@@ -35,15 +35,6 @@ class Evidence {
     private record TypeParts(RelationshipType type) {
     }
 
-    /** A link of one type between the entities {@code $a} and {@code $b}, as the owner sees it. */
-    private static final CypherTemplate<TypeParts> LINK = CypherTemplate.of(TypeParts.class, """
-            MATCH (a:Entity {id: $a})-[r:{{type}}]-(b:Entity {id: $b})
-            WHERE visible(r) AND visible(a) AND visible(b)
-            RETURN {type: type(r), id: r.id, eid: elementId(r), a: a {.*, labels: labels(a), eid: elementId(a)},
-                    b: b {.*, labels: labels(b), eid: elementId(b)}, p: r {.*}} AS link
-            LIMIT 1
-            """);
-
     /** The websites linked by one type to the entity {@code $id}, as the owner sees them. */
     private static final CypherTemplate<TypeParts> WEBSITES_OF = CypherTemplate.of(TypeParts.class, """
             MATCH (a:Entity {id: $id})-[r:{{type}}]-(b:Website)
@@ -126,15 +117,6 @@ class Evidence {
                     }
                 });
         return found;
-    }
-
-    /** A link of {@code type} between two entities that the owner sees, or null. */
-    Alert.Evidence link(String a, String b, RelationshipType type, Visibility owner) {
-        Map<String, Object> p = new HashMap<>(owner.parameters());
-        p.put("a", a);
-        p.put("b", b);
-        List<Alert.Evidence> found = this.db.query(LINK.text(new TypeParts(type)), p, r -> evidence(r.get("link")));
-        return found.isEmpty() ? null : found.get(0);
     }
 
     /** The websites linked to {@code middle} by {@code type} that the owner sees, each with the link, at most the neighbourhood. */
