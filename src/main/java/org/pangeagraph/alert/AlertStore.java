@@ -17,6 +17,7 @@ import org.neo4j.driver.Value;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.changes.Change;
 import org.pangeagraph.db.changes.ChangedEntity;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.Visibility;
 
@@ -27,9 +28,66 @@ import org.pangeagraph.model.Visibility;
  */
 class AlertStore {
 
-    /** An alert the reader sees: every fact it shows is of no case, or of one of the reader's. */
-    private static final String VISIBLE = "all(s IN coalesce(a.factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) "
-            + "WHERE c IN $myCases))";
+    /** The watch, when it still exists. */
+    private static final String WATCH = "MATCH (w:Watch {id: $id}) RETURN w.id AS id";
+
+    /** The watch's open alert about the subject raised since {@code $since}, locked. */
+    private static final String OPEN = """
+            MATCH (a:Alert {watchId: $watchId, subject: $subject})
+            WHERE a.status IN ['OPEN', 'IN_PROGRESS'] AND a.raisedAt >= $since
+            SET a._lock = true
+            RETURN a {.*} AS a ORDER BY a.raisedAt DESC LIMIT 1
+            """;
+
+    /** An open alert with the changes and evidence of a new match added. */
+    private static final String MERGE = """
+            MATCH (a:Alert {id: $id})
+            SET a.changes = $changes, a.evidence = $evidence, a.factCases = $factCases, a.updatedAt = $now
+            REMOVE a._lock
+            RETURN a {.*} AS a
+            """;
+
+    private static final String CREATE = "CREATE (a:Alert) SET a = $p RETURN a {.*} AS a";
+
+    /**
+     * A page of the alerts the reader owns or is assigned and sees: every fact an alert shows is of no case,
+     * or of one of the reader's.
+     */
+    static final String PAGE = CypherTemplate.statement("""
+            CALL () {
+              MATCH (a:Alert {owner: $user}) RETURN a
+              UNION
+              MATCH (a:Alert {assignee: $user}) RETURN a
+            }
+            WITH a WHERE ($statuses IS NULL OR a.status IN $statuses) AND visibleFacts(a)
+            RETURN a {.*} AS a ORDER BY a.raisedAt DESC, a.id SKIP $offset LIMIT $limit
+            """);
+
+    /** The alert, when the reader owns it or is assigned it, and sees it. */
+    private static final String FIND = CypherTemplate.statement("""
+            MATCH (a:Alert {id: $id})
+            WHERE (a.owner = $user OR a.assignee = $user) AND visibleFacts(a)
+            RETURN a {.*} AS a
+            """);
+
+    /** The same, locked for a change. */
+    private static final String FIND_TO_UPDATE = CypherTemplate.statement("""
+            MATCH (a:Alert {id: $id})
+            WHERE (a.owner = $user OR a.assignee = $user) AND visibleFacts(a)
+            SET a._lock = true
+            RETURN a {.*} AS a
+            """);
+
+    private static final String UPDATE = """
+            MATCH (a:Alert {id: $id})
+            SET a.status = $status, a.assignee = $assignee, a.history = $history, a.notes = $notes, a.updatedAt = $now
+            REMOVE a._lock
+            RETURN a {.*} AS a
+            """;
+
+    private static final String DELIVERED = "MATCH (a:Alert {id: $id}) SET a.delivery = $state";
+
+    private static final String UNDELIVERED = "MATCH (a:Alert {delivery: 'PENDING'}) RETURN a {.*} AS a ORDER BY a.raisedAt, a.id";
 
     private final GraphDb db;
 
@@ -49,15 +107,10 @@ class AlertStore {
     Raised raise(AlertDraft draft, Duration window) {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         return this.db.write(tx -> {
-            if (tx.run("MATCH (w:Watch {id: $id}) RETURN w.id AS id", Map.of("id", draft.watch().id())).isEmpty()) {
+            if (tx.run(WATCH, Map.of("id", draft.watch().id())).isEmpty()) {
                 return null;
             }
-            List<Record> open = tx.run("""
-                    MATCH (a:Alert {watchId: $watchId, subject: $subject})
-                    WHERE a.status IN ['OPEN', 'IN_PROGRESS'] AND a.raisedAt >= $since
-                    SET a._lock = true
-                    RETURN a {.*} AS a ORDER BY a.raisedAt DESC LIMIT 1
-                    """, Map.of("watchId", draft.watch().id(), "subject", draft.subjectKey(), "since", now.minus(window)));
+            List<Record> open = tx.run(OPEN, Map.of("watchId", draft.watch().id(), "subject", draft.subjectKey(), "since", now.minus(window)));
             if (!open.isEmpty()) {
                 Alert existing = alert(open.get(0));
                 List<Change> changes = new ArrayList<>(existing.changes());
@@ -76,8 +129,7 @@ class AlertStore {
                 p.put("evidence", AlertJson.write(List.copyOf(evidence)));
                 p.put("factCases", AlertJson.caseSets(List.copyOf(cases)));
                 p.put("now", now);
-                Record updated = tx.run("MATCH (a:Alert {id: $id}) SET a.changes = $changes, a.evidence = $evidence, "
-                        + "a.factCases = $factCases, a.updatedAt = $now REMOVE a._lock RETURN a {.*} AS a", p).get(0);
+                Record updated = tx.run(MERGE, p).get(0);
                 return new Raised(alert(updated), false);
             }
             Map<String, Object> p = new HashMap<>();
@@ -97,7 +149,7 @@ class AlertStore {
             p.put("raisedAt", now);
             p.put("updatedAt", now);
             p.put("delivery", draft.watch().webhookUrl() == null ? null : "PENDING");
-            Record created = tx.run("CREATE (a:Alert) SET a = $p RETURN a {.*} AS a", Map.of("p", p)).get(0);
+            Record created = tx.run(CREATE, Map.of("p", p)).get(0);
             return new Raised(alert(created), true);
         });
     }
@@ -110,15 +162,7 @@ class AlertStore {
         p.put("statuses", statuses == null || statuses.isEmpty() ? null : statuses.stream().map(Enum::name).toList());
         p.put("offset", offset);
         p.put("limit", limit);
-        return this.db.query("""
-                CALL () {
-                  MATCH (a:Alert {owner: $user}) RETURN a
-                  UNION
-                  MATCH (a:Alert {assignee: $user}) RETURN a
-                }
-                WITH a WHERE ($statuses IS NULL OR a.status IN $statuses) AND %s
-                RETURN a {.*} AS a ORDER BY a.raisedAt DESC, a.id SKIP $offset LIMIT $limit
-                """.formatted(VISIBLE), p, AlertStore::alert);
+        return this.db.query(PAGE, p, AlertStore::alert);
     }
 
     /** The alert, if {@code user} owns it or is assigned it and sees it. */
@@ -127,8 +171,7 @@ class AlertStore {
         p.put("id", id);
         p.put("user", user);
         p.put("separator", AlertJson.CASE_SEPARATOR);
-        List<Alert> found = this.db.query("MATCH (a:Alert {id: $id}) WHERE (a.owner = $user OR a.assignee = $user) AND " + VISIBLE
-                + " RETURN a {.*} AS a", p, AlertStore::alert);
+        List<Alert> found = this.db.query(FIND, p, AlertStore::alert);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -143,8 +186,7 @@ class AlertStore {
             p.put("id", id);
             p.put("user", user);
             p.put("separator", AlertJson.CASE_SEPARATOR);
-            List<Record> found = tx.run("MATCH (a:Alert {id: $id}) WHERE (a.owner = $user OR a.assignee = $user) AND " + VISIBLE
-                    + " SET a._lock = true RETURN a {.*} AS a", p);
+            List<Record> found = tx.run(FIND_TO_UPDATE, p);
             if (found.isEmpty()) {
                 return null;
             }
@@ -169,19 +211,17 @@ class AlertStore {
             set.put("history", AlertJson.write(history));
             set.put("notes", AlertJson.write(notes));
             set.put("now", now);
-            return alert(tx.run("MATCH (a:Alert {id: $id}) SET a.status = $status, a.assignee = $assignee, a.history = $history, "
-                    + "a.notes = $notes, a.updatedAt = $now REMOVE a._lock RETURN a {.*} AS a", set).get(0));
+            return alert(tx.run(UPDATE, set).get(0));
         });
     }
 
     void delivered(String id, String state) {
-        this.db.write(tx -> tx.run("MATCH (a:Alert {id: $id}) SET a.delivery = $state", Map.of("id", id, "state", state)));
+        this.db.write(tx -> tx.run(DELIVERED, Map.of("id", id, "state", state)));
     }
 
     /** Alerts still to be sent to their webhook, oldest first. */
     List<Alert> undelivered() {
-        return this.db.query("MATCH (a:Alert {delivery: 'PENDING'}) RETURN a {.*} AS a ORDER BY a.raisedAt, a.id", Map.of(),
-                AlertStore::alert);
+        return this.db.query(UNDELIVERED, Map.of(), AlertStore::alert);
     }
 
     static String cursor(int index) {

@@ -11,6 +11,7 @@ import org.neo4j.driver.Value;
 import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.db.changes.Change;
 import org.pangeagraph.db.changes.ChangedEntity;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.RelationshipType;
 import org.pangeagraph.model.Visibility;
@@ -22,8 +23,68 @@ import org.pangeagraph.model.Visibility;
  */
 class Evidence {
 
-    private static final String LINK = "{type: type(r), id: r.id, eid: elementId(r), a: a {.*, labels: labels(a), eid: elementId(a)}, "
-            + "b: b {.*, labels: labels(b), eid: elementId(b)}, p: r {.*}}";
+    /** The links of {@code $types} (all when empty) between the entity {@code $id} and the others, as the owner sees them. */
+    static final String NEIGHBOURS = CypherTemplate.statement("""
+            MATCH (a:Entity {id: $id})-[r]-(b:Entity)
+            WHERE (size($types) = 0 OR type(r) IN $types) AND visible(a) AND visible(r) AND visible(b)
+            RETURN {type: type(r), id: r.id, eid: elementId(r), a: a {.*, labels: labels(a), eid: elementId(a)},
+                    b: b {.*, labels: labels(b), eid: elementId(b)}, p: r {.*}} AS link
+            LIMIT $limit
+            """);
+
+    private record TypeParts(RelationshipType type) {
+    }
+
+    /** The websites linked by one type to the entity {@code $id}, as the owner sees them. */
+    private static final CypherTemplate<TypeParts> WEBSITES_OF = CypherTemplate.of(TypeParts.class, """
+            MATCH (a:Entity {id: $id})-[r:{{type}}]-(b:Website)
+            WHERE visible(r) AND visible(a) AND visible(b)
+            RETURN {type: type(r), id: r.id, eid: elementId(r), a: a {.*, labels: labels(a), eid: elementId(a)},
+                    b: b {.*, labels: labels(b), eid: elementId(b)}, p: r {.*}} AS link
+            LIMIT $limit
+            """);
+
+    /**
+     * Up to two routes of one link from the website {@code $w} to the item {@code $i} that use none of
+     * {@code $links}. From the website, by the id index: an item a hundred thousand websites pay into is
+     * never expanded.
+     */
+    private static final CypherTemplate<TypeParts> OTHER_LINKS = CypherTemplate.of(TypeParts.class, """
+            CALL () {
+              MATCH (w:Website:Entity {id: $w})-[r:{{type}}]-(i:Entity {id: $i})
+              USING INDEX w:Entity(id)
+              WHERE NOT elementId(r) IN $links AND visible(r)
+              RETURN 1 AS one LIMIT 2
+            }
+            RETURN count(one) AS n
+            """);
+
+    record RouteParts(RelationshipType first, RelationshipType second) {
+    }
+
+    /** The same for routes of two links, through a middle entity the owner sees. */
+    static final CypherTemplate<RouteParts> OTHER_ROUTES = CypherTemplate.of(RouteParts.class, """
+            CALL () {
+              MATCH (w:Website:Entity {id: $w})-[r:{{first}}]-(m:Entity)-[s:{{second}}]-(i:Entity {id: $i})
+              USING INDEX w:Entity(id)
+              WHERE NOT elementId(r) IN $links AND NOT elementId(s) IN $links AND visible(r) AND visible(s) AND visible(m)
+              RETURN 1 AS one LIMIT 2
+            }
+            RETURN count(one) AS n
+            """);
+
+    /** The entity {@code $id}, when the owner sees it. */
+    private static final String ENTITY = CypherTemplate.statement("""
+            MATCH (a:Entity {id: $id}) WHERE visible(a)
+            RETURN a {.*, labels: labels(a), eid: elementId(a)} AS a
+            """);
+
+    /** The entities {@code $ids} that the owner sees, in the order asked. */
+    private static final String ENTITIES = CypherTemplate.statement("""
+            UNWIND range(0, size($ids) - 1) AS i
+            MATCH (a:Entity {id: $ids[i]}) WHERE visible(a)
+            RETURN a {.*, labels: labels(a), eid: elementId(a)} AS a ORDER BY i
+            """);
 
     private final GraphDb db;
 
@@ -49,9 +110,7 @@ class Evidence {
         p.put("types", types.stream().map(Enum::name).toList());
         p.put("limit", this.limit);
         Map<String, Alert.Evidence> found = new LinkedHashMap<>();
-        this.db.query("MATCH (a:Entity {id: $id})-[r]-(b:Entity) WHERE (size($types) = 0 OR type(r) IN $types) AND "
-                + Visibility.visible("a") + " AND " + Visibility.visible("r") + " AND " + Visibility.visible("b")
-                + " RETURN " + LINK + " AS link LIMIT $limit", p, r -> evidence(r.get("link"))).forEach(link -> {
+        this.db.query(NEIGHBOURS, p, r -> evidence(r.get("link"))).forEach(link -> {
                     ChangedEntity other = target.equals(link.from().id()) ? link.to() : link.from();
                     if (other.id() != null) {
                         found.putIfAbsent(other.id(), link);
@@ -60,25 +119,12 @@ class Evidence {
         return found;
     }
 
-    /** A link of {@code type} between two entities that the owner sees, or null. */
-    Alert.Evidence link(String a, String b, RelationshipType type, Visibility owner) {
-        Map<String, Object> p = new HashMap<>(owner.parameters());
-        p.put("a", a);
-        p.put("b", b);
-        List<Alert.Evidence> found = this.db.query("MATCH (a:Entity {id: $a})-[r:" + type.cypherName() + "]-(b:Entity {id: $b}) WHERE "
-                + Visibility.visible("r") + " AND " + Visibility.visible("a") + " AND " + Visibility.visible("b")
-                + " RETURN " + LINK + " AS link LIMIT 1", p, r -> evidence(r.get("link")));
-        return found.isEmpty() ? null : found.get(0);
-    }
-
     /** The websites linked to {@code middle} by {@code type} that the owner sees, each with the link, at most the neighbourhood. */
     List<Alert.Evidence> websitesOf(String middle, RelationshipType type, Visibility owner) {
         Map<String, Object> p = new HashMap<>(owner.parameters());
         p.put("id", middle);
         p.put("limit", this.limit);
-        return this.db.query("MATCH (a:Entity {id: $id})-[r:" + type.cypherName() + "]-(b:Website) WHERE " + Visibility.visible("r")
-                + " AND " + Visibility.visible("a") + " AND " + Visibility.visible("b") + " RETURN " + LINK + " AS link LIMIT $limit", p,
-                r -> evidence(r.get("link")));
+        return this.db.query(WEBSITES_OF.text(new TypeParts(type)), p, r -> evidence(r.get("link")));
     }
 
     /**
@@ -91,23 +137,15 @@ class Evidence {
         p.put("w", website);
         p.put("i", item);
         p.put("links", links);
-        // From the website, by the id index: an item a hundred thousand websites pay into is never expanded.
-        String cypher = second == null
-                ? "MATCH (w:Website:Entity {id: $w})-[r:" + first.cypherName() + "]-(i:Entity {id: $i}) USING INDEX w:Entity(id) "
-                        + "WHERE NOT elementId(r) IN $links AND " + Visibility.visible("r")
-                : "MATCH (w:Website:Entity {id: $w})-[r:" + first.cypherName() + "]-(m:Entity)-[s:" + second.cypherName()
-                        + "]-(i:Entity {id: $i}) USING INDEX w:Entity(id) "
-                        + "WHERE NOT elementId(r) IN $links AND NOT elementId(s) IN $links AND " + Visibility.visible("r") + " AND "
-                        + Visibility.visible("s") + " AND " + Visibility.visible("m");
-        return this.db.query("CALL () { " + cypher + " RETURN 1 AS one LIMIT 2 } RETURN count(one) AS n", p, r -> r.get("n").asInt()).get(0);
+        String cypher = second == null ? OTHER_LINKS.text(new TypeParts(first)) : OTHER_ROUTES.text(new RouteParts(first, second));
+        return this.db.query(cypher, p, r -> r.get("n").asInt()).get(0);
     }
 
     /** The entity with this id as the owner sees it now, or null. */
     ChangedEntity entity(String id, Visibility owner) {
         Map<String, Object> p = new HashMap<>(owner.parameters());
         p.put("id", id);
-        List<ChangedEntity> found = this.db.query("MATCH (a:Entity {id: $id}) WHERE " + Visibility.visible("a")
-                + " RETURN a {.*, labels: labels(a), eid: elementId(a)} AS a", p, r -> entity(r.get("a")));
+        List<ChangedEntity> found = this.db.query(ENTITY, p, r -> entity(r.get("a")));
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -115,8 +153,7 @@ class Evidence {
     List<ChangedEntity> entities(List<String> ids, Visibility owner) {
         Map<String, Object> p = new HashMap<>(owner.parameters());
         p.put("ids", ids);
-        return this.db.query("UNWIND range(0, size($ids) - 1) AS i MATCH (a:Entity {id: $ids[i]}) WHERE " + Visibility.visible("a")
-                + " RETURN a {.*, labels: labels(a), eid: elementId(a)} AS a ORDER BY i", p, r -> entity(r.get("a")));
+        return this.db.query(ENTITIES, p, r -> entity(r.get("a")));
     }
 
     private static Alert.Evidence evidence(Value link) {

@@ -87,8 +87,10 @@ class WatchStore {
 
     /** The suppressed count and time of a watch, or null if none was. */
     Suppression suppression(String id) {
-        List<Suppression> found = this.db.query("MATCH (w:Watch {id: $id}) WHERE w.suppressed > 0 "
-                + "RETURN w.suppressed AS n, w.suppressedAt AS at", Map.of("id", id),
+        List<Suppression> found = this.db.query("""
+                MATCH (w:Watch {id: $id}) WHERE w.suppressed > 0
+                RETURN w.suppressed AS n, w.suppressedAt AS at
+                """, Map.of("id", id),
                 r -> new Suppression(r.get("n").asLong(), r.get("at").asZonedDateTime()));
         return found.isEmpty() ? null : found.get(0);
     }

@@ -19,6 +19,7 @@ import org.pangeagraph.db.changes.ChangeBatch;
 import org.pangeagraph.db.changes.ChangeKind;
 import org.pangeagraph.db.changes.ChangeStore;
 import org.pangeagraph.db.changes.ChangedEntity;
+import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.RelationshipType;
 import org.slf4j.Logger;
@@ -52,6 +53,25 @@ class Reconciliation implements GraphDb.TransactionObserver {
 
     /** The provenance entry that identifies a reconciled write, so that no write is recorded twice. */
     static final String KEY = "_reconciledKey";
+
+    /** A page of the entities written between {@code $from} and {@code $until}, oldest first. */
+    private static final String ENTITIES = """
+            MATCH (n:Entity) WHERE n.updatedAt >= $from AND n.updatedAt <= $until
+            RETURN n {.*} AS p, labels(n) AS labels, elementId(n) AS eid
+            ORDER BY n.updatedAt, elementId(n) SKIP $skip LIMIT $page
+            """;
+
+    private record TypeParts(RelationshipType type) {
+    }
+
+    /** A page of the links of one type recorded between {@code $from} and {@code $until}, oldest first, with their ends. */
+    private static final CypherTemplate<TypeParts> LINKS = CypherTemplate.of(TypeParts.class, """
+            MATCH (a)-[r:{{type}}]->(b)
+            WHERE r.recordedAt >= $from AND r.recordedAt <= $until
+            RETURN r {.*} AS r, elementId(r) AS rid, a {.*} AS a, labels(a) AS al, elementId(a) AS aid,
+                   b {.*} AS b, labels(b) AS bl, elementId(b) AS bid
+            ORDER BY r.recordedAt, elementId(r) SKIP $skip LIMIT $page
+            """);
 
     private final GraphDb db;
 
@@ -151,11 +171,7 @@ class Reconciliation implements GraphDb.TransactionObserver {
         ZonedDateTime newest = null;
         for (int skip = 0; found.size() < MAX_PER_RUN; skip += PAGE) {
             int offset = skip;
-            List<Record> page = this.db.read(tx -> tx.run("""
-                    MATCH (n:Entity) WHERE n.updatedAt >= $from AND n.updatedAt <= $until
-                    RETURN n {.*} AS p, labels(n) AS labels, elementId(n) AS eid
-                    ORDER BY n.updatedAt, elementId(n) SKIP $skip LIMIT $page
-                    """, Map.of("from", from, "until", until, "skip", offset, "page", PAGE)));
+            List<Record> page = this.db.read(tx -> tx.run(ENTITIES, Map.of("from", from, "until", until, "skip", offset, "page", PAGE)));
             for (Record r : page) {
                 Map<String, Object> p = r.get("p").asMap();
                 NodeKind kind = NodeKind.ofLabels(r.get("labels").asList(Value::asString)).orElse(null);
@@ -183,14 +199,10 @@ class Reconciliation implements GraphDb.TransactionObserver {
 
     private ZonedDateTime links(RelationshipType type, ZonedDateTime from, ZonedDateTime until, List<Change> found) {
         ZonedDateTime newest = null;
+        String statement = LINKS.text(new TypeParts(type));
         for (int skip = 0; found.size() < MAX_PER_RUN; skip += PAGE) {
-            // The type comes from the model's enum, never from input.
             int offset = skip;
-            List<Record> page = this.db.read(tx -> tx.run("MATCH (a)-[r:" + type.cypherName() + "]->(b) "
-                    + "WHERE r.recordedAt >= $from AND r.recordedAt <= $until "
-                    + "RETURN r {.*} AS r, elementId(r) AS rid, a {.*} AS a, labels(a) AS al, elementId(a) AS aid, "
-                    + "b {.*} AS b, labels(b) AS bl, elementId(b) AS bid ORDER BY r.recordedAt, elementId(r) SKIP $skip LIMIT $page",
-                    Map.of("from", from, "until", until, "skip", offset, "page", PAGE)));
+            List<Record> page = this.db.read(tx -> tx.run(statement, Map.of("from", from, "until", until, "skip", offset, "page", PAGE)));
             for (Record row : page) {
                 Map<String, Object> r = row.get("r").asMap();
                 ZonedDateTime recordedAt = time(r.get("recordedAt"));

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * <li>The visibility fragments {@code visible(x)} (need-to-know: {@link Visibility#visible}),
  * {@code validOn(r)} (the link held on {@code $asOf}: {@link Visibility#validOn}; {@code validOn(r, $day)} on
  * the day in {@code $day}), {@code writable(x)}
- * (the caller may change it: {@link #writable}) and {@code standing(j)} (a judgement not retracted:
- * {@link JudgementType#standing}), written in the text as if they were Cypher functions of a
+ * (the caller may change it: {@link #writable}), {@code standing(j)} (a judgement not retracted:
+ * {@link JudgementType#standing}) and {@code visibleFacts(a)} (every fact a record of facts shows is one the
+ * caller sees: {@link #visibleFacts}), written in the text as if they were Cypher functions of a
  * variable (which may end in a slot: {@code visible(r{{level}})}). They are expanded when the template is
  * made.</li>
  * <li>Slots {@code {{name}}}, each a component of a record that names and types them. A statement is
@@ -74,10 +75,20 @@ public final class CypherTemplate<S extends Record> {
         return "($seeAll OR all(c IN coalesce(" + variable + ".cases, []) WHERE c IN $writable))";
     }
 
+    /**
+     * The predicate {@code visibleFacts(x)}: every fact that the node bound to {@code x} shows (an alert, say)
+     * is one the caller sees. {@code x.factCases} holds an entry for each set of cases its facts are of (facts
+     * of no case, which everyone sees, have none), the cases joined by {@code $separator}: the caller sees
+     * the facts of a set when it shares one of its cases ({@code $myCases}), or sees all ({@code $seeAll}).
+     */
+    public static String visibleFacts(String variable) {
+        return "all(s IN coalesce(" + variable + ".factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $myCases))";
+    }
+
     /** A variable of the text: a name, which may end in a slot ({@code r{{level}}}). */
     private static final String VARIABLE = "[A-Za-z_][A-Za-z0-9_]*(?:\\{\\{[A-Za-z_][A-Za-z0-9_]*}})?";
 
-    private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w.$])(visible|validOn|writable|standing)\\((" + VARIABLE + ")(?:, \\$("
+    private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w.$])(visibleFacts|visible|validOn|writable|standing)\\((" + VARIABLE + ")(?:, \\$("
             + VARIABLE + "))?\\)");
 
     private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)(?:\\.(key|input|sort))?}}");
@@ -184,6 +195,7 @@ public final class CypherTemplate<S extends Record> {
             case "visible" -> Visibility.visible(m.group(2));
             case "validOn" -> m.group(3) == null ? Visibility.validOn(m.group(2)) : Visibility.validOn(m.group(2), m.group(3));
             case "standing" -> JudgementType.standing(m.group(2));
+            case "visibleFacts" -> visibleFacts(m.group(2));
             default -> writable(m.group(2));
         }));
     }

@@ -112,6 +112,15 @@ class CypherTemplateTests {
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("types is empty");
     }
 
+    @Test
+    void visibleFactsIsThePredicateThatEveryCaseSetOfARecordOfFactsIsSeen() {
+        assertThat(CypherTemplate.statement("MATCH (a:Alert) WHERE visibleFacts(a) AND visible(a) RETURN a"))
+            .isEqualTo("MATCH (a:Alert) WHERE " + CypherTemplate.visibleFacts("a") + " AND " + Visibility.visible("a") + " RETURN a");
+        assertThat(CypherTemplate.visibleFacts("a")).isEqualTo(
+                "all(s IN coalesce(a.factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $myCases))");
+        assertThat(CypherTemplate.statement("RETURN n.visibleFacts(a), invisibleFacts(a)")).isEqualTo("RETURN n.visibleFacts(a), invisibleFacts(a)");
+    }
+
     record Seek(NodeKind kind, @Bounded(max = 20) int index) {
     }
 

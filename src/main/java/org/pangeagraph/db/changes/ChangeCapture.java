@@ -47,6 +47,9 @@ public final class ChangeCapture implements TransactionEventListener<List<Change
 
     private static final Label GRAPH_VERSION = Label.label("PangeaGraph");
 
+    /** The last sequence the batches kept hold, for a new counter to carry on from. */
+    static final String LAST_STORED = "MATCH (b:ChangeBatch) RETURN max(b.last) AS last";
+
     private volatile Consumer<List<ChangeBatch>> committed = batches -> {
     };
 
@@ -168,8 +171,7 @@ public final class ChangeCapture implements TransactionEventListener<List<Change
                 last = Math.max(last, before.longValue());
             }
         }
-        Object stored = transaction.execute("MATCH (b:" + ChangeStore.BATCH_LABEL + ") RETURN max(b." + ChangeStore.LAST
-                + ") AS last").columnAs("last").next();
+        Object stored = transaction.execute(LAST_STORED).columnAs("last").next();
         if (stored instanceof Number number) {
             last = Math.max(last, number.longValue());
         }

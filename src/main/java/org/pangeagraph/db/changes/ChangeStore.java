@@ -41,6 +41,44 @@ public final class ChangeStore {
     /** The writer of a batch the reconciliation records; each change names its own when it is known. */
     static final String RECONCILED_BY = "reconciliation";
 
+    /** The last sequence given. */
+    private static final String HEAD = "MATCH (c:ChangeFeed {name: $name}) RETURN c.last AS last";
+
+    /** The batches holding changes after {@code $sequence}, in order. */
+    static final String AFTER = """
+            MATCH (b:ChangeBatch) WHERE b.last > $sequence
+            RETURN b.first AS first, b.at AS at, b.graphVersion AS graphVersion, b.user AS user, b.importRun AS run,
+                   b.origin AS origin, b.changes AS changes
+            ORDER BY b.last LIMIT $max
+            """;
+
+    /** The counter, made when there is none, locked for the reconciliation's write. */
+    private static final String LOCK_COUNTER = """
+            MERGE (c:ChangeFeed {name: $name}) ON CREATE SET c.last = 0
+            SET c._lock = true
+            RETURN c.last AS last, c.reconciledThrough AS through
+            """;
+
+    /** The graph's version, as the listener writes it on a batch. */
+    private static final String GRAPH_VERSION = """
+            OPTIONAL MATCH (g:PangeaGraph {name: 'graph'})
+            RETURN coalesce(g.epoch, 'none') + ':' + toString(coalesce(g.version, 0)) AS v
+            """;
+
+    private static final String CREATE_BATCH = "CREATE (b:ChangeBatch) SET b = $properties";
+
+    private static final String MOVE_COUNTER = """
+            MATCH (c:ChangeFeed {name: $name})
+            SET c.last = $last, c.reconciledThrough = $through
+            REMOVE c._lock
+            """;
+
+    private static final String RECONCILED_THROUGH = "MATCH (c:ChangeFeed {name: $name}) RETURN c.reconciledThrough AS t";
+
+    private static final String PURGE = "MATCH (b:ChangeBatch) WHERE b.at < $before CALL (b) { DELETE b } IN TRANSACTIONS OF 1000 ROWS";
+
+    static final String OLDEST = "MATCH (b:ChangeBatch) RETURN b.first AS first ORDER BY b.last LIMIT 1";
+
     private final GraphDb db;
 
     public ChangeStore(GraphDb db) {
@@ -65,8 +103,7 @@ public final class ChangeStore {
 
     /** The sequence of the last change recorded; 0 before the first. */
     public long head() {
-        List<Long> last = this.db.query("MATCH (c:" + FEED_LABEL + " {name: $name}) RETURN c.last AS last",
-                Map.of("name", FEED_NAME), r -> r.get("last").isNull() ? 0L : r.get("last").asLong());
+        List<Long> last = this.db.query(HEAD, Map.of("name", FEED_NAME), r -> r.get("last").isNull() ? 0L : r.get("last").asLong());
         return last.isEmpty() ? 0 : last.get(0);
     }
 
@@ -75,10 +112,7 @@ public final class ChangeStore {
      * begin at or before {@code sequence} (it holds the change after it).
      */
     public List<ChangeBatch> after(long sequence, int maxBatches) {
-        return this.db.query("MATCH (b:" + BATCH_LABEL + ") WHERE b.last > $sequence "
-                + "RETURN b.first AS first, b.at AS at, b.graphVersion AS graphVersion, b.user AS user, b.importRun AS run, "
-                + "b.origin AS origin, b.changes AS changes ORDER BY b.last LIMIT $max",
-                Map.of("sequence", sequence, "max", maxBatches), ChangeStore::batch);
+        return this.db.query(AFTER, Map.of("sequence", sequence, "max", maxBatches), ChangeStore::batch);
     }
 
     private static ChangeBatch batch(Record r) {
@@ -106,12 +140,10 @@ public final class ChangeStore {
      */
     public List<ChangeBatch> append(List<Change> changes, ZonedDateTime reconciledThrough) {
         return this.db.write(tx -> {
-            Record counter = tx.run("MERGE (c:" + FEED_LABEL + " {name: $name}) ON CREATE SET c.last = 0 "
-                    + "SET c._lock = true RETURN c.last AS last, c.reconciledThrough AS through", Map.of("name", FEED_NAME)).get(0);
+            Record counter = tx.run(LOCK_COUNTER, Map.of("name", FEED_NAME)).get(0);
             long last = counter.get("last").asLong();
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-            String version = tx.run("OPTIONAL MATCH (g:PangeaGraph {name: 'graph'}) "
-                    + "RETURN coalesce(g.epoch, 'none') + ':' + toString(coalesce(g.version, 0)) AS v", Map.of()).get(0).get("v").asString();
+            String version = tx.run(GRAPH_VERSION, Map.of()).get(0).get("v").asString();
             List<ChangeBatch> batches = new ArrayList<>();
             long next = last + 1;
             for (int start = 0; start < changes.size(); start += BATCH_SIZE) {
@@ -126,7 +158,7 @@ public final class ChangeStore {
                 Map<String, Object> properties = describe(next, next + slice.size() - 1, now, version, RECONCILED_BY, null,
                         ChangeOrigin.RECONCILIATION);
                 properties.put(CHANGES, encoded);
-                tx.run("CREATE (b:" + BATCH_LABEL + ") SET b = $properties", Map.of("properties", properties));
+                tx.run(CREATE_BATCH, Map.of("properties", properties));
                 batches.add(new ChangeBatch(next, placed));
                 next += slice.size();
             }
@@ -134,28 +166,25 @@ public final class ChangeStore {
             parameters.put("name", FEED_NAME);
             parameters.put("last", next - 1);
             parameters.put("through", reconciledThrough);
-            tx.run("MATCH (c:" + FEED_LABEL + " {name: $name}) SET c.last = $last, c.reconciledThrough = $through REMOVE c._lock",
-                    parameters);
+            tx.run(MOVE_COUNTER, parameters);
             return batches;
         });
     }
 
     /** How far the reconciliation has looked: the time of the newest write it has recorded; null before it first ran. */
     public ZonedDateTime reconciledThrough() {
-        List<ZonedDateTime> through = this.db.query("MATCH (c:" + FEED_LABEL + " {name: $name}) RETURN c.reconciledThrough AS t",
-                Map.of("name", FEED_NAME), r -> r.get("t").isNull() ? null : r.get("t").asZonedDateTime());
+        List<ZonedDateTime> through = this.db.query(RECONCILED_THROUGH, Map.of("name", FEED_NAME), r -> r.get("t").isNull() ? null : r.get("t").asZonedDateTime());
         return through.isEmpty() ? null : through.get(0);
     }
 
     /** Deletes the batches recorded before {@code before}; returns nothing, as the statement commits in pieces. */
     public void purge(ZonedDateTime before, Duration timeout) {
-        this.db.autoCommit("MATCH (b:" + BATCH_LABEL + ") WHERE b.at < $before CALL (b) { DELETE b } IN TRANSACTIONS OF 1000 ROWS",
-                Map.of("before", before), timeout);
+        this.db.autoCommit(PURGE, Map.of("before", before), timeout);
     }
 
     /** The oldest sequence still kept, or {@code head + 1} when none is. */
     public long oldest() {
-        List<Long> first = this.db.query("MATCH (b:" + BATCH_LABEL + ") RETURN b.first AS first ORDER BY b.last LIMIT 1", Map.of(),
+        List<Long> first = this.db.query(OLDEST, Map.of(),
                 r -> r.get("first").asLong());
         return first.isEmpty() ? head() + 1 : first.get(0);
     }
