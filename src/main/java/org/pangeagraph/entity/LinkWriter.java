@@ -138,7 +138,7 @@ public class LinkWriter {
             params.put("newId", UUID.randomUUID().toString());
             params.put("now", EntityWriter.now());
             params.put("user", caller.name());
-            params.put("seeAll", caller.visibility().all());
+            params.putAll(caller.visibility().parameters());
             params.put("writable", caller.writableCases());
             List<Record> written = tx.run(WRITE.text(new TypeParts(type)), params);
             if (written.isEmpty()) {

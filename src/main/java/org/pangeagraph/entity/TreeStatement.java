@@ -1,6 +1,7 @@
 package org.pangeagraph.entity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,8 @@ import org.pangeagraph.model.RelationshipType;
  * <pre>
  * , {b0: COLLECT {
  *   MATCH (n)-[r1:HOSTED_AT]-&gt;(m1:IpAddress)
- *   WHERE visible(r1) AND visible(m1) AND validOn(r1, $asOf1)
- *   WITH r1, m1 ORDER BY coalesce(m1.address, m1.id), m1.id, r1.id LIMIT $first1
+ *   WHERE visible(r1) AND visible(m1) AND validOn(r1, $levels.asOf1)
+ *   WITH r1, m1 ORDER BY coalesce(m1.address, m1.id), m1.id, r1.id LIMIT $levels.first1
  *   RETURN {link: r1 {.*}, node: m1 {.*}, tree: {b0: COLLECT {
  *   MATCH (m1)-[r2:ALLOCATED_TO]-&gt;(m2:HostingProvider)
  *   ...
@@ -32,8 +33,8 @@ import org.pangeagraph.model.RelationshipType;
  * </pre>
  *
  * Types, labels and sort properties come from the model, variables are numbered, and the values
- * ({@code asOf}, {@code first}) are parameters, so that the same shape of query is the same text for
- * Neo4j's plan cache. The nesting is the query's own, which the depth limit bounds; each list is bounded
+ * ({@code asOf}, {@code first}) are entries of the map parameter {@code $levels}, so that the same shape of
+ * query is the same text, and one plan, for Neo4j's plan cache. The nesting is the query's own, which the depth limit bounds; each list is bounded
  * by its {@code first}.
  */
 final class TreeStatement {
@@ -49,6 +50,9 @@ final class TreeStatement {
     static final String LABELS = "labels";
 
     static final String TREE = "tree";
+
+    /** The map parameter of the levels' values. */
+    private static final String LEVELS = "levels";
 
     private record NodeParts(@Bounded(min = 1, max = MAX_FIELDS) int level) {
     }
@@ -88,8 +92,8 @@ final class TreeStatement {
     private static final CypherTemplate<LinksParts> LINKS = CypherTemplate.of(LinksParts.class, """
             {{separator}}b{{index}}: COLLECT {
               MATCH ({{parent}}){{tail}}[r{{level}}:{{type}}]{{head}}(m{{level}}:{{targets}})
-              WHERE {{owner}}visible(r{{level}}) AND visible(m{{level}}) AND validOn(r{{level}}, $asOf{{level}})
-              WITH r{{level}}, m{{level}} ORDER BY coalesce({{sorts}}m{{level}}.id), m{{level}}.id, r{{level}}.id LIMIT $first{{level}}
+              WHERE {{owner}}visible(r{{level}}) AND visible(m{{level}}) AND validOn(r{{level}}, $levels.asOf{{level}})
+              WITH r{{level}}, m{{level}} ORDER BY coalesce({{sorts}}m{{level}}.id), m{{level}}.id, r{{level}}.id LIMIT $levels.first{{level}}
               RETURN {link: r{{level}} {.*}, node: m{{level}} {.*}{{labels}}{{children}}}
             }""");
 
@@ -97,12 +101,17 @@ final class TreeStatement {
     private static final CypherTemplate<ChildrenParts> PROJECTION = CypherTemplate.of(ChildrenParts.class,
             ", {{{links}}} AS " + TREE);
 
-    private final Map<String, Object> parameters;
+    /**
+     * The values of the levels ({@code asOf1}, {@code first1}, ...), in the one map parameter {@code $levels}:
+     * Neo4j's plan cache keys a statement on its parameters' types too, so that a day given or not to each
+     * of k fields would make 2^k plans of one text; a map's content is not part of the key.
+     */
+    private final Map<String, Object> values = new HashMap<>();
 
     private int level;
 
     private TreeStatement(Map<String, Object> parameters) {
-        this.parameters = parameters;
+        parameters.put(LEVELS, this.values);
     }
 
     /**
@@ -129,8 +138,8 @@ final class TreeStatement {
 
     private Fragment links(int index, QueryTree.Branch branch, Fragment parent, Set<NodeKind> parentKinds) {
         int level = ++this.level;
-        this.parameters.put("asOf" + level, branch.asOf());
-        this.parameters.put("first" + level, branch.first());
+        this.values.put("asOf" + level, branch.asOf());
+        this.values.put("first" + level, branch.first());
         RelationField field = branch.field();
         Set<NodeKind> targets = field.targets();
         Fragment node = NODE_AT.fragment(new NodeParts(level));

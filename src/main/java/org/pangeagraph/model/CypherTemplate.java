@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>The visibility fragments {@code visible(x)} (need-to-know: {@link Visibility#visible}),
  * {@code validOn(r)} (the link held on {@code $asOf}: {@link Visibility#validOn}; {@code validOn(r, $day)} on
- * the day in {@code $day}), {@code writable(x)}
+ * the day in {@code $day}, or in an entry of a map parameter: {@code validOn(r, $levels.asOf1)}), {@code writable(x)}
  * (the caller may change it: {@link #writable}), {@code standing(j)} (a judgement not retracted:
  * {@link JudgementType#standing}) and {@code visibleFacts(a)} (every fact a record of facts shows is one the
  * caller sees: {@link #visibleFacts}), written in the text as if they were Cypher functions of a
@@ -69,27 +69,27 @@ public final class CypherTemplate<S extends Record> {
 
     /**
      * The predicate {@code writable(x)}: the caller may change the node or relationship bound to {@code x}
-     * ({@code $seeAll}, or every case it carries is in {@code $writable}).
+     * ({@code $caller.seeAll}, or every case it carries is in {@code $writable}).
      */
     public static String writable(String variable) {
-        return "($seeAll OR all(c IN coalesce(" + variable + ".cases, []) WHERE c IN $writable))";
+        return "($caller.seeAll OR all(c IN coalesce(" + variable + ".cases, []) WHERE c IN $writable))";
     }
 
     /**
      * The predicate {@code visibleFacts(x)}: every fact that the node bound to {@code x} shows (an alert, say)
      * is one the caller sees. {@code x.factCases} holds an entry for each set of cases its facts are of (facts
      * of no case, which everyone sees, have none), the cases joined by {@code $separator}: the caller sees
-     * the facts of a set when it shares one of its cases ({@code $myCases}), or sees all ({@code $seeAll}).
+     * the facts of a set when it shares one of its cases ({@code $caller.myCases}), or sees all ({@code $caller.seeAll}).
      */
     public static String visibleFacts(String variable) {
-        return "all(s IN coalesce(" + variable + ".factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $myCases))";
+        return "all(s IN coalesce(" + variable + ".factCases, []) WHERE $caller.seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))";
     }
 
     /** A variable of the text: a name, which may end in a slot ({@code r{{level}}}). */
     private static final String VARIABLE = "[A-Za-z_][A-Za-z0-9_]*(?:\\{\\{[A-Za-z_][A-Za-z0-9_]*}})?";
 
     private static final Pattern FRAGMENT = Pattern.compile("(?<![\\w.$])(visibleFacts|visible|validOn|writable|standing)\\((" + VARIABLE + ")(?:, \\$("
-            + VARIABLE + "))?\\)");
+            + "(?:[A-Za-z_][A-Za-z0-9_]*\\.)?" + VARIABLE + "))?\\)");
 
     private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)(?:\\.(key|input|sort))?}}");
 

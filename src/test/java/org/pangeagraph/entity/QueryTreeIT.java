@@ -166,6 +166,45 @@ class QueryTreeIT {
     }
 
     /** An answer written out by hand. */
+    /**
+     * Whoever asks (no case, one, two, all) and whichever day each field is asked on, a tree is one plan in
+     * Neo4j's plan cache: the reader's cases and the fields' values are in map parameters, whose content
+     * the cache does not key on. Counted as the entries {@code db.clearQueryCaches()} clears: after one
+     * reader's request, and after the same request by every reader with days given to some fields and not
+     * to others.
+     */
+    @Test
+    void aTreeIsOnePlanWhoeverAsksAndWhicheverDayEachFieldIsAskedOn() {
+        String document = "{ website(domain: \"tree1.example\") { domain ipAddresses%s { node { address hostingProviders%s {"
+                + " node { name } } } } paymentAccounts%s { node { identifier } } } }";
+        String none = document.formatted("", "", "");
+        // What a reader's first request runs once (signing in) is not counted.
+        for (String user : List.of(TestUsers.VIEWER, TestUsers.INVESTIGATOR_A, TestUsers.INVESTIGATOR_AB, TestUsers.ADMIN)) {
+            data(user, none, "website");
+        }
+
+        clearedPlans();
+        data(TestUsers.VIEWER, none, "website");
+        long one = clearedPlans();
+
+        data(TestUsers.VIEWER, none, "website");
+        data(TestUsers.INVESTIGATOR_A, document.formatted("(asOf: \"2021-01-01\")", "", ""), "website");
+        data(TestUsers.INVESTIGATOR_AB, document.formatted("", "(asOf: \"2019-06-01\")", "(first: 1)"), "website");
+        data(TestUsers.ADMIN, document.formatted("(asOf: \"2020-01-01\")", "(asOf: \"2020-01-01\")", "(asOf: \"2020-01-01\")"),
+                "website");
+        long all = clearedPlans();
+
+        assertThat(one).as("the plans one request needs").isPositive();
+        assertThat(all).as("the plans of the same tree asked by four readers on other days").isEqualTo(one);
+    }
+
+    /** Clears Neo4j's query caches; how many statements they held. */
+    private long clearedPlans() {
+        String answer = this.graph.read("CALL db.clearQueryCaches() YIELD value RETURN value", Map.of()).get(0).get("value").asString();
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("(\\d+)").matcher(answer);
+        return count.find() ? Long.parseLong(count.group(1)) : 0;
+    }
+
     private static Map<String, Object> json(String text) {
         return JsonPath.parse(text).json();
     }
