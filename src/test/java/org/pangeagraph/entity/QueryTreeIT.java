@@ -183,16 +183,22 @@ class QueryTreeIT {
             data(user, none, "website");
         }
 
-        clearedPlans();
-        data(TestUsers.VIEWER, none, "website");
-        long one = clearedPlans();
+        // The application's background work (the change feed, the alerts) may add statements of its own to
+        // a count, never take any away: the least of three counts is the requests' own.
+        long one = Long.MAX_VALUE;
+        long all = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            clearedPlans();
+            data(TestUsers.VIEWER, none, "website");
+            one = Math.min(one, clearedPlans());
 
-        data(TestUsers.VIEWER, none, "website");
-        data(TestUsers.INVESTIGATOR_A, document.formatted("(asOf: \"2021-01-01\")", "", ""), "website");
-        data(TestUsers.INVESTIGATOR_AB, document.formatted("", "(asOf: \"2019-06-01\")", "(first: 1)"), "website");
-        data(TestUsers.ADMIN, document.formatted("(asOf: \"2020-01-01\")", "(asOf: \"2020-01-01\")", "(asOf: \"2020-01-01\")"),
-                "website");
-        long all = clearedPlans();
+            data(TestUsers.VIEWER, none, "website");
+            data(TestUsers.INVESTIGATOR_A, document.formatted("(asOf: \"2021-01-01\")", "", ""), "website");
+            data(TestUsers.INVESTIGATOR_AB, document.formatted("", "(asOf: \"2019-06-01\")", "(first: 1)"), "website");
+            data(TestUsers.ADMIN, document.formatted("(asOf: \"2020-01-01\")", "(asOf: \"2020-01-01\")", "(asOf: \"2020-01-01\")"),
+                    "website");
+            all = Math.min(all, clearedPlans());
+        }
 
         assertThat(one).as("the plans one request needs").isPositive();
         assertThat(all).as("the plans of the same tree asked by four readers on other days").isEqualTo(one);
