@@ -262,6 +262,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // Bolt's event loops wait 5 s for quiet before stopping; the application has closed
                 // its driver by then, so stopping (and restarting, in the fault tests) need not wait.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                // Neo4j keys cached plans on the size of each list parameter too (0, 1, a few, tens, ...): a
+                // batch of 3 parents and one of 40, a network from one id and from five, were planned
+                // apart, hundreds of milliseconds each. One plan per statement, whatever the sizes.
+                .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false)
                 .build();
         }
         catch (RuntimeException ex) {

@@ -145,6 +145,16 @@ public class TestGraph {
         }
     }
 
+    /**
+     * Clears Neo4j's query caches; how many statements they held (each text with each combination of its
+     * parameters' types that the cache told apart).
+     */
+    public long clearQueryCaches() {
+        String answer = read("CALL db.clearQueryCaches() YIELD value RETURN value", Map.of()).get(0).get("value").asString();
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("(\\d+)").matcher(answer);
+        return count.find() ? Long.parseLong(count.group(1)) : 0;
+    }
+
     /** Loads fixtures by name, e.g. {@code "two-networks"} for {@code fixtures/two-networks.cypher}. */
     public void load(String... fixtures) {
         ScriptRunner runner = new ScriptRunner(this.db.driver(), 1000, Duration.ofMinutes(5));
