@@ -54,7 +54,7 @@ public class EntityWriter {
             MATCH (n:Entity {id: $id})
             WHERE visible(n)
             RETURN n {.*} AS props, labels(n) AS labels, COUNT { (n)--() } AS links,
-                   COUNT { (n)-[r]-(m) WHERE NOT ($caller.seeAll OR (writable(r) AND visible(m))) } AS othersLinks
+                   COUNT { (n)-[r]-(m) WHERE NOT ($seeAll OR (writable(r) AND visible(m))) } AS othersLinks
             """);
 
     private static final String DELETE = CypherTemplate.statement("MATCH (n:Entity {id: $id}) DETACH DELETE n");

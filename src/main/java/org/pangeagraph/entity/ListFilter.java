@@ -62,7 +62,7 @@ public record ListFilter(List<Fragment> conditions, Map<String, Object> paramete
      * Only by a case the caller may know of: an entity of their case A that case B also looks at must not
      * be found by B, which would tell them that B exists and what it looks into.
      */
-    private static final Fragment IN_CASE = CypherTemplate.constant(" AND $f_case IN coalesce(n.cases, []) AND ($caller.seeAll OR $f_case IN $caller.myCases)");
+    private static final Fragment IN_CASE = CypherTemplate.constant(" AND $f_case IN coalesce(n.cases, []) AND ($seeAll OR $f_case IN $caller.myCases)");
 
     private static final CypherTemplate<Condition> ONE_OF = CypherTemplate.of(Condition.class, " AND n.{{spec}} IN $f_{{spec}}");
 

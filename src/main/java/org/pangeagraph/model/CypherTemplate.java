@@ -69,20 +69,20 @@ public final class CypherTemplate<S extends Record> {
 
     /**
      * The predicate {@code writable(x)}: the caller may change the node or relationship bound to {@code x}
-     * ({@code $caller.seeAll}, or every case it carries is in {@code $writable}).
+     * ({@code $seeAll}, or every case it carries is in {@code $writable}).
      */
     public static String writable(String variable) {
-        return "($caller.seeAll OR all(c IN coalesce(" + variable + ".cases, []) WHERE c IN $writable))";
+        return "($seeAll OR all(c IN coalesce(" + variable + ".cases, []) WHERE c IN $writable))";
     }
 
     /**
      * The predicate {@code visibleFacts(x)}: every fact that the node bound to {@code x} shows (an alert, say)
      * is one the caller sees. {@code x.factCases} holds an entry for each set of cases its facts are of (facts
      * of no case, which everyone sees, have none), the cases joined by {@code $separator}: the caller sees
-     * the facts of a set when it shares one of its cases ({@code $caller.myCases}), or sees all ({@code $caller.seeAll}).
+     * the facts of a set when it shares one of its cases ({@code $caller.myCases}), or sees all ({@code $seeAll}).
      */
     public static String visibleFacts(String variable) {
-        return "all(s IN coalesce(" + variable + ".factCases, []) WHERE $caller.seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))";
+        return "all(s IN coalesce(" + variable + ".factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))";
     }
 
     /** A variable of the text: a name, which may end in a slot ({@code r{{level}}}). */

@@ -1,18 +1,17 @@
 package org.pangeagraph.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the caller may see (need-to-know): a fact with no case is visible to every signed-in user; a
  * fact tagged with cases only to members of one of them; {@link #everything()} for administrators
- * and the application itself. Every read statement takes the parameter {@code $caller}, a map of
- * {@code seeAll} and {@code myCases}, and filters with the predicates below. One map rather than two
- * parameters: Neo4j's plan cache keys a statement on its text and the types of its parameters, the size
- * of a list included, so that an empty list of cases, one case and several would each be planned anew; a
- * map's content is not part of the key, and every caller shares one plan.
+ * and the application itself. Every read statement takes the parameters {@code $seeAll} and
+ * {@code $caller}, a map holding {@code myCases}, and filters with the predicates below. The cases are in a
+ * map because Neo4j's plan cache keys a statement on its text and the types of its parameters: an empty
+ * list and a list of strings are two types, so a reader of no case and a reader of some would each cost
+ * every statement a plan; a map's entries are not part of the key. {@code $seeAll} stays a parameter of its
+ * own: a boolean is always one type, and it is tested on every row, where a map's entry costs a lookup.
  *
  * @param all whether every fact is visible
  * @param cases the case numbers the caller is a member of
@@ -33,10 +32,7 @@ public record Visibility(boolean all, List<String> cases) {
 
     /** The parameters the predicates read. */
     public Map<String, Object> parameters() {
-        Map<String, Object> caller = new LinkedHashMap<>();
-        caller.put("seeAll", this.all);
-        caller.put("myCases", this.cases);
-        return Map.of("caller", Collections.unmodifiableMap(caller));
+        return Map.of("seeAll", this.all, "caller", Map.of("myCases", this.cases));
     }
 
     /** Whether a fact tagged with these cases is visible. */
@@ -70,7 +66,7 @@ public record Visibility(boolean all, List<String> cases) {
      * variable name comes from the query text, never from input.
      */
     public static String visible(String variable) {
-        return "($caller.seeAll OR coalesce(size(" + variable + ".cases), 0) = 0 OR any(c IN " + variable
+        return "($seeAll OR coalesce(size(" + variable + ".cases), 0) = 0 OR any(c IN " + variable
                 + ".cases WHERE c IN $caller.myCases))";
     }
 

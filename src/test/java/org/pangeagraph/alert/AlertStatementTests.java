@@ -22,7 +22,7 @@ class AlertStatementTests {
                   MATCH (a:Alert {assignee: $user}) RETURN a
                 }
                 WITH a WHERE ($statuses IS NULL OR a.status IN $statuses) \
-                AND all(s IN coalesce(a.factCases, []) WHERE $caller.seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))
+                AND all(s IN coalesce(a.factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))
                 RETURN a {.*} AS a ORDER BY a.raisedAt DESC, a.id SKIP $offset LIMIT $limit
                 """);
     }
@@ -35,9 +35,9 @@ class AlertStatementTests {
                       MATCH (w:Website:Entity {id: $w})-[r:HOSTED_AT]-(m:Entity)-[s:ALLOCATED_TO]-(i:Entity {id: $i})
                       USING INDEX w:Entity(id)
                       WHERE NOT elementId(r) IN $links AND NOT elementId(s) IN $links \
-                    AND ($caller.seeAll OR coalesce(size(r.cases), 0) = 0 OR any(c IN r.cases WHERE c IN $caller.myCases)) \
-                    AND ($caller.seeAll OR coalesce(size(s.cases), 0) = 0 OR any(c IN s.cases WHERE c IN $caller.myCases)) \
-                    AND ($caller.seeAll OR coalesce(size(m.cases), 0) = 0 OR any(c IN m.cases WHERE c IN $caller.myCases))
+                    AND ($seeAll OR coalesce(size(r.cases), 0) = 0 OR any(c IN r.cases WHERE c IN $caller.myCases)) \
+                    AND ($seeAll OR coalesce(size(s.cases), 0) = 0 OR any(c IN s.cases WHERE c IN $caller.myCases)) \
+                    AND ($seeAll OR coalesce(size(m.cases), 0) = 0 OR any(c IN m.cases WHERE c IN $caller.myCases))
                       RETURN 1 AS one LIMIT 2
                     }
                     RETURN count(one) AS n
@@ -50,9 +50,9 @@ class AlertStatementTests {
             .startsWith("""
                     MATCH (a:Entity {id: $id})-[r]-(b:Entity)
                     WHERE (size($types) = 0 OR type(r) IN $types) \
-                    AND ($caller.seeAll OR coalesce(size(a.cases), 0) = 0 OR any(c IN a.cases WHERE c IN $caller.myCases)) \
-                    AND ($caller.seeAll OR coalesce(size(r.cases), 0) = 0 OR any(c IN r.cases WHERE c IN $caller.myCases)) \
-                    AND ($caller.seeAll OR coalesce(size(b.cases), 0) = 0 OR any(c IN b.cases WHERE c IN $caller.myCases))
+                    AND ($seeAll OR coalesce(size(a.cases), 0) = 0 OR any(c IN a.cases WHERE c IN $caller.myCases)) \
+                    AND ($seeAll OR coalesce(size(r.cases), 0) = 0 OR any(c IN r.cases WHERE c IN $caller.myCases)) \
+                    AND ($seeAll OR coalesce(size(b.cases), 0) = 0 OR any(c IN b.cases WHERE c IN $caller.myCases))
                     """)
             .endsWith("LIMIT $limit\n");
     }

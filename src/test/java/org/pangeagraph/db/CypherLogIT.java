@@ -121,7 +121,7 @@ class CypherLogIT {
         assertThat(logged).as("one printed statement for each statement run").hasSameSizeAs(sent);
         assertThat(logged).anySatisfy(text -> assertThat(text).contains(":param asOf => date('2009-06-01');"))
             .anySatisfy(text -> assertThat(text).contains(":param levels => {").contains("asOf1: date('2009-06-01')").contains("COLLECT {"))
-            .anySatisfy(text -> assertThat(text).contains(":param caller => {seeAll: false, myCases: ['CASE-A']};"))
+            .anySatisfy(text -> assertThat(text).contains(":param caller => {myCases: ['CASE-A']};"))
             // Entity resolution's: the evidence of a page of candidate pairs (a list of maps), and the judgements.
             .anySatisfy(text -> assertThat(text).contains(":param pairs => [{").contains("UNWIND $pairs AS pair"))
             .anySatisfy(text -> assertThat(text).contains("[j:SAME_AS|NOT_SAME_AS|UNSURE_SAME_AS]->(b:Entity)"));

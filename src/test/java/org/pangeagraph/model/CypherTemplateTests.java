@@ -70,7 +70,7 @@ class CypherTemplateTests {
                         + " ORDER BY m2.nameKey");
         assertThat(Visibility.validOn("r2", "asOf2")).isEqualTo("($asOf2 IS NULL OR ((r2.validFrom IS NULL OR r2.validFrom <= $asOf2)"
                 + " AND (r2.validTo IS NULL OR r2.validTo >= $asOf2)))");
-        assertThat(CypherTemplate.writable("m")).isEqualTo("($caller.seeAll OR all(c IN coalesce(m.cases, []) WHERE c IN $writable))");
+        assertThat(CypherTemplate.writable("m")).isEqualTo("($seeAll OR all(c IN coalesce(m.cases, []) WHERE c IN $writable))");
         // A kind without a key has none to put in a slot; it is sorted by its caption.
         assertThatThrownBy(() -> level.text(new LevelParts(1, NodeKind.PERSON, status)))
             .isInstanceOf(IllegalArgumentException.class).hasMessage("PERSON has no key property");
@@ -117,7 +117,7 @@ class CypherTemplateTests {
         assertThat(CypherTemplate.statement("MATCH (a:Alert) WHERE visibleFacts(a) AND visible(a) RETURN a"))
             .isEqualTo("MATCH (a:Alert) WHERE " + CypherTemplate.visibleFacts("a") + " AND " + Visibility.visible("a") + " RETURN a");
         assertThat(CypherTemplate.visibleFacts("a")).isEqualTo(
-                "all(s IN coalesce(a.factCases, []) WHERE $caller.seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))");
+                "all(s IN coalesce(a.factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))");
         assertThat(CypherTemplate.statement("RETURN n.visibleFacts(a), invisibleFacts(a)")).isEqualTo("RETURN n.visibleFacts(a), invisibleFacts(a)");
     }
 

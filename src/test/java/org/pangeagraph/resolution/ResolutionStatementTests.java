@@ -17,7 +17,7 @@ class ResolutionStatementTests {
     void aUserJudgingAPairAgainSupersedesTheirOwnStandingJudgementsOfAnyTypeThatTheyMayChange() {
         assertThat(Judgements.SUPERSEDE).isEqualTo("""
                 MATCH (a:Entity {id: $a})-[j:SAME_AS|NOT_SAME_AS|UNSURE_SAME_AS]-(b:Entity {id: $b})
-                WHERE j.retractedAt IS NULL AND j.judgedBy = $user AND ($caller.seeAll OR all(c IN coalesce(j.cases, []) WHERE c IN $writable))
+                WHERE j.retractedAt IS NULL AND j.judgedBy = $user AND ($seeAll OR all(c IN coalesce(j.cases, []) WHERE c IN $writable))
                 SET j.retractedAt = $now, j.retractedBy = $user, j.retractionNote = 'superseded by ' + $id
                 RETURN count(j) AS superseded
                 """);
@@ -33,11 +33,11 @@ class ResolutionStatementTests {
                   UNION ALL
                   MATCH (a)-[j:UNSURE_SAME_AS {id: $id}]->(b) RETURN j, a, b
                 }
-                WITH j, a, b WHERE ($caller.seeAll OR coalesce(size(j.cases), 0) = 0 OR any(c IN j.cases WHERE c IN $caller.myCases)) \
-                AND ($caller.seeAll OR coalesce(size(a.cases), 0) = 0 OR any(c IN a.cases WHERE c IN $caller.myCases)) \
-                AND ($caller.seeAll OR coalesce(size(b.cases), 0) = 0 OR any(c IN b.cases WHERE c IN $caller.myCases))
+                WITH j, a, b WHERE ($seeAll OR coalesce(size(j.cases), 0) = 0 OR any(c IN j.cases WHERE c IN $caller.myCases)) \
+                AND ($seeAll OR coalesce(size(a.cases), 0) = 0 OR any(c IN a.cases WHERE c IN $caller.myCases)) \
+                AND ($seeAll OR coalesce(size(b.cases), 0) = 0 OR any(c IN b.cases WHERE c IN $caller.myCases))
                 RETURN elementId(j) AS eid, type(j) AS type, j {.*} AS judgement, \
-                ($caller.seeAll OR all(c IN coalesce(j.cases, []) WHERE c IN $writable)) AS writable,
+                ($seeAll OR all(c IN coalesce(j.cases, []) WHERE c IN $writable)) AS writable,
                        a {.*, __labels: labels(a)} AS a, b {.*, __labels: labels(b)} AS b
                 """);
     }
@@ -45,7 +45,7 @@ class ResolutionStatementTests {
     @Test
     void pairEvidenceReadsStandingJudgementsAndTheSharedItemsOfTheTypesThatCount() {
         assertThat(PairEvidence.READ)
-            .contains("MATCH (a)-[j:SAME_AS|NOT_SAME_AS|UNSURE_SAME_AS]-(b) WHERE j.retractedAt IS NULL AND ($caller.seeAll OR ")
+            .contains("MATCH (a)-[j:SAME_AS|NOT_SAME_AS|UNSURE_SAME_AS]-(b) WHERE j.retractedAt IS NULL AND ($seeAll OR ")
             .contains("MATCH (a)-[r1:ACCEPTS_PAYMENT_TO|HELD_BY|HOSTED_AT|LISTS_CONTACT|REGISTERED_BY|USES]-(i:Entity)"
                     + "-[r2:ACCEPTS_PAYMENT_TO|HELD_BY|HOSTED_AT|LISTS_CONTACT|REGISTERED_BY|USES]-(b)")
             .doesNotContain("visible(").doesNotContain("standing(").doesNotContain("{{");
