@@ -30,9 +30,6 @@ public record CypherScript(String name, List<Item> items) {
             "(?is)^\\s*(CREATE|DROP|ALTER)\\s+(OR\\s+REPLACE\\s+)?(CONSTRAINT|INDEX|RANGE\\s+INDEX|TEXT\\s+INDEX|POINT\\s+INDEX|"
                     + "LOOKUP\\s+INDEX|FULLTEXT\\s+INDEX|VECTOR\\s+INDEX|DATABASE|ALIAS|USER|ROLE)\\b");
 
-    private static final Pattern INDEX_OR_CONSTRAINT = Pattern.compile(
-            "(?is)^\\s*(CREATE|DROP)\\s+(OR\\s+REPLACE\\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR)\\s+)?(CONSTRAINT|INDEX)\\b");
-
     public CypherScript {
         items = List.copyOf(items);
     }
@@ -53,15 +50,6 @@ public record CypherScript(String name, List<Item> items) {
      * statements that manage their own transactions ({@code CALL { ... } IN TRANSACTIONS})
      */
     public record Statement(String text, int line, boolean autoCommit) implements Item {
-
-        /**
-         * Whether it creates or drops an index or a constraint. Such commands may share one transaction,
-         * and then fill their indexes in one pass over the store; other schema commands may not.
-         */
-        public boolean indexOrConstraint() {
-            return INDEX_OR_CONSTRAINT.matcher(this.text).find();
-        }
-
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -101,76 +100,44 @@ public final class Migrations {
      * @throws MigrationException when an applied script's statements have changed since
      */
     public int migrate() {
-        List<Migration> pending = new ArrayList<>();
+        int applied = 0;
         for (Migration migration : available()) {
             List<String> recorded = this.db.query(
                     "MATCH (m:SchemaMigration {version: $version}) RETURN m.checksum AS checksum",
                     Map.of("version", migration.version()), r -> r.get("checksum").asString());
-            if (recorded.isEmpty()) {
-                pending.add(migration);
+            if (!recorded.isEmpty()) {
+                if (!migration.recordedAs(recorded.get(0))) {
+                    throw new MigrationException("The schema script " + migration.fileName()
+                            + " was changed after it had been applied to this database (checksum "
+                            + recorded.get(0) + " recorded, " + migration.checksum() + " now).",
+                            "Restore the statements of " + migration.fileName() + " as they were (its // comments may change) and put"
+                                    + " the change in a new script with the next version number (V" + String.format("%03d", available().size() + 1) + "__...).");
+                }
+                if (!recorded.get(0).equals(migration.checksum())) {
+                    log.info("Recording schema script {} with the checksum of its statements (was of its whole text)",
+                            migration.fileName());
+                    this.db.write(tx -> tx.run("""
+                            MATCH (m:SchemaMigration {version: $version})
+                            SET m.checksum = $checksum, m.formerChecksum = $former
+                            """, Map.of("version", migration.version(), "checksum", migration.checksum(), "former", recorded.get(0))));
+                }
                 continue;
             }
-            if (!migration.recordedAs(recorded.get(0))) {
-                throw new MigrationException("The schema script " + migration.fileName()
-                        + " was changed after it had been applied to this database (checksum "
-                        + recorded.get(0) + " recorded, " + migration.checksum() + " now).",
-                        "Restore the statements of " + migration.fileName() + " as they were (its // comments may change) and put"
-                                + " the change in a new script with the next version number (V" + String.format("%03d", available().size() + 1) + "__...).");
+            log.info("Applying schema script {}", migration.fileName());
+            for (CypherScript.Item item : CypherScript.parse(migration.fileName(), migration.text()).items()) {
+                if (item instanceof CypherScript.Statement statement) {
+                    this.db.autoCommit(statement.text(), Map.of(), Duration.ofMinutes(30));
+                }
             }
-            if (!recorded.get(0).equals(migration.checksum())) {
-                log.info("Recording schema script {} with the checksum of its statements (was of its whole text)",
-                        migration.fileName());
-                this.db.write(tx -> tx.run("""
-                        MATCH (m:SchemaMigration {version: $version})
-                        SET m.checksum = $checksum, m.formerChecksum = $former
-                        """, Map.of("version", migration.version(), "checksum", migration.checksum(), "former", recorded.get(0))));
-            }
+            this.db.write(tx -> tx.run("""
+                    MERGE (m:SchemaMigration {version: $version})
+                    SET m.description = $description, m.script = $script, m.checksum = $checksum,
+                        m.appliedAt = datetime()
+                    """, Map.of("version", migration.version(), "description", migration.description(),
+                    "script", migration.fileName(), "checksum", migration.checksum())));
+            applied++;
         }
-        if (pending.isEmpty()) {
-            return 0;
-        }
-        log.info("Applying schema scripts {}", pending.stream().map(Migration::fileName).toList());
-        List<CypherScript.Statement> statements = pending.stream()
-            .flatMap(m -> CypherScript.parse(m.fileName(), m.text()).items().stream())
-            .filter(CypherScript.Statement.class::isInstance).map(CypherScript.Statement.class::cast).toList();
-        run(statements);
-        this.db.write(tx -> tx.run("""
-                UNWIND $migrations AS migration
-                MERGE (m:SchemaMigration {version: migration.version})
-                SET m.description = migration.description, m.script = migration.script, m.checksum = migration.checksum,
-                    m.appliedAt = datetime()
-                """, Map.of("migrations", pending.stream().map(m -> Map.<String, Object>of("version", m.version(),
-                "description", m.description(), "script", m.fileName(), "checksum", m.checksum())).toList())));
-        return pending.size();
-    }
-
-    /**
-     * Runs the pending scripts' statements in order. Each run of index and constraint commands is one
-     * transaction: the indexes it creates fill in one pass over the store, in the background, and an index
-     * that a later script drops again (V006 replaces V003's full-text index) is never filled at all. Any
-     * other statement runs on its own.
-     */
-    private void run(List<CypherScript.Statement> statements) {
-        List<String> schema = new ArrayList<>();
-        for (CypherScript.Statement statement : statements) {
-            if (statement.indexOrConstraint()) {
-                schema.add(statement.text());
-                continue;
-            }
-            runTogether(schema);
-            schema.clear();
-            this.db.autoCommit(statement.text(), Map.of(), Duration.ofMinutes(30));
-        }
-        runTogether(schema);
-    }
-
-    private void runTogether(List<String> schema) {
-        if (!schema.isEmpty()) {
-            this.db.write(tx -> {
-                schema.forEach(statement -> tx.run(statement, Map.of()));
-                return null;
-            });
-        }
+        return applied;
     }
 
     private static Migration read(Resource resource) {

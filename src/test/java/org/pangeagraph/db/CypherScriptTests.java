@@ -132,25 +132,6 @@ class CypherScriptTests {
             .containsExactly(true, true, true, true, true, true, true, false, false, false, false);
     }
 
-    @Test
-    void tellsIndexAndConstraintCommandsFromOtherSchemaCommandsAndWrites() {
-        List<Item> items = CypherScript.parse("s.cypher", """
-                CREATE CONSTRAINT website_domain IF NOT EXISTS FOR (n:Website) REQUIRE n.domain IS UNIQUE;
-                create text index website_name if not exists for (n:Website) on (n.name);
-                DROP INDEX website_name IF EXISTS;
-                CREATE FULLTEXT INDEX names IF NOT EXISTS FOR (n:Website) ON EACH [n.name];
-                CREATE INDEX link_id IF NOT EXISTS FOR ()-[r:HOSTED_AT]-() ON (r.id);
-                DROP CONSTRAINT website_domain;
-                CREATE DATABASE other IF NOT EXISTS;
-                CREATE USER analyst SET PASSWORD 'secret';
-                CREATE (:Index {name: 'x'});
-                MATCH (n:Website) CALL (n) { SET n.seen = true } IN TRANSACTIONS;
-                """).items();
-
-        assertThat(items).map(i -> ((Statement) i).indexOrConstraint())
-            .containsExactly(true, true, true, true, true, true, false, false, false, false);
-    }
-
     private static List<String> texts(List<Item> items) {
         return items.stream().map(i -> ((Statement) i).text()).toList();
     }

@@ -158,62 +158,6 @@ class MigrationsIT {
         assertThat(recordedChecksum()).isEqualTo(checksum);
     }
 
-    @Test
-    void pendingScriptsApplyAllTogetherOrNotAtAll(@TempDir Path dir) throws IOException {
-        Path scripts = copyOfTheScripts(dir);
-        Files.writeString(scripts.resolve("V998__probe_index.cypher"),
-                "CREATE INDEX migration_probe IF NOT EXISTS FOR (n:MigrationProbe) ON (n.name);\n");
-        Files.writeString(scripts.resolve("V999__probe_broken.cypher"),
-                "CREATE INDEX migration_probe_other IF NOT EXISTS FOR (n:MigrationProbe) ON (n.other);\n"
-                        // The name of the constraint of V001: refused.
-                        + "CREATE INDEX entity_id FOR (n:MigrationProbe) ON (n.broken);\n");
-        try {
-            assertThatThrownBy(() -> new Migrations(this.graph.db(), "file:" + scripts).migrate())
-                .hasMessageContaining("entity_id");
-
-            assertThat(indexNames()).as("no index of either pending script").noneMatch(name -> name.startsWith("migration_probe"));
-            assertThat(this.graph.count("MATCH (m:SchemaMigration) WHERE m.version >= 998 RETURN count(m)")).isZero();
-        }
-        finally {
-            removeProbes();
-        }
-    }
-
-    @Test
-    void anIndexALaterPendingScriptReplacesEndsInItsLastForm(@TempDir Path dir) throws IOException {
-        Path scripts = copyOfTheScripts(dir);
-        Files.writeString(scripts.resolve("V998__probe_index.cypher"),
-                "CREATE INDEX migration_probe IF NOT EXISTS FOR (n:MigrationProbe) ON (n.name);\n");
-        Files.writeString(scripts.resolve("V999__probe_index_replaced.cypher"), "DROP INDEX migration_probe IF EXISTS;\n"
-                + "CREATE INDEX migration_probe IF NOT EXISTS FOR (n:MigrationProbe) ON (n.name, n.other);\n");
-        try {
-            assertThat(new Migrations(this.graph.db(), "file:" + scripts).migrate()).isEqualTo(2);
-
-            assertThat(this.graph.read("SHOW INDEXES YIELD name, properties WHERE name = 'migration_probe' RETURN properties",
-                    Map.of()).stream().map(r -> r.get("properties").asList(v -> v.asString())).toList())
-                .containsExactly(List.of("name", "other"));
-            assertThat(this.graph.read("MATCH (m:SchemaMigration) WHERE m.version >= 998 RETURN m.script AS script ORDER BY script",
-                    Map.of()).stream().map(r -> r.get("script").asString()).toList())
-                .containsExactly("V998__probe_index.cypher", "V999__probe_index_replaced.cypher");
-        }
-        finally {
-            removeProbes();
-        }
-    }
-
-    private void removeProbes() {
-        for (String name : indexNames()) {
-            if (name.startsWith("migration_probe")) {
-                this.graph.db().autoCommit("DROP INDEX " + name, Map.of(), java.time.Duration.ofMinutes(1));
-            }
-        }
-        this.graph.write("MATCH (m:SchemaMigration) WHERE m.version >= 998 DELETE m", Map.of());
-    }
-
-    private List<String> indexNames() {
-        return this.graph.read("SHOW INDEXES YIELD name RETURN name", Map.of()).stream().map(r -> r.get("name").asString()).toList();
-    }
-
     private String recordedChecksum() {
         return this.graph.read("MATCH (m:SchemaMigration {version: 1}) RETURN m.checksum AS c", Map.of()).get(0).get("c").asString();
     }
