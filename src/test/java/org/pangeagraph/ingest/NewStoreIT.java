@@ -105,7 +105,8 @@ class NewStoreIT {
         Path data = this.dir.resolve("data");
         PharmacyCrimeGenerator.generate(GeneratorSettings.Size.TINY.settings(3), data);
         Path store = this.dir.resolve("store");
-        assertThat(load(data, store).exit()).isZero();
+        Run first = load(data, store);
+        assertThat(first.exit()).as("the first load: %s", first.err()).isZero();
         Map<String, String> before = files(store);
 
         Run again = load(data, store);

@@ -36,6 +36,10 @@ class CypherTemplateTests {
         assertThat(CypherTemplate.statement("MATCH (w:Website)-[r]->(i) WHERE visible(w) AND validOn(r) RETURN i"))
             .isEqualTo("MATCH (w:Website)-[r]->(i) WHERE " + Visibility.visible("w") + " AND " + Visibility.validOn("r")
                     + " RETURN i");
+        // The day of validOn may be an entry of a map parameter, as a query tree's levels are.
+        assertThat(CypherTemplate.statement("MATCH (w)-[r1]->(i) WHERE validOn(r1, $levels.asOf1) RETURN i"))
+            .isEqualTo("MATCH (w)-[r1]->(i) WHERE " + Visibility.validOn("r1", "levels.asOf1") + " RETURN i")
+            .contains("($levels.asOf1 IS NULL OR ((r1.validFrom IS NULL OR r1.validFrom <= $levels.asOf1)");
         // Only whole words called on one variable are fragments.
         assertThat(CypherTemplate.statement("RETURN n.visible(x), invisible(x), visible(x.y)"))
             .isEqualTo("RETURN n.visible(x), invisible(x), visible(x.y)");
