@@ -33,9 +33,9 @@ import org.pangeagraph.model.RelationshipType;
  * </pre>
  *
  * Types, labels and sort properties come from the model, variables are numbered, and the values
- * ({@code asOf}, {@code first}) are entries of the map parameter {@code $levels}, so that the same shape of
- * query is the same text, and one plan, for Neo4j's plan cache. The nesting is the query's own, which the depth limit bounds; each list is bounded
- * by its {@code first}.
+ * ({@code asOf}, {@code first}) are entries of the map parameter {@code $levels}, so that the same shape
+ * of query is the same text, and one plan, for Neo4j's plan cache. The nesting is the query's own, which
+ * the depth limit bounds; each list is bounded by its {@code first}.
  */
 final class TreeStatement {
 
