@@ -155,6 +155,23 @@ public class TestGraph {
         return count.find() ? Long.parseLong(count.group(1)) : 0;
     }
 
+    /**
+     * How many statements {@code requests} leave in Neo4j's query caches: run once first (what a first
+     * request runs once, signing in, is not counted), then counted three times from empty caches. The
+     * application's background work (the change feed, the alerts) may add statements of its own to a count,
+     * never take any away, so the least of the three is the requests' own.
+     */
+    public long plansOf(Runnable requests) {
+        requests.run();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            clearQueryCaches();
+            requests.run();
+            least = Math.min(least, clearQueryCaches());
+        }
+        return least;
+    }
+
     /** Loads fixtures by name, e.g. {@code "two-networks"} for {@code fixtures/two-networks.cypher}. */
     public void load(String... fixtures) {
         ScriptRunner runner = new ScriptRunner(this.db.driver(), 1000, Duration.ofMinutes(5));
