@@ -3,7 +3,11 @@ package org.pangeagraph.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +68,13 @@ class AlertsIT {
     EmbeddedNeo4j embedded;
 
     @Autowired
-    AlertBus bus;
-
-    @Autowired
     SubscriptionLimits limits;
 
     @Value("${local.server.port}")
     int port;
+
+    @Value("${spring.graphql.http.sse.keep-alive}")
+    Duration keepAlive;
 
     String watchedAccount;
 
@@ -100,7 +104,7 @@ class AlertsIT {
         String watch = createWatch(TestUsers.INVESTIGATOR_A, "Network A's merchant account");
         try (Subscription ws = Subscription.webSocket(this.port, GraphQlClient.basic(TestUsers.INVESTIGATOR_A), ALERTS, Map.of());
                 Subscription sse = Subscription.serverSentEvents(this.port, GraphQlClient.basic(TestUsers.INVESTIGATOR_A), ALERTS, Map.of())) {
-            awaitListening(2);
+            awaitListening(TestUsers.INVESTIGATOR_A, 2);
 
             // An unwatched account, and a fact of a case the owner is not in: neither raises anything. They are
             // written first, so that the next alert each client receives would be theirs if they raised one.
@@ -157,6 +161,36 @@ class AlertsIT {
                 + "RETURN count(a)")).isZero();
     }
 
+    /**
+     * A stream of server-sent events is answered at once, its headers before any event or keep-alive
+     * comment: the explorer shows "following" when they come, and they once came with the first
+     * keep-alive, 15 s later. The subscription is then listening; the events on such a stream are
+     * checked above.
+     */
+    @Test
+    void aStreamOfServerSentEventsIsAnsweredAtOnce() throws Exception {
+        byte[] body = "{\"query\": \"subscription { alertRaised { id } }\"}".getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+            // Well before the first keep-alive comment, which once brought the headers.
+            socket.setSoTimeout((int) this.keepAlive.toMillis() / 3);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n"
+                    + "Authorization: " + GraphQlClient.basic(TestUsers.INVESTIGATOR_B) + "\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            StringBuilder headers = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            while (headers.indexOf("\r\n\r\n") < 0) {
+                int read = in.read();
+                assertThat(read).as("the end of the headers, read so far: %s", headers).isNotNegative();
+                headers.append((char) read);
+            }
+            assertThat(headers.toString()).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Type: text/event-stream");
+            awaitListening(TestUsers.INVESTIGATOR_B, 1);
+        }
+    }
+
     /** The README's worked example, on the seed: network A's merchant account, a new storefront paying into it. */
     @Test
     void theReadmesWorkedExampleOnTheSeed() throws Exception {
@@ -170,7 +204,7 @@ class AlertsIT {
                 """, Map.of("account", account));
         String document = "subscription { alertRaised { summary subject { key } evidence { type from { key } to { key } source grade } } }";
         try (Subscription ws = Subscription.webSocket(this.port, GraphQlClient.basic(TestUsers.INVESTIGATOR_A), document, Map.of())) {
-            awaitListening(1);
+            awaitListening(TestUsers.INVESTIGATOR_A, 1);
             ok(this.client, """
                     mutation {
                       site: upsertWebsite(input: {domain: "fresh-rx-outlet.example"}) { created }
@@ -340,8 +374,12 @@ class AlertsIT {
                 "$.data.myAlerts.edges[*].node.subject.key");
     }
 
-    private void awaitListening(int subscriptions) {
-        await(() -> this.bus.listening() >= subscriptions);
+    /**
+     * Until the user's subscriptions listen. Counted by user: a stream a test closed goes on counting until
+     * a keep-alive comment finds it closed.
+     */
+    private void awaitListening(String user, int subscriptions) {
+        await(() -> this.limits.open(user) >= subscriptions);
     }
 
     private static void await(BooleanSupplier condition) {
