@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Values;
 import org.pangeagraph.support.GraphQlClient;
@@ -33,6 +34,8 @@ import ch.qos.logback.core.read.ListAppender;
  * list's with the tree of relationship fields they read, and entity resolution's.
  */
 @IntegrationTest
+// The statement log is the JVM's: nothing may run statements beside this class.
+@Isolated
 class CypherLogIT {
 
     /** Queries of a case member over facts of two cases, with dates, lists, maps and quotes in the parameters. */

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.pangeagraph.support.IntegrationTest;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,6 +30,10 @@ import org.springframework.test.context.ContextConfiguration;
  * tests cut. The classes annotated so share one such application (Spring's test context cache keys it
  * by this one configuration), beside the suite's embedded one; the database and the proxy stop when
  * it closes.
+ *
+ * <p>Those classes run beside the suite's sequence of classes on the embedded application (their drills
+ * spend much of their time waiting for the driver's limits), one class at a time and each test after the
+ * other: a class cuts the proxy that the others' statements go through.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,6 +43,8 @@ import org.springframework.test.context.ContextConfiguration;
 // Not the superclass's initializers: a subclass of an @IntegrationTest and a class of its own then have one
 // configuration, and share the application.
 @ContextConfiguration(initializers = ExternalDatabase.Initializer.class, inheritInitializers = false)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("external-database")
 @interface ExternalDatabase {
 
     /** Starts the database and the proxy for the application, and stops them with it. */

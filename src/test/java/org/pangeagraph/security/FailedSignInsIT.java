@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.pangeagraph.support.StartedApplication;
 import org.pangeagraph.support.TestUsers;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
  * with HTTP 429 and a growing {@code Retry-After}; the real user keeps signing in where they work, and
  * right passwords are never slowed down. Numbers small enough to reach: 3 failures free, waits of
  * 1 s doubling up to 4 s for a user name and 8 s for an address.
+ *
+ * <p>Most of its time is spent waiting out those delays, on an application of its own: it runs beside the
+ * other classes, and its tests beside each other (each has a user name and addresses of its own).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FailedSignInsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pangeagraph.PangeaGraphApplication;
@@ -18,6 +19,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * Not an {@code @IntegrationTest}: it starts the application itself, in other profiles.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// What the JVM prints is read: nothing may print beside this class.
+@Isolated
 class ProductionProfileIT {
 
     @Test
