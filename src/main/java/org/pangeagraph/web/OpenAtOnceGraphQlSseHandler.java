@@ -8,6 +8,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.reactivestreams.Publisher;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlSseHandler;
@@ -17,6 +18,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -25,8 +27,9 @@ import reactor.core.publisher.Sinks;
  * set up. Spring for GraphQL's handler writes nothing before the first event or the first keep-alive
  * comment (15 s): a browser's {@code fetch}, which resolves on the headers, learnt only then that it
  * was following, and a client with a time limit on the headers gave up. Here the headers are sent
- * from the request's thread before the subscription's events may flow, so that nothing else writes
- * to the response meanwhile.
+ * from the request's thread as soon as the handler has written them. The subscription starts as before;
+ * what it publishes meanwhile (an event, its end or an error) waits for the headers, so that nothing
+ * else writes to the response at the same time.
  */
 final class OpenAtOnceGraphQlSseHandler extends GraphQlSseHandler {
 
@@ -37,7 +40,10 @@ final class OpenAtOnceGraphQlSseHandler extends GraphQlSseHandler {
     @Override
     protected ServerResponse prepareResponse(ServerRequest request, Mono<WebGraphQlResponse> responseMono) {
         Sinks.Empty<Void> headersSent = Sinks.empty();
-        ServerResponse events = super.prepareResponse(request, headersSent.asMono().then(responseMono));
+        Mono<WebGraphQlResponse> afterTheHeaders = responseMono.map(response -> response.getData() instanceof Publisher<?> published
+                ? response.transform(builder -> builder.data(after(headersSent.asMono(), published)))
+                : response);
+        ServerResponse events = super.prepareResponse(request, afterTheHeaders);
         return new ServerResponse() {
 
             @Override
@@ -58,13 +64,22 @@ final class OpenAtOnceGraphQlSseHandler extends GraphQlSseHandler {
             @Override
             public ModelAndView writeTo(HttpServletRequest servletRequest, HttpServletResponse servletResponse, Context context)
                     throws ServletException, IOException {
-                ModelAndView written = events.writeTo(servletRequest, servletResponse, context);
-                servletResponse.flushBuffer();
-                headersSent.tryEmitEmpty();
-                return written;
+                try {
+                    ModelAndView written = events.writeTo(servletRequest, servletResponse, context);
+                    servletResponse.flushBuffer();
+                    return written;
+                }
+                finally {
+                    headersSent.tryEmitEmpty();
+                }
             }
 
         };
+    }
+
+    /** The subscription's signals, its events, its end or its error, each held until the headers are sent. */
+    private static Flux<?> after(Mono<Void> headers, Publisher<?> signals) {
+        return Flux.from(signals).materialize().delayUntil(signal -> headers).dematerialize();
     }
 
 }
