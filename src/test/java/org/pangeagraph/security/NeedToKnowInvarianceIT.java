@@ -13,8 +13,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.security.invariance.Asker;
@@ -30,7 +28,6 @@ import org.pangeagraph.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.execution.GraphQlSource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -53,13 +50,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <p>{@code -Dinvariance.tries=N} runs more tries (the seed of each is drawn from the first);
  * {@code -Dinvariance.seed=S} replays the one try a failure names; {@code -Dinvariance.timing=true}
  * prints the slowest requests of each try's first round.
- *
- * <p>Its minute and more of work is its own: it runs on an application of its own (the property below
- * sets it apart in Spring's context cache), beside the other classes.
  */
 @IntegrationTest
-@TestPropertySource(properties = "invariance.application=its-own")
-@Execution(ExecutionMode.CONCURRENT)
 class NeedToKnowInvarianceIT {
 
     private static final int TRIES = Integer.getInteger("invariance.tries", 4);
