@@ -143,6 +143,9 @@ final class QueryLoad implements AutoCloseable {
 
     private void send(WebTestClient client, List<Request> requests) {
         WebTestClient patient = client.mutate().responseTimeout(CLIENT_PATIENCE).build();
+        // This thread's last answer: its client keeps one connection, which a failure without an answer was
+        // likely reusing, so that such a failure says how that connection's last answer ended.
+        String previous = "none";
         while (this.running) {
             int n = this.sequence.getAndIncrement();
             Request request = requests.get(n % requests.size());
@@ -153,10 +156,14 @@ final class QueryLoad implements AutoCloseable {
                 EntityExchangeResult<String> result = request.send().apply(n).apply(patient);
                 detail = result.getStatus().value() + " " + result.getResponseBody();
                 outcome = sort(request, n, result.getStatus().value(), String.valueOf(result.getResponseBody()));
+                previous = request.name() + " " + n + ": " + result.getStatus().value() + ", Connection: "
+                        + result.getResponseHeaders().getConnection() + ", Content-Length: " + result.getResponseHeaders().getContentLength()
+                        + ", Transfer-Encoding: " + result.getResponseHeaders().getFirst("Transfer-Encoding");
             }
             catch (RuntimeException | AssertionError ex) {
                 outcome = Outcome.UNTYPED;
-                detail = ex.toString();
+                detail = ex + " (this thread's previous answer: " + previous + ")";
+                previous = request.name() + " " + n + ": failed";
             }
             this.answers.add(new Answer(request.name(), n, start, Duration.ofNanos(System.nanoTime() - start), outcome, detail));
         }
