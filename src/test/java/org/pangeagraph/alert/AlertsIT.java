@@ -174,9 +174,7 @@ class AlertsIT {
             // Well before the first keep-alive comment, which once brought the headers.
             socket.setSoTimeout((int) this.keepAlive.toMillis() / 3);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n"
-                    + "Authorization: " + GraphQlClient.basic(TestUsers.INVESTIGATOR_B) + "\r\nContent-Length: " + body.length
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(RawGraphQl.postHead(GraphQlClient.basic(TestUsers.INVESTIGATOR_B), "text/event-stream", body.length, false));
             out.write(body);
             out.flush();
             StringBuilder headers = new StringBuilder();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.pangeagraph.support.GraphQlClient;
+import org.pangeagraph.support.RawGraphQl;
 import org.pangeagraph.support.StartedApplication;
 import org.pangeagraph.support.TestGraph;
 import org.pangeagraph.support.TestUsers;
@@ -124,8 +125,7 @@ class RequestLimitsIT {
             this.socket = new Socket("localhost", app.port());
             this.socket.setSoTimeout(30_000);
             OutputStream out = this.socket.getOutputStream();
-            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
-                    + "Authorization: " + GraphQlClient.basic(TestUsers.ADMIN) + "\r\n" + "Content-Length: " + this.body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(RawGraphQl.postHead(GraphQlClient.basic(TestUsers.ADMIN), "application/json", this.body.length, true));
             out.write(this.body, 0, 1);
             out.flush();
         }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.pangeagraph.support.RawGraphQl;
 import org.pangeagraph.support.StartedApplication;
 import org.pangeagraph.support.TestUsers;
 import tools.jackson.databind.json.JsonMapper;
@@ -232,9 +233,7 @@ class FailedSignInsIT {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port(), InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
-                    + "Authorization: Basic " + credentials + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+            out.write(RawGraphQl.postHead("Basic " + credentials, "application/json", body.length, true));
             out.write(body);
             out.flush();
             InputStream in = socket.getInputStream();

@@ -1,5 +1,7 @@
 package org.pangeagraph.support;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,16 @@ import org.springframework.http.MediaType;
 public final class RawGraphQl {
 
     private RawGraphQl() {
+    }
+
+    /**
+     * The head of a {@code POST /graphql} to write on a socket by hand: a JSON body of {@code length}
+     * bytes, the answer asked as {@code accept}, and {@code Connection: close} when {@code close}.
+     */
+    public static byte[] postHead(String authorization, String accept, int length, boolean close) {
+        return ("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: " + accept + "\r\n"
+                + "Authorization: " + authorization + "\r\nContent-Length: " + length + "\r\n" + (close ? "Connection: close\r\n" : "")
+                + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The codes of an answer's errors, none when it has no {@code errors} member. */
