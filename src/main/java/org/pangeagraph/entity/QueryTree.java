@@ -24,6 +24,8 @@ import org.pangeagraph.model.NodeKind;
  * batches as before, so that errors and answers stay the same:
  * <ul>
  * <li>it selects no relationship field (the root's own statement is then enough);</li>
+ * <li>it selects more than {@link TreeStatement#MAX_FIELDS} relationship fields, counted over all levels
+ * (planning one statement for them would cost more than the batched statements, which every query shares);</li>
  * <li>a {@code first} is out of its bounds (the field answers its error, as the batched path gives it);</li>
  * <li>one entity would need the same response key for two different fields or arguments (an alias used
  * twice under two aliases of {@code node}).</li>

@@ -39,6 +39,19 @@ class QueryTreeIT {
               holders { link { source } node { caption entityKind ... on Person { operates { node { domain } } } } } } }
             """;
 
+    /**
+     * Every relationship field of a website, of its IP addresses and of its payment accounts: sixteen, the
+     * most one statement reads ({@link TreeStatement#MAX_FIELDS}); {@code %s} is room for a seventeenth.
+     */
+    private static final String SIXTEEN = """
+            domain
+            ipAddresses { node { address hostingProviders { node { name %s } } websites { node { domain } } locatedIn { node { id } } } }
+            registrars { node { id } } registrants { node { id } } contacts { node { id } } nameServers { node { id } }
+            paymentAccounts { node { identifier websites { node { domain } } holders { node { id } } } }
+            redirectsTo { node { id } } redirectedFrom { node { id } } shipments { node { id } } operators { node { id } }
+            takenDownBy { node { id } }
+            """;
+
     @Autowired
     TestGraph graph;
 
@@ -165,7 +178,31 @@ class QueryTreeIT {
             .containsExactly("tree1.example", "tree1.example");
     }
 
-    /** An answer written out by hand. */
+    @Test
+    void aTreeOfSixteenFieldsIsOneStatementAndOfSeventeenLoadsInBatchesWithTheSameAnswers() {
+        String sixteen = SIXTEEN.formatted("");
+        String seventeen = SIXTEEN.formatted("ipAddresses { node { address } }");
+
+        long before = this.graph.statementsRun();
+        Map<String, Object> compiled = data(TestUsers.INVESTIGATOR_A, "{ website(domain: \"tree1.example\") { " + sixteen + " } }",
+                "website");
+        long compiledStatements = this.graph.statementsRun() - before;
+        before = this.graph.statementsRun();
+        Map<String, Object> batched = data(TestUsers.INVESTIGATOR_A, "{ website(domain: \"tree1.example\") { " + seventeen
+                + " } }", "website");
+        long batchedStatements = this.graph.statementsRun() - before;
+
+        assertThat(compiledStatements).isEqualTo(1);
+        assertThat(batchedStatements).as("the root, then a statement per field and level").isGreaterThanOrEqualTo(12);
+        assertThat(compiled).isEqualTo(data(TestUsers.INVESTIGATOR_A, "{ node(id: \"tree-w1\") { ... on Website { "
+                + sixteen + " } } }", "node"));
+        assertThat(batched).isEqualTo(data(TestUsers.INVESTIGATOR_A, "{ node(id: \"tree-w1\") { ... on Website { "
+                + seventeen + " } } }", "node"));
+        assertThat(JsonPath.<List<String>>read(batched, "$.ipAddresses[0].node.hostingProviders[0].node.ipAddresses[*].node.address"))
+            .containsExactly("203.0.113.1", "203.0.113.4", "203.0.113.5");
+        assertThat(JsonPath.<List<String>>read(compiled, "$.paymentAccounts[*].node.identifier")).containsExactly("TREE-WALLET");
+    }
+
     /**
      * Whoever asks (no case, one, two, all) and whichever day each field is asked on, a tree is one plan in
      * Neo4j's plan cache: the reader's cases and the fields' values are in map parameters, whose content
@@ -191,6 +228,7 @@ class QueryTreeIT {
         assertThat(all).as("the plans of the same tree asked by four readers on other days").isEqualTo(one);
     }
 
+    /** An answer written out by hand. */
     private static Map<String, Object> json(String text) {
         return JsonPath.parse(text).json();
     }
