@@ -25,7 +25,7 @@ import reactor.core.publisher.Sinks;
 /**
  * Subscriptions over server-sent events whose response headers go out as soon as the subscription is
  * set up. Spring for GraphQL's handler writes nothing before the first event or the first keep-alive
- * comment ({@code spring.graphql.http.sse.keep-alive}, 15 s): a browser's {@code fetch}, which
+ * comment ({@code spring.graphql.http.sse.keep-alive}, 5 s): a browser's {@code fetch}, which
  * resolves on the headers, learnt only then that it was following, and a client with a time limit on
  * the headers gave up. Here the headers are sent from the request's thread as soon as the handler has
  * written them. The subscription starts as before; what it publishes meanwhile (an event, its end or
