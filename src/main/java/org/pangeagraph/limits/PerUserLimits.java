@@ -55,6 +55,12 @@ final class PerUserLimits {
         return null;
     }
 
+    /** How many admitted requests of {@code user} are running. */
+    int running(String user) {
+        AtomicInteger count = this.running.get(user);
+        return count == null ? 0 : count.get();
+    }
+
     /** Ends an admitted request. */
     void release(String user) {
         AtomicInteger count = this.running.get(user);

@@ -38,6 +38,11 @@ class RequestLimitFilter extends OncePerRequestFilter {
         this.graphQlPath = graphQlPath;
     }
 
+    /** How many admitted requests of {@code user} are running. */
+    int running(String user) {
+        return this.limits.running(user);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -24,6 +24,7 @@ import org.pangeagraph.support.RawGraphQl;
 import org.pangeagraph.support.StartedApplication;
 import org.pangeagraph.support.TestGraph;
 import org.pangeagraph.support.TestUsers;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 /**
  * The request limits over real HTTP, with limits small enough to reach: one request at a time, a
@@ -57,7 +58,8 @@ class RequestLimitsIT {
     @Order(1)
     void aSecondRequestWhileTheFirstRunsIsAnsweredWith429() throws Exception {
         try (SlowRequest first = new SlowRequest(QUERY)) {
-            String second = whileTheFirstHoldsItsPlace();
+            awaitRunning(1);
+            String second = new SlowRequest(QUERY).finishAndRead();
 
             assertThat(second).startsWith("HTTP/1.1 429").contains("Retry-After: 1")
                 .contains("\"code\":\"LIMIT_EXCEEDED\"").contains("\"limit\":\"concurrent-requests-per-user\"");
@@ -70,6 +72,7 @@ class RequestLimitsIT {
     @Order(2)
     void aRequestStillUnansweredAtTheTimeoutIsAnsweredWithTimeoutAtOnce() throws Exception {
         try (SlowRequest slow = new SlowRequest(QUERY)) {
+            awaitRunning(1);
             Thread.sleep(2_500);
             long sent = System.nanoTime();
 
@@ -113,20 +116,18 @@ class RequestLimitsIT {
     }
 
     /**
-     * The answer to a second request while the first holds its place. The first holds it once the server
-     * has read its head, which a busy machine may take a while to do; a second request sent before that
-     * is answered 200 (it took the free place and gave it back), so whole requests are sent, a quarter of a
-     * second apart, until one is refused or ten seconds have passed.
+     * Until {@code requests} of the user's requests hold their places: the server has read their heads,
+     * which a busy machine may take seconds to do. Asked of the limits themselves, so that waiting spends
+     * none of the minute's requests.
      */
-    private static String whileTheFirstHoldsItsPlace() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String answer;
-        do {
-            Thread.sleep(250);
-            answer = new SlowRequest(QUERY).finishAndRead();
+    private static void awaitRunning(int requests) throws InterruptedException {
+        RequestLimitFilter filter = (RequestLimitFilter) app.context().getBean("requestLimitFilter", FilterRegistrationBean.class)
+            .getFilter();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (filter.running(TestUsers.ADMIN) < requests) {
+            assertThat(System.nanoTime()).as("the first request holds its place within 30 s").isLessThan(deadline);
+            Thread.sleep(20);
         }
-        while (answer.startsWith("HTTP/1.1 200") && System.nanoTime() < deadline);
-        return answer;
     }
 
     /** A POST to /graphql whose body is sent in two parts, the second when the test says. */

@@ -107,6 +107,7 @@ class FailedSignInsIT {
     void wrongPasswordsInParallelGetNoMoreChecksThanOneByOne() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
+            long started = System.nanoTime();
             List<Future<Answer>> sent = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String password = "parallel-guess-" + i;
@@ -116,16 +117,33 @@ class FailedSignInsIT {
             for (Future<Answer> answer : sent) {
                 statuses.add(answer.get().status());
             }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(statuses).filteredOn(s -> s == 401).hasSize(3);
-            assertThat(statuses).filteredOn(s -> s == 429).hasSize(37);
+            // Within a second, three; on a machine so busy that the forty took longer, one more after each wait.
+            long checked = statuses.stream().filter(s -> s == 401).count();
+            assertThat(checked).as("checks in %s", took).isBetween(3L, 3L + laterChecksOneByOne(took));
+            assertThat(statuses).filteredOn(s -> s == 429).hasSize(40 - (int) checked);
             assertThat(signIns(r -> "investigator-a".equals(r.get("user")) && "127.0.0.12".equals(r.get("client"))
-                    && List.of("UNAUTHENTICATED").equals(r.get("errors")))).hasSize(3);
-            awaitRefusedAttempts("investigator-a", "127.0.0.12", 37);
+                    && List.of("UNAUTHENTICATED").equals(r.get("errors")))).hasSize((int) checked);
+            awaitRefusedAttempts("investigator-a", "127.0.0.12", 40 - (int) checked);
         }
         finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The checks that wrong passwords sent one by one get within {@code took} after the three free ones:
+     * one after each wait, 1 s, then doubled up to the 4 s ceiling of a user name.
+     */
+    private static long laterChecksOneByOne(Duration took) {
+        long checks = 0;
+        long delay = 1_000;
+        for (long at = delay; at <= took.toMillis(); at += delay) {
+            checks++;
+            delay = Math.min(delay * 2, 4_000);
+        }
+        return checks;
     }
 
     @Test
