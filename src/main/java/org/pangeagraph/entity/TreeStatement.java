@@ -35,7 +35,8 @@ import org.pangeagraph.model.RelationshipType;
  * Types, labels and sort properties come from the model, variables are numbered, and the values
  * ({@code asOf}, {@code first}) are entries of the map parameter {@code $levels}, so that the same shape
  * of query is the same text, and one plan, for Neo4j's plan cache. The nesting is the query's own, which
- * the depth limit bounds; a tree has at most {@link #MAX_FIELDS} fields; each list is bounded by its {@code first}.
+ * the depth limit bounds; a tree has at most {@link #MAX_FIELDS} fields, and each list is bounded by its
+ * {@code first}.
  */
 final class TreeStatement {
 
