@@ -53,6 +53,11 @@ class FailedSignInsIT {
 
     private static final String QUERY = "{\"query\": \"{ __typename }\"}";
 
+    /** The application's wait after the third failure, doubled after each further one up to a user name's ceiling. */
+    private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+
+    private static final Duration USER_CEILING = Duration.ofSeconds(4);
+
     @TempDir
     static Path directory;
 
@@ -61,7 +66,8 @@ class FailedSignInsIT {
     @BeforeAll
     static void start() {
         app = StartedApplication.start(directory, null, "--pangea.security.failed-sign-ins.free-attempts=3",
-                "--pangea.security.failed-sign-ins.first-delay=1s", "--pangea.security.failed-sign-ins.max-user-delay=4s",
+                "--pangea.security.failed-sign-ins.first-delay=" + FIRST_DELAY.toSeconds() + "s",
+                "--pangea.security.failed-sign-ins.max-user-delay=" + USER_CEILING.toSeconds() + "s",
                 "--pangea.security.failed-sign-ins.max-address-delay=8s");
     }
 
@@ -134,14 +140,15 @@ class FailedSignInsIT {
 
     /**
      * The checks that wrong passwords sent one by one get within {@code took} after the three free ones:
-     * one after each wait, 1 s, then doubled up to the 4 s ceiling of a user name.
+     * one after each wait, {@link #FIRST_DELAY}, then doubled up to {@link #USER_CEILING}.
      */
     private static long laterChecksOneByOne(Duration took) {
         long checks = 0;
-        long delay = 1_000;
-        for (long at = delay; at <= took.toMillis(); at += delay) {
+        Duration delay = FIRST_DELAY;
+        for (Duration at = delay; at.compareTo(took) <= 0; at = at.plus(delay)) {
             checks++;
-            delay = Math.min(delay * 2, 4_000);
+            Duration doubled = delay.multipliedBy(2);
+            delay = doubled.compareTo(USER_CEILING) < 0 ? doubled : USER_CEILING;
         }
         return checks;
     }

@@ -1,7 +1,6 @@
 package org.pangeagraph.support;
 
 import java.nio.charset.StandardCharsets;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -183,7 +184,7 @@ public class TestGraph {
             counts[i] = clearQueryCaches() - background.size();
             this.backgroundTexts = null;
         }
-        java.util.Arrays.sort(counts);
+        Arrays.sort(counts);
         return counts[1];
     }
 
