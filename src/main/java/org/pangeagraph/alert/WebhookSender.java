@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * ({@code X-Pangea-Signature: sha256=<hex HMAC-SHA256 of the body>}). The alerts of one watch go one at a
  * time, in the order they were raised: the next waits until the one before was delivered or given up. A
  * delivery that fails (no answer within the timeout, or a status other than 2xx) is tried again after a
- * pause that doubles each time, up to {@code attempts} tries. Everything happens on the webhook thread and
- * the HTTP client's own, never on a writer's or the matcher's: the matcher only queues.
+ * pause that doubles each time, up to {@code attempts} tries. Everything happens on the webhook threads (the
+ * answers too) and the HTTP client's own, never on a writer's or the matcher's: the matcher only queues.
  */
 class WebhookSender {
 
@@ -107,7 +107,10 @@ class WebhookSender {
             finish(lane, delivery, "FAILED");
             return;
         }
-        this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        // The HTTP client completes its futures in CompletableFuture's default pool, which on a two-core machine
+        // starts an unnamed thread for each task: the answer is handled on the webhook threads instead, as
+        // background work of the application.
+        this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenCompleteAsync((response, failure) -> {
             if (failure == null && response.statusCode() / 100 == 2) {
                 finish(lane, delivery, "DELIVERED");
                 return;
@@ -125,7 +128,7 @@ class WebhookSender {
             Duration pause = pause(this.settings.firstRetry(), this.settings.maxRetry(), tried);
             log.info("Alert {} not delivered to its webhook ({}); try {} in {}", delivery.alertId(), why, tried + 1, pause);
             this.thread.schedule(() -> attempt(lane), pause.toMillis(), TimeUnit.MILLISECONDS);
-        });
+        }, this.thread);
     }
 
     /** The pause after {@code tried} failed tries: the first retry's, doubled for each further failure, at most {@code max}. */

@@ -18,6 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AccessMode;
+import org.pangeagraph.db.GraphDb;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.RawGraphQl;
@@ -50,6 +52,9 @@ class WebhookIT {
 
     final AtomicInteger failuresLeft = new AtomicInteger();
 
+    /** The threads that recorded an alert's delivery state. */
+    final List<String> deliveryRecorders = new CopyOnWriteArrayList<>();
+
     record Delivery(String alert, String signature, byte[] body, long at) {
     }
 
@@ -66,10 +71,26 @@ class WebhookIT {
             exchange.close();
         });
         this.receiver.start();
+        this.graph.db().addObserver(this.deliveryObserver);
     }
+
+    /** Notes the thread of each statement that records a delivery's state. */
+    private final GraphDb.TransactionObserver deliveryObserver = new GraphDb.TransactionObserver() {
+        @Override
+        public void opened(AccessMode mode) {
+        }
+
+        @Override
+        public void ran(String cypher, Map<String, Object> parameters) {
+            if (cypher.contains("SET a.delivery")) {
+                WebhookIT.this.deliveryRecorders.add(Thread.currentThread().getName());
+            }
+        }
+    };
 
     @AfterEach
     void stop() {
+        this.graph.db().removeObserver(this.deliveryObserver);
         this.receiver.stop(0);
     }
 
@@ -128,6 +149,8 @@ class WebhookIT {
             alerts = ok(this.client.as(TestUsers.INVESTIGATOR_A), "{ myAlerts { edges { node { delivery } } } }");
         }
         assertThat(JsonPath.<List<String>>read(alerts, "$.data.myAlerts.edges[*].node.delivery")).containsOnly("DELIVERED").hasSize(3);
+        // Recorded by the application's webhook threads, not by whichever thread finished the HTTP exchange.
+        assertThat(this.deliveryRecorders).hasSize(3).allSatisfy(thread -> assertThat(TestGraph.isBackground(thread)).as(thread).isTrue());
     }
 
     @Test
