@@ -85,7 +85,8 @@ class AlertStore {
             RETURN a {.*} AS a
             """;
 
-    private static final String DELIVERED = "MATCH (a:Alert {id: $id}) SET a.delivery = $state";
+    /** Records a delivery's state; package-private for WebhookIT, which checks which threads run it. */
+    static final String DELIVERED = "MATCH (a:Alert {id: $id}) SET a.delivery = $state";
 
     private static final String UNDELIVERED = "MATCH (a:Alert {delivery: 'PENDING'}) RETURN a {.*} AS a ORDER BY a.raisedAt, a.id";
 

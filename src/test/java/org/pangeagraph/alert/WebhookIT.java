@@ -55,6 +55,20 @@ class WebhookIT {
     /** The threads that recorded an alert's delivery state. */
     final List<String> deliveryRecorders = new CopyOnWriteArrayList<>();
 
+    /** Notes the thread of each statement that records a delivery's state. */
+    private final GraphDb.TransactionObserver deliveryObserver = new GraphDb.TransactionObserver() {
+        @Override
+        public void opened(AccessMode mode) {
+        }
+
+        @Override
+        public void ran(String cypher, Map<String, Object> parameters) {
+            if (cypher.equals(AlertStore.DELIVERED)) {
+                WebhookIT.this.deliveryRecorders.add(Thread.currentThread().getName());
+            }
+        }
+    };
+
     record Delivery(String alert, String signature, byte[] body, long at) {
     }
 
@@ -73,20 +87,6 @@ class WebhookIT {
         this.receiver.start();
         this.graph.db().addObserver(this.deliveryObserver);
     }
-
-    /** Notes the thread of each statement that records a delivery's state. */
-    private final GraphDb.TransactionObserver deliveryObserver = new GraphDb.TransactionObserver() {
-        @Override
-        public void opened(AccessMode mode) {
-        }
-
-        @Override
-        public void ran(String cypher, Map<String, Object> parameters) {
-            if (cypher.contains("SET a.delivery")) {
-                WebhookIT.this.deliveryRecorders.add(Thread.currentThread().getName());
-            }
-        }
-    };
 
     @AfterEach
     void stop() {
