@@ -1,16 +1,23 @@
 package org.pangeagraph.export;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Text as an export format can hold it, whatever the graph holds: the API refuses control characters and
  * broken surrogate pairs, but imports write what their scripts say. A character a format cannot hold is
  * replaced by U+FFFD (the replacement character), so that the file stays well-formed and a reader sees
- * that something stood there; everything else is kept as it is.
+ * that something stood there; everything else is kept as it is, except that a CSV cell a spreadsheet would
+ * run as a formula is marked as text ({@link #forSpreadsheet}).
  */
 final class ExportText {
 
     static final char REPLACEMENT = '\uFFFD';
+
+    /** What a spreadsheet reads as the start of a formula. */
+    private static final String FORMULA_START = "=+-@\t\r";
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-][0-9 ().+-]*");
 
     private ExportText() {
     }
@@ -21,6 +28,22 @@ final class ExportText {
      */
     static String forXmlOrCsv(String text) {
         return replaced(text, true);
+    }
+
+    /**
+     * For a CSV cell, which a spreadsheet may open: well-formed as {@link #forXmlOrCsv}, and a cell a
+     * spreadsheet would run as a formula (beginning with {@code =}, {@code +}, {@code -}, {@code @}, a tab or
+     * a carriage return) gets an apostrophe in front, which spreadsheets show as text and never run: a
+     * name stored as {@code =HYPERLINK("http://...")} must not become a link in the analyst's sheet. Numbers
+     * and phone numbers ({@code -5}, {@code +44 7700 900123}: signs, digits, spaces, dots, parentheses and
+     * hyphens alone) cannot call anything and are kept as they are.
+     */
+    static String forSpreadsheet(String text) {
+        String clean = forXmlOrCsv(text);
+        if (clean == null || clean.isEmpty() || FORMULA_START.indexOf(clean.charAt(0)) < 0 || PLAIN_NUMBER.matcher(clean).matches()) {
+            return clean;
+        }
+        return "'" + clean;
     }
 
     /** For JSON, whose strings escape every control character: no half of a surrogate pair. */

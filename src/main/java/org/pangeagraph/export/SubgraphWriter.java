@@ -207,7 +207,7 @@ public final class SubgraphWriter {
             if (i > 0) {
                 csv.append(',');
             }
-            String value = values.get(i) == null ? "" : ExportText.forXmlOrCsv(values.get(i));
+            String value = values.get(i) == null ? "" : ExportText.forSpreadsheet(values.get(i));
             boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                     || value.indexOf('\r') >= 0;
             csv.append(quote ? '"' + value.replace("\"", "\"\"") + '"' : value);

@@ -176,6 +176,21 @@ class ExportIT {
             .isEqualTo(csv.get("nodes.csv"));
     }
 
+    /** A spreadsheet opening the CSV shows a stored formula as text and does not run it; the other formats keep it. */
+    @Test
+    @Order(TestGraph.WRITES)
+    void aNameASpreadsheetWouldRunIsExportedToCsvAsText() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil.example\",\"Viktor\")";
+        this.graph.write("MATCH (p:Person {id: 'p-viktor'}) SET p.name = $name", Map.of("name", formula));
+
+        String nodes = new String(get("/export/network.nodes.csv?ids=p-viktor&depth=1").getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(nodes.lines()).anySatisfy(row -> assertThat(row)
+            .startsWith("p-viktor,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Viktor\"\")\",PERSON,"));
+        assertThat(nodes).doesNotContain(",\"=HYPERLINK");
+        assertThat(new String(get("/export/network.graphml?ids=p-viktor&depth=1").getResponseBody(), StandardCharsets.UTF_8))
+            .contains("=HYPERLINK(").doesNotContain("'=HYPERLINK");
+    }
+
     private static void assertEveryDataKeyIsDeclaredOnce(Document xml) {
         java.util.Set<String> declared = new java.util.HashSet<>();
         var keys = xml.getElementsByTagNameNS("*", "key");
