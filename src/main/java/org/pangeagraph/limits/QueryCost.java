@@ -9,6 +9,7 @@ import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
+import graphql.language.NullValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
@@ -123,7 +124,9 @@ final class QueryCost {
 
     private long pageSize(Field field, GraphQLArgument first) {
         Object value = field.getArguments().stream().filter(a -> a.getName().equals("first")).findFirst()
-            .map(a -> literal(a.getValue())).orElseGet(() -> first.getArgumentDefaultValue().getValue());
+            .map(a -> literal(a.getValue())).filter(v -> !(v instanceof NullValue))
+            // Sent as null, as left out: the default (ArgumentDefaults).
+            .orElseGet(() -> first.getArgumentDefaultValue().getValue());
         if (value instanceof IntValue literal) {
             value = literal.getValue().intValue();
         }

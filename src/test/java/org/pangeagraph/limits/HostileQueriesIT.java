@@ -121,6 +121,9 @@ class HostileQueriesIT {
         });
 
         assertThat(RawGraphQl.errorCodes(RawGraphQl.query(this.client, document, Map.of("first", 10)))).isEmpty();
+        // Sent as null, first is its default (20), as when left out; not the largest page.
+        assertThat(RawGraphQl.errorCodes(RawGraphQl.query(this.client,
+                "{ criminalNetworks(first: null) { edges { node { subgraph { nodes { id } } } } } }"))).isEmpty();
     }
 
     @Test
