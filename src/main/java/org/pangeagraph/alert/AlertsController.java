@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.pangeagraph.change.ChangeView;
 import org.pangeagraph.change.SubscriptionLimits;
 import org.pangeagraph.model.Caller;
+import org.pangeagraph.model.Disclosed;
 import org.pangeagraph.model.LimitExceededException;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.NotFoundException;
@@ -53,11 +54,24 @@ class AlertsController {
         this.properties = properties;
     }
 
-    /** A watch as its owner sees it (alerts.graphqls, Watch). */
+    /** A watch as its owner sees it (alerts.graphqls, Watch); its targets and known websites are in the audit record. */
     record WatchView(String id, String name, String owner, WatchTemplate template, List<ChangeView.EntityView> targets,
             List<RelationshipType> relationshipTypes, int depth, String criminalNetwork, List<ChangeView.EntityView> knownWebsites,
             Double minScore, String minGrade, List<NodeKind> kinds, String webhookUrl, ZonedDateTime createdAt,
-            LimitNotice limitExceeded) {
+            LimitNotice limitExceeded) implements Disclosed {
+
+        @Override
+        public List<String> cases() {
+            return List.of();
+        }
+
+        @Override
+        public List<Object> about() {
+            List<Object> about = new ArrayList<>(this.targets);
+            about.addAll(this.knownWebsites);
+            return about;
+        }
+
     }
 
     record LimitNotice(String code, String limit, long suppressed, ZonedDateTime at) {

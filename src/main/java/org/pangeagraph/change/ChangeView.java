@@ -4,25 +4,57 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.pangeagraph.db.changes.Change;
 import org.pangeagraph.db.changes.ChangedEntity;
+import org.pangeagraph.model.Disclosed;
 import org.pangeagraph.model.Visibility;
 
 /**
  * A change as the API shows it to one reader: the case numbers of its facts cut to the reader's own, and
- * the application's internal references left out.
+ * the application's internal references left out. What it names is {@link Disclosed}: the audit record of
+ * the answer holds the entities and the cases a change shows, and the justification rule applies to them.
  */
 public record ChangeView(long sequence, ZonedDateTime at, String graphVersion, String kind, String user, String importRun,
-        String origin, EntityView entity, LinkView link, List<String> properties) {
+        String origin, EntityView entity, LinkView link, List<String> properties) implements Disclosed {
+
+    @Override
+    public List<String> cases() {
+        return List.of();
+    }
+
+    @Override
+    public List<Object> about() {
+        return Stream.of(this.entity, this.link).filter(Objects::nonNull).map(Object.class::cast).toList();
+    }
 
     /** An entity a change names. */
-    public record EntityView(String id, String kind, String key, String caption, List<String> cases) {
+    public record EntityView(String id, String kind, String key, String caption, List<String> cases) implements Disclosed {
+
+        @Override
+        public List<Object> about() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> entityIds() {
+            return this.id == null ? List.of() : List.of(this.id);
+        }
+
     }
 
     /** A link a change names, with its provenance. */
     public record LinkView(String id, String type, EntityView from, EntityView to, String source, String grade,
-            LocalDate validFrom, LocalDate validTo, ZonedDateTime recordedAt, String recordedBy, List<String> cases) {
+            LocalDate validFrom, LocalDate validTo, ZonedDateTime recordedAt, String recordedBy, List<String> cases)
+            implements Disclosed {
+
+        @Override
+        public List<Object> about() {
+            return Stream.of(this.from, this.to).filter(Objects::nonNull).map(Object.class::cast).toList();
+        }
+
     }
 
     public static ChangeView of(Change change, Visibility reader) {

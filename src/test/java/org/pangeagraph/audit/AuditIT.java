@@ -17,6 +17,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pangeagraph.change.ChangeFeed;
 import org.pangeagraph.db.BoltPassword;
 import org.pangeagraph.db.EmbeddedNeo4j;
 import org.pangeagraph.ingest.ImportCommand;
@@ -50,6 +51,9 @@ class AuditIT {
 
     @Autowired
     EmbeddedNeo4j embedded;
+
+    @Autowired
+    ChangeFeed feed;
 
     @BeforeEach
     void twoStorefrontsOneInACase() {
@@ -99,6 +103,29 @@ class AuditIT {
         assertThat(written.get(4)).containsEntry("type", "HTTP").containsEntry("outcome", "DENIED")
             .containsEntry("errors", List.of("HTTP_415"));
         assertThat(ChainVerification.verify(this.trail.log().files()).intact()).isTrue();
+    }
+
+    /**
+     * A page of the change feed and a watch are recorded with the entities and the cases they show, like an
+     * entity's answer: here without the client asking for a single id or case.
+     */
+    @Test
+    void theChangeFeedAndWatchesAreRecordedWithTheEntitiesAndCasesTheyShow() {
+        long head = this.feed.head();
+        RawGraphQl.query(this.client, "mutation tag { upsertIpAddress(input: {address: \"192.0.2.77\", cases: [\"CASE-A\"]}) { created } }",
+                Map.of(), "Report 9");
+        String id = JsonPath.read(RawGraphQl.query(this.client, "{ ipAddress(address: \"192.0.2.77\") { id } }", Map.of(),
+                "Report 9"), "$.data.ipAddress.id");
+
+        RawGraphQl.query(this.client, "query feed($s: Long!) { changesSince(sequence: $s) { changes { sequence } } }", Map.of("s", head),
+                "Report 9");
+        assertThat(records().get(records().size() - 1).fields()).containsEntry("operation", "feed").containsEntry("outcome", "OK")
+            .containsEntry("cases", List.of("CASE-A")).containsEntry("entityIds", List.of(id));
+
+        RawGraphQl.query(this.client, "mutation watch($t: ID!) { createWatch(input: {name: \"Case A address\", template: NEW_WEBSITE_ON_ITEM,"
+                + " targets: [$t]}) { name } }", Map.of("t", id), "Report 9");
+        assertThat(records().get(records().size() - 1).fields()).containsEntry("operation", "watch").containsEntry("outcome", "OK")
+            .containsEntry("cases", List.of("CASE-A")).containsEntry("entityIds", List.of(id));
     }
 
     @Test

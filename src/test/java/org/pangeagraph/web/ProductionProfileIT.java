@@ -125,6 +125,13 @@ class ProductionProfileIT {
         assertThat(denials).hasSize(3);
         assertThat(denials).allMatch(line -> line.contains("\"outcome\":\"DENIED\"") && line.contains("\"justification\":null"));
         assertThat(denials.get(1)).contains("\"cases\":[\"CASE-B\"]").contains("\"entityIds\":[]");
+
+        // The change feed tells of the same facts: the same rule.
+        String feed = "{ changesSince(sequence: 0, first: 100) { changes { entity { key } } } }";
+        String withheldFeed = post(feed, Map.of(), null, null);
+        assertThat(JsonPath.<List<String>>read(withheldFeed, "$.errors[*].extensions.code")).containsExactly("JUSTIFICATION_REQUIRED");
+        assertThat(withheldFeed).doesNotContain("case-b.example");
+        assertThat(post(feed, Map.of(), "Changes of report 17", null)).contains("case-b.example").doesNotContain("\"errors\"");
     }
 
     private static Stream<String> auditLines() throws IOException {
