@@ -1,7 +1,9 @@
 package org.pangeagraph.alert;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import org.pangeagraph.db.changes.Change;
 import org.pangeagraph.db.changes.ChangedEntity;
@@ -35,6 +37,35 @@ record AlertDraft(Watch watch, ChangedEntity subject, String summary, List<Chang
             sets.add(this.subject.cases());
         }
         return sets.stream().filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** The ids of the entities the alert names: its subject, and the entities and ends of its changes and evidence. */
+    List<String> factIds() {
+        List<ChangedEntity> named = new ArrayList<>();
+        named.add(this.subject);
+        for (Change change : this.changes) {
+            named.addAll(Arrays.asList(change.entity(), change.from(), change.to()));
+        }
+        for (Alert.Evidence link : this.evidence) {
+            named.addAll(Arrays.asList(link.from(), link.to()));
+        }
+        return named.stream().filter(e -> e != null && e.id() != null).map(ChangedEntity::id).distinct().toList();
+    }
+
+    /** The links the alert names, each as the id of its start and its own id joined by the case separator. */
+    List<String> factLinks() {
+        List<String> links = new ArrayList<>();
+        for (Change change : this.changes) {
+            links.add(link(change.from(), change.linkId()));
+        }
+        for (Alert.Evidence link : this.evidence) {
+            links.add(link(link.from(), link.linkId()));
+        }
+        return links.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    private static String link(ChangedEntity from, String linkId) {
+        return from == null || from.id() == null || linkId == null ? null : from.id() + AlertJson.CASE_SEPARATOR + linkId;
     }
 
 }

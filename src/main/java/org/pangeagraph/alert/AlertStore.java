@@ -42,7 +42,9 @@ class AlertStore {
     /** An open alert with the changes and evidence of a new match added. */
     private static final String MERGE = """
             MATCH (a:Alert {id: $id})
-            SET a.changes = $changes, a.evidence = $evidence, a.factCases = $factCases, a.updatedAt = $now
+            SET a.changes = $changes, a.evidence = $evidence, a.factCases = $factCases, a.updatedAt = $now,
+                a.factIds = coalesce(a.factIds, []) + [id IN $factIds WHERE NOT id IN coalesce(a.factIds, [])],
+                a.factLinks = coalesce(a.factLinks, []) + [link IN $factLinks WHERE NOT link IN coalesce(a.factLinks, [])]
             REMOVE a._lock
             RETURN a {.*} AS a
             """;
@@ -50,8 +52,9 @@ class AlertStore {
     private static final String CREATE = "CREATE (a:Alert) SET a = $p RETURN a {.*} AS a";
 
     /**
-     * A page of the alerts the reader owns or is assigned and sees: every fact an alert shows is of no case,
-     * or of one of the reader's.
+     * A page of the alerts the reader owns or is assigned and sees: every fact an alert shows was of no case,
+     * or of one of the reader's, when it was raised, and none has since been put in a case the reader is not in
+     * ({@code visibleFacts}, over the ids of its entities and links kept with it).
      */
     static final String PAGE = CypherTemplate.statement("""
             CALL () {
@@ -129,6 +132,8 @@ class AlertStore {
                 p.put("changes", AlertJson.write(changes));
                 p.put("evidence", AlertJson.write(List.copyOf(evidence)));
                 p.put("factCases", AlertJson.caseSets(List.copyOf(cases)));
+                p.put("factIds", draft.factIds());
+                p.put("factLinks", draft.factLinks());
                 p.put("now", now);
                 Record updated = tx.run(MERGE, p).get(0);
                 return new Raised(alert(updated), false);
@@ -144,6 +149,8 @@ class AlertStore {
             p.put("changes", AlertJson.write(draft.changes()));
             p.put("evidence", AlertJson.write(draft.evidence()));
             p.put("factCases", AlertJson.caseSets(draft.factCases()));
+            p.put("factIds", draft.factIds());
+            p.put("factLinks", draft.factLinks());
             p.put("status", AlertStatus.OPEN.name());
             p.put("notes", List.of());
             p.put("history", List.of());

@@ -77,12 +77,21 @@ public final class CypherTemplate<S extends Record> {
 
     /**
      * The predicate {@code visibleFacts(x)}: every fact that the node bound to {@code x} shows (an alert, say)
-     * is one the caller sees. {@code x.factCases} holds an entry for each set of cases its facts are of (facts
-     * of no case, which everyone sees, have none), the cases joined by {@code $separator}: the caller sees
-     * the facts of a set when it shares one of its cases ({@code $caller.myCases}), or sees all ({@code $seeAll}).
+     * is one the caller sees, as the facts were when it was written and as they are now. {@code x.factCases}
+     * holds an entry for each set of cases its facts were of (facts of no case, which everyone sees, have
+     * none), the cases joined by {@code $separator}: the caller sees the facts of a set when it shares one of
+     * its cases ({@code $caller.myCases}), or sees all ({@code $seeAll}). {@code x.factIds} holds the ids of
+     * the entities it names and {@code x.factLinks} its links, each as the id of its start and its own id
+     * joined by {@code $separator}: none of them may since have been put in a case the caller is not in (a
+     * fact deleted since hides nothing).
      */
     public static String visibleFacts(String variable) {
-        return "all(s IN coalesce(" + variable + ".factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))";
+        return "(all(s IN coalesce(" + variable + ".factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))"
+                + " AND ($seeAll OR (NOT EXISTS { MATCH (shownEntity:Entity) WHERE shownEntity.id IN coalesce(" + variable + ".factIds, [])"
+                + " AND NOT " + Visibility.visible("shownEntity") + " }"
+                + " AND NOT EXISTS { UNWIND coalesce(" + variable + ".factLinks, []) AS shownLink"
+                + " MATCH (:Entity {id: split(shownLink, $separator)[0]})-[shownFact]-() WHERE shownFact.id = split(shownLink, $separator)[1]"
+                + " AND NOT " + Visibility.visible("shownFact") + " })))";
     }
 
     /** A variable of the text: a name, which may end in a slot ({@code r{{level}}}). */

@@ -22,7 +22,13 @@ class AlertStatementTests {
                   MATCH (a:Alert {assignee: $user}) RETURN a
                 }
                 WITH a WHERE ($statuses IS NULL OR a.status IN $statuses) \
-                AND all(s IN coalesce(a.factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))
+                AND (all(s IN coalesce(a.factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases)) \
+                AND ($seeAll OR (\
+                NOT EXISTS { MATCH (shownEntity:Entity) WHERE shownEntity.id IN coalesce(a.factIds, []) \
+                AND NOT ($seeAll OR coalesce(size(shownEntity.cases), 0) = 0 OR any(c IN shownEntity.cases WHERE c IN $caller.myCases)) } \
+                AND NOT EXISTS { UNWIND coalesce(a.factLinks, []) AS shownLink \
+                MATCH (:Entity {id: split(shownLink, $separator)[0]})-[shownFact]-() WHERE shownFact.id = split(shownLink, $separator)[1] \
+                AND NOT ($seeAll OR coalesce(size(shownFact.cases), 0) = 0 OR any(c IN shownFact.cases WHERE c IN $caller.myCases)) })))
                 RETURN a {.*} AS a ORDER BY a.raisedAt DESC, a.id SKIP $offset LIMIT $limit
                 """);
     }

@@ -295,6 +295,33 @@ class AlertsIT {
             .isZero();
     }
 
+    /**
+     * An alert shows its facts as the reader may see them now: a storefront, or its link to the account, put
+     * later in a case the owner is not in hides the alert from the owner, as if the alert had never been
+     * raised; a member of that case who is assigned the alert sees it.
+     */
+    @Test
+    void aFactPutInACaseAfterwardsHidesItsAlertFromThoseOutsideTheCase() {
+        createWatch(TestUsers.INVESTIGATOR_A, "Network A's merchant account");
+        linkNewWebsite("site-then-hidden.example", "MID-WATCHED-1", null);
+        linkNewWebsite("link-then-hidden.example", "MID-WATCHED-1", null);
+        linkNewWebsite("stays-open.example", "MID-WATCHED-1", null);
+        GraphQlClient owner = this.client.as(TestUsers.INVESTIGATOR_A);
+        await(() -> alertSubjects(owner).containsAll(List.of("site-then-hidden.example", "link-then-hidden.example", "stays-open.example")));
+        String hiddenLater = JsonPath.<List<String>>read(ok(owner, "{ myAlerts(first: 100) { edges { node { id subject { key } } } } }"),
+                "$.data.myAlerts.edges[?(@.node.subject.key == 'site-then-hidden.example')].node.id").get(0);
+        ok(owner, "mutation($id: ID!) { updateAlert(input: {id: $id, assignee: \"investigator-b\"}) { id } }", Map.of("id", hiddenLater));
+
+        ok(this.client, "mutation { upsertWebsite(input: {domain: \"site-then-hidden.example\", cases: [\"CASE-B\"]}) { created } }");
+        this.graph.write("MATCH (:Website {domain: 'link-then-hidden.example'})-[r:ACCEPTS_PAYMENT_TO]->() SET r.cases = ['CASE-B']", Map.of());
+
+        assertThat(alertSubjects(owner)).contains("stays-open.example")
+            .doesNotContain("site-then-hidden.example", "link-then-hidden.example");
+        assertThat((Object) JsonPath.read(ok(owner, "query($id: ID!) { alert(id: $id) { id } }", Map.of("id", hiddenLater)), "$.data.alert"))
+            .isNull();
+        assertThat(alertSubjects(this.client.as(TestUsers.INVESTIGATOR_B))).containsExactly("site-then-hidden.example");
+    }
+
     @Test
     void aWatchOverItsAlertsPerMinuteSaysSoWithItsCode() {
         String watch = createWatch(TestUsers.INVESTIGATOR_A, "busy account");

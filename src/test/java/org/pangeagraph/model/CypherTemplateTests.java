@@ -121,7 +121,12 @@ class CypherTemplateTests {
         assertThat(CypherTemplate.statement("MATCH (a:Alert) WHERE visibleFacts(a) AND visible(a) RETURN a"))
             .isEqualTo("MATCH (a:Alert) WHERE " + CypherTemplate.visibleFacts("a") + " AND " + Visibility.visible("a") + " RETURN a");
         assertThat(CypherTemplate.visibleFacts("a")).isEqualTo(
-                "all(s IN coalesce(a.factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))");
+                "(all(s IN coalesce(a.factCases, []) WHERE $seeAll OR any(c IN split(s, $separator) WHERE c IN $caller.myCases))"
+                + " AND ($seeAll OR (NOT EXISTS { MATCH (shownEntity:Entity) WHERE shownEntity.id IN coalesce(a.factIds, [])"
+                + " AND NOT " + Visibility.visible("shownEntity") + " }"
+                + " AND NOT EXISTS { UNWIND coalesce(a.factLinks, []) AS shownLink"
+                + " MATCH (:Entity {id: split(shownLink, $separator)[0]})-[shownFact]-() WHERE shownFact.id = split(shownLink, $separator)[1]"
+                + " AND NOT " + Visibility.visible("shownFact") + " })))");
         assertThat(CypherTemplate.statement("RETURN n.visibleFacts(a), invisibleFacts(a)")).isEqualTo("RETURN n.visibleFacts(a), invisibleFacts(a)");
     }
 
