@@ -2,6 +2,7 @@ package org.pangeagraph.change;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.pangeagraph.db.changes.Change;
 import org.pangeagraph.model.Caller;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Flux;
 /**
  * The change feed over the API: {@code changesSince} for clients that poll, {@code graphChanges} for
  * those that subscribe (replay from a sequence, then follow). Each reader sees only changes of facts
- * they may see, with their own case numbers.
+ * they may see, with their own case numbers; a page of {@code changesSince} also leaves out changes of
+ * facts put since in a case the reader is not in ({@link HiddenSince}).
  */
 @Controller
 class ChangesController {
@@ -34,10 +36,13 @@ class ChangesController {
 
     private final SubscriptionLimits limits;
 
-    ChangesController(ChangeFeed feed, Followers followers, SubscriptionLimits limits) {
+    private final HiddenSince hiddenSince;
+
+    ChangesController(ChangeFeed feed, Followers followers, SubscriptionLimits limits, HiddenSince hiddenSince) {
         this.feed = feed;
         this.followers = followers;
         this.limits = limits;
+        this.hiddenSince = hiddenSince;
     }
 
     /** A page of the feed as one reader sees it. */
@@ -58,10 +63,11 @@ class ChangesController {
             if (changes.isEmpty()) {
                 return new ChangePage(page, lastShown, false);
             }
+            Set<String> hidden = this.hiddenSince.of(changes.stream().filter(c -> c.visibleTo(visibility::sees)).toList(), visibility);
             for (Change change : changes) {
                 cursor = change.sequence();
                 scanned++;
-                if (change.visibleTo(visibility::sees)) {
+                if (change.visibleTo(visibility::sees) && HiddenSince.shows(change, hidden)) {
                     page.add(ChangeView.of(change, visibility));
                     lastShown = cursor;
                     if (page.size() == first) {

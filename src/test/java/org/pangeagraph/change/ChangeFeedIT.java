@@ -144,6 +144,43 @@ class ChangeFeedIT {
             .hasSize(3);
     }
 
+    /**
+     * A storefront and its hosting recorded in the open, then the storefront put in case B: a reader outside
+     * the case no longer reads of it in the feed, neither its creation nor its link, as if it had never been
+     * open; a member of the case does. A link put in the case later is hidden the same way.
+     */
+    @Test
+    void changesOfFactsPutSinceInAnotherCaseAreLeftOut() {
+        String written = RawGraphQl.query(this.client, """
+                mutation {
+                  source: upsertSource(input: {key: "test-purchase", title: "A test purchase"}) { created }
+                  site: upsertWebsite(input: {domain: "later-b.example"}) { created }
+                  ip: upsertIpAddress(input: {address: "198.51.100.7"}) { created }
+                  link(input: {type: HOSTED_AT, from: {kind: WEBSITE, key: "later-b.example"}, to: {kind: IP_ADDRESS, key: "198.51.100.7"},
+                    source: "test-purchase", grade: "B2"}) { created }
+                  other: upsertWebsite(input: {domain: "stays-open.example"}) { created }
+                  otherLink: link(input: {type: HOSTED_AT, from: {kind: WEBSITE, key: "stays-open.example"},
+                    to: {kind: IP_ADDRESS, key: "198.51.100.7"}, source: "test-purchase", grade: "B2"}) { created }
+                }
+                """);
+        assertThat(RawGraphQl.errorCodes(written)).as(written).isEmpty();
+        long recorded = this.feed.head();
+        assertThat(JsonPath.<List<Object>>read(changes(TestUsers.VIEWER, this.start, 10), "$.data.changesSince.changes[*].kind"))
+            .hasSize(6);
+
+        assertThat(RawGraphQl.errorCodes(RawGraphQl.query(this.client,
+                "mutation { upsertWebsite(input: {domain: \"later-b.example\", cases: [\"CASE-B\"]}) { created } }"))).isEmpty();
+        this.graph.write("MATCH (:Website {domain: 'stays-open.example'})-[r:HOSTED_AT]->() SET r.cases = ['CASE-B']", Map.of());
+
+        String viewer = changes(TestUsers.VIEWER, this.start, 10);
+        assertThat(JsonPath.<List<Object>>read(viewer, "$.data.changesSince.changes[?(@.sequence <= " + recorded + ")].entity.key"))
+            .containsExactlyInAnyOrder("test-purchase", "198.51.100.7", "stays-open.example");
+        assertThat(viewer).doesNotContain("later-b.example");
+        assertThat(JsonPath.<List<Object>>read(viewer, "$.data.changesSince.changes[*].link")).allMatch(java.util.Objects::isNull);
+        String member = changes(TestUsers.INVESTIGATOR_B, this.start, 10);
+        assertThat(JsonPath.<List<Object>>read(member, "$.data.changesSince.changes[?(@.sequence <= " + recorded + ")].kind")).hasSize(6);
+    }
+
     private String changes(String user, long since, int first) {
         String answer = RawGraphQl.query(this.client.as(user), CHANGES, Map.of("s", since, "n", first));
         assertThat(RawGraphQl.errorCodes(answer)).as(answer).isEmpty();
