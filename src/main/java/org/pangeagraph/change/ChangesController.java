@@ -89,10 +89,20 @@ class ChangesController {
                 this.followers.after(since, change -> change.visibleTo(visibility::sees)).map(change -> ChangeView.of(change, visibility)));
     }
 
-    /** Refuses to start after a sequence whose successors are no longer kept: the client would miss them unknowing. */
+    /**
+     * Refuses to start after a sequence the feed has not reached, or whose successors are no longer kept:
+     * the client would wait for changes numbered otherwise, or miss them unknowing.
+     */
     private void requireKept(String field, long sequence) {
         if (sequence < 0) {
             throw new InvalidInputException(field, "must be 0 or more");
+        }
+        long head = this.feed.head();
+        if (sequence > head) {
+            // A sequence the feed has not reached: a store restored from an older backup, or a typing error.
+            // Answered as it is, the client would wait for ever for changes that already have other numbers.
+            throw new InvalidInputException(field, "is " + sequence + ", but the newest change is " + head
+                    + "; follow from " + head + " or less");
         }
         long oldest = this.feed.oldest();
         if (sequence + 1 < oldest) {

@@ -181,6 +181,20 @@ class ChangeFeedIT {
         assertThat(JsonPath.<List<Object>>read(member, "$.data.changesSince.changes[?(@.sequence <= " + recorded + ")].kind")).hasSize(6);
     }
 
+    /** A sequence the feed has not reached, or below zero, is refused naming it: a poller would otherwise wait for ever. */
+    @Test
+    void aSequenceAheadOfTheFeedIsRefusedNamingIt() {
+        long head = this.feed.head();
+        String ahead = RawGraphQl.query(this.client, CHANGES, Map.of("s", head + 1000, "n", 10));
+        assertThat(JsonPath.<List<String>>read(ahead, "$.errors[*].extensions.code")).containsExactly("INVALID_INPUT");
+        assertThat(JsonPath.<List<String>>read(ahead, "$.errors[*].extensions.field")).containsExactly("sequence");
+        assertThat(JsonPath.<List<String>>read(ahead, "$.errors[*].message")).singleElement().asString()
+            .contains("is " + (head + 1000) + ", but the newest change is " + head);
+        String negative = RawGraphQl.query(this.client, CHANGES, Map.of("s", -1, "n", 10));
+        assertThat(JsonPath.<List<String>>read(negative, "$.errors[*].extensions.field")).containsExactly("sequence");
+        assertThat(RawGraphQl.errorCodes(RawGraphQl.query(this.client, CHANGES, Map.of("s", head, "n", 10)))).isEmpty();
+    }
+
     private String changes(String user, long since, int first) {
         String answer = RawGraphQl.query(this.client.as(user), CHANGES, Map.of("s", since, "n", first));
         assertThat(RawGraphQl.errorCodes(answer)).as(answer).isEmpty();
