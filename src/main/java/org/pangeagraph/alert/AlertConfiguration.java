@@ -90,7 +90,7 @@ class AlertConfiguration {
     AlertMatcher alertMatcher(AlertsDb db, ChangeFeed feed, WatchStore watches, AlertStore alerts, Evidence alertEvidence,
             Templates alertTemplates, AlertBus bus, WebhookSender webhooks, AlertProperties properties,
             ScheduledExecutorService alertMatcherThread) {
-        return new AlertMatcher(db.db, feed, watches, alerts, new Matching(alertEvidence), new Evaluations(alertTemplates), bus, webhooks,
+        return new AlertMatcher(db.db, feed, watches, alerts, new Matching(alertEvidence), new Evaluations(alertTemplates, alertEvidence), bus, webhooks,
                 properties, alertMatcherThread);
     }
 

@@ -1,14 +1,20 @@
 package org.pangeagraph.alert;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.pangeagraph.db.changes.Change;
 import org.pangeagraph.db.changes.ChangedEntity;
 import org.pangeagraph.model.Caller;
+import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.RelationshipType;
 
 /**
  * The watches of a criminal network and of storefronts similar to a website: after changes that may
@@ -24,8 +30,11 @@ final class Evaluations {
 
     private final Templates templates;
 
-    Evaluations(Templates templates) {
+    private final Evidence evidence;
+
+    Evaluations(Templates templates, Evidence evidence) {
         this.templates = templates;
+        this.evidence = evidence;
     }
 
     /** What asking again raises, and what the watch knows now. */
@@ -48,7 +57,7 @@ final class Evaluations {
                             + network.websites().size() + " websites)", changesAbout(state, website), bindings(owner, website, known)));
                 }
             }
-            return new Outcome(drafts, network.id(), network.websites().stream().map(ChangedEntity::id).toList());
+            return new Outcome(finished(drafts, owner), network.id(), network.websites().stream().map(ChangedEntity::id).toList());
         }
         ChangedEntity watched = state.targetEntities.values().stream().findFirst().orElse(null);
         if (watched == null) {
@@ -69,7 +78,49 @@ final class Evaluations {
                             + " " + i.item().caption()).toList()) + ")", changesAbout(state, sibling.website()), evidence));
             }
         }
-        return new Outcome(drafts, null, siblings.stream().map(s -> s.website().id()).toList());
+        return new Outcome(finished(drafts, owner), null, siblings.stream().map(s -> s.website().id()).toList());
+    }
+
+    /**
+     * The drafts as alerts show them: the API's answers name entities by id and caption, so each entity is
+     * read again for its key (as the owner sees it); a route lists its links from the website to the item,
+     * so each link is turned the way the model says it runs (a parcel is ORDERED_FROM a website, not the
+     * reverse; a link between two entities of one kind keeps the route's order); and a link on the routes
+     * of several shared items is evidence once.
+     */
+    private List<AlertDraft> finished(List<AlertDraft> drafts, Caller owner) {
+        if (drafts.isEmpty()) {
+            return drafts;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (AlertDraft draft : drafts) {
+            Stream.concat(Stream.of(draft.subject()), draft.evidence().stream().flatMap(e -> Stream.of(e.from(), e.to())))
+                .filter(e -> e != null && e.id() != null).forEach(e -> ids.add(e.id()));
+        }
+        Map<String, ChangedEntity> read = new HashMap<>();
+        this.evidence.entities(List.copyOf(ids), owner.visibility()).forEach(e -> read.put(e.id(), e));
+        return drafts.stream().map(draft -> new AlertDraft(draft.watch(), keyed(draft.subject(), read), draft.summary(), draft.changes(),
+                draft.evidence().stream().map(e -> turned(new Alert.Evidence(e.type(), e.linkId(), keyed(e.from(), read),
+                        keyed(e.to(), read), e.provenance()))).distinct().toList())).toList();
+    }
+
+    private static ChangedEntity keyed(ChangedEntity entity, Map<String, ChangedEntity> read) {
+        return entity == null || entity.id() == null ? entity : read.getOrDefault(entity.id(), entity);
+    }
+
+    /** The link from where the model says it starts to where it ends. */
+    static Alert.Evidence turned(Alert.Evidence link) {
+        NodeKind from = kind(link.from());
+        NodeKind to = kind(link.to());
+        RelationshipType type = Stream.of(RelationshipType.values()).filter(t -> t.name().equals(link.type())).findFirst().orElse(null);
+        if (type == null || from == null || to == null || type.joins(from, to) || !type.joins(to, from)) {
+            return link;
+        }
+        return new Alert.Evidence(link.type(), link.linkId(), link.to(), link.from(), link.provenance());
+    }
+
+    private static NodeKind kind(ChangedEntity entity) {
+        return entity == null ? null : Stream.of(NodeKind.values()).filter(k -> k.name().equals(entity.kind())).findFirst().orElse(null);
     }
 
     /** The routes from a new member of a network to the items it shares with the best-sharing known member. */

@@ -28,6 +28,8 @@ import org.pangeagraph.change.SubscriptionLimits;
 import org.pangeagraph.db.EmbeddedNeo4j;
 import org.pangeagraph.db.SeedLoader;
 import org.pangeagraph.ingest.ImportCommand;
+import org.pangeagraph.model.NodeKind;
+import org.pangeagraph.model.RelationshipType;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.RawGraphQl;
@@ -267,6 +269,18 @@ class AlertsIT {
         Map<String, Object> joined = alerts.stream().filter(a -> a.get("watchName").equals("Network A")).findFirst().orElseThrow();
         assertThat((String) joined.get("summary")).startsWith("rx-new-outlet.example joined criminal network network:");
         assertThat(JsonPath.<List<String>>read(joined, "$.evidence[*].type")).contains("ACCEPTS_PAYMENT_TO");
+        // Each link of the evidence names its ends by key (people have none), runs the way the model says, and is there once.
+        List<Map<String, Object>> evidence = JsonPath.read(ok(this.client, "{ myAlerts(first: 100) { edges { node { watchName "
+                + "evidence { type from { kind key } to { kind key } } } } } }"), "$.data.myAlerts.edges[*].node.evidence[*]");
+        assertThat(evidence).isNotEmpty().doesNotHaveDuplicates().allSatisfy(link -> {
+            for (String end : List.of("from", "to")) {
+                if (NodeKind.valueOf(JsonPath.read(link, "$." + end + ".kind")).keyProperty() != null) {
+                    assertThat(JsonPath.<String>read(link, "$." + end + ".key")).as(link.toString()).isNotNull();
+                }
+            }
+            assertThat(RelationshipType.valueOf((String) link.get("type")).joins(NodeKind.valueOf(JsonPath.read(link, "$.from.kind")),
+                    NodeKind.valueOf(JsonPath.read(link, "$.to.kind")))).as(link.toString()).isTrue();
+        });
         String after = ok(this.client, "{ myWatches { name knownWebsites { key } } }");
         assertThat(JsonPath.<List<String>>read(after, "$.data.myWatches[?(@.name == 'Network A')].knownWebsites[*].key"))
             .contains("rx-new-outlet.example", "maple-leaf-pharmacy.example").doesNotContain("carla-new-shop.example");
