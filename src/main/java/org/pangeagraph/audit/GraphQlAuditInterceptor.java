@@ -9,10 +9,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.web.ErrorCode;
+import org.pangeagraph.web.RequestedOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -81,7 +80,7 @@ class GraphQlAuditInterceptor implements WebGraphQlInterceptor, Ordered {
         String type = disclosure.operationType();
         String name = disclosure.operationName();
         if (type == null) {
-            OperationDefinition operation = operationOf(request);
+            OperationDefinition operation = RequestedOperation.of(request);
             type = operation == null ? "INVALID" : operation.getOperation().name();
             name = operation == null ? request.getOperationName() : operation.getName();
         }
@@ -116,18 +115,6 @@ class GraphQlAuditInterceptor implements WebGraphQlInterceptor, Ordered {
             return null;
         }
         return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-    }
-
-    /** The operation of a document that never ran, if it parses: its type and name. */
-    private static OperationDefinition operationOf(WebGraphQlRequest request) {
-        try {
-            return Parser.parse(request.getDocument()).getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(o -> request.getOperationName() == null || request.getOperationName().equals(o.getName()))
-                .findFirst().orElse(null);
-        }
-        catch (InvalidSyntaxException ex) {
-            return null;
-        }
     }
 
     @Override
