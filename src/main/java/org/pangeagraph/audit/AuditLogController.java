@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.model.ForbiddenException;
+import org.pangeagraph.model.InvalidInputException;
+import org.pangeagraph.model.KeyForm;
 import org.pangeagraph.model.LimitExceededException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -30,7 +32,12 @@ class AuditLogController {
             throw new ForbiddenException(null, "Only administrators may read the audit log");
         }
         LimitExceededException.bounded("first", first, MAX_FIRST);
-        return AuditLogQuery.read(this.trail.log(), new AuditLogQuery.Filter(user, caseNumber, entityId, from, to), first, after);
+        // A case number in its normal form, as the records hold it and every other filter reads it.
+        String inCase = caseNumber == null ? null : InvalidInputException.check("case", caseNumber, KeyForm.CODE);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidInputException("to", "is before from");
+        }
+        return AuditLogQuery.read(this.trail.log(), new AuditLogQuery.Filter(user, inCase, entityId, from, to), first, after);
     }
 
 }

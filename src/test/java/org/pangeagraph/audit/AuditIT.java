@@ -155,6 +155,13 @@ class AuditIT {
         String ofTheCase = RawGraphQl.query(this.client, read, Map.of("case", "CASE-A", "first", 1));
         assertThat(JsonPath.<List<String>>read(ofTheCase, "$.data.auditLog.edges[*].node.justification"))
             .containsExactly("Review of CASE-A");
+        // A case number as typed, in its normal form, as every other filter reads it.
+        assertThat(JsonPath.<List<String>>read(RawGraphQl.query(this.client, read, Map.of("case", "case-a", "first", 1)),
+                "$.data.auditLog.edges[*].node.justification")).containsExactly("Review of CASE-A");
+        String backwards = RawGraphQl.query(this.client, "{ auditLog(from: \"2026-12-07T21:30:00Z\", to: \"2026-12-07T21:00:00Z\") "
+                + "{ edges { cursor } } }");
+        assertThat(JsonPath.<List<String>>read(backwards, "$.errors[*].extensions.code")).containsExactly("INVALID_INPUT");
+        assertThat(JsonPath.<List<String>>read(backwards, "$.errors[*].extensions.field")).containsExactly("to");
         String ofTheEntity = RawGraphQl.query(this.client, read, Map.of("entityId", "website-open", "first", 1));
         assertThat(JsonPath.<List<String>>read(ofTheEntity, "$.data.auditLog.edges[*].node.operation")).containsExactly("rename");
 
