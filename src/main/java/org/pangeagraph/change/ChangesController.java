@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.pangeagraph.db.changes.Change;
+import org.pangeagraph.db.changes.ChangeKind;
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.LimitExceededException;
@@ -63,11 +64,11 @@ class ChangesController {
             if (changes.isEmpty()) {
                 return new ChangePage(page, lastShown, false);
             }
-            Set<String> hidden = this.hiddenSince.of(changes.stream().filter(c -> c.visibleTo(visibility::sees)).toList(), visibility);
+            Set<String> hidden = this.hiddenSince.of(changes.stream().filter(c -> shown(c, visibility)).toList(), visibility);
             for (Change change : changes) {
                 cursor = change.sequence();
                 scanned++;
-                if (change.visibleTo(visibility::sees) && HiddenSince.shows(change, hidden)) {
+                if (shown(change, visibility) && HiddenSince.shows(change, hidden)) {
                     page.add(ChangeView.of(change, visibility));
                     lastShown = cursor;
                     if (page.size() == first) {
@@ -86,7 +87,25 @@ class ChangesController {
         requireKept("sinceSequence", since);
         Visibility visibility = caller.visibility();
         return this.limits.counted(caller.name(),
-                this.followers.after(since, change -> change.visibleTo(visibility::sees)).map(change -> ChangeView.of(change, visibility)));
+                this.followers.after(since, change -> shown(change, visibility)).map(change -> ChangeView.of(change, visibility)));
+    }
+
+    /**
+     * Whether the reader is told of the change: they see every fact it touches, and it changes something
+     * they see. A change of an entity's cases that only adds or removes cases the reader is not in (case B
+     * taking up a storefront that case A follows) shows them nothing, and is left out: it would tell them
+     * of another case.
+     */
+    static boolean shown(Change change, Visibility reader) {
+        if (!change.visibleTo(reader::sees)) {
+            return false;
+        }
+        if (reader.all() || change.kind() != ChangeKind.ENTITY_CHANGED || !change.properties().equals(List.of("cases"))
+                || change.caseSets().size() != 2) {
+            return true;
+        }
+        // The cases before and after, both of some case: the reader's among them the same, the change tells them nothing.
+        return !Set.copyOf(reader.casesShown(change.caseSets().get(0))).equals(Set.copyOf(reader.casesShown(change.caseSets().get(1))));
     }
 
     /**

@@ -181,6 +181,23 @@ class ChangeFeedIT {
         assertThat(JsonPath.<List<Object>>read(member, "$.data.changesSince.changes[?(@.sequence <= " + recorded + ")].kind")).hasSize(6);
     }
 
+    /**
+     * Case B taking up a storefront that case A follows changes nothing a member of A alone sees: no change
+     * in their feed; a member of both reads it, with both cases.
+     */
+    @Test
+    void anotherCaseTakingUpAnEntityIsNoChangeToThoseOutsideIt() {
+        for (String cases : List.of("[\"CASE-A\"]", "[\"CASE-A\", \"CASE-B\"]")) {
+            assertThat(RawGraphQl.errorCodes(RawGraphQl.query(this.client,
+                    "mutation { upsertWebsite(input: {domain: \"shared-case.example\", cases: " + cases + "}) { created } }"))).isEmpty();
+        }
+        assertThat(JsonPath.<List<Object>>read(changes(TestUsers.INVESTIGATOR_A, this.start, 10), "$.data.changesSince.changes[*].kind"))
+            .containsExactly("ENTITY_CREATED");
+        String both = changes(TestUsers.INVESTIGATOR_AB, this.start, 10);
+        assertThat(JsonPath.<List<Object>>read(both, "$.data.changesSince.changes[*].kind")).containsExactly("ENTITY_CREATED", "ENTITY_CHANGED");
+        assertThat(JsonPath.<List<Object>>read(both, "$.data.changesSince.changes[1].entity.cases")).containsExactlyInAnyOrder("CASE-A", "CASE-B");
+    }
+
     /** A sequence the feed has not reached, or below zero, is refused naming it: a poller would otherwise wait for ever. */
     @Test
     void aSequenceAheadOfTheFeedIsRefusedNamingIt() {
