@@ -3,6 +3,7 @@ package org.pangeagraph.change;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.pangeagraph.db.changes.Change;
 import org.pangeagraph.db.changes.ChangeKind;
@@ -20,8 +21,8 @@ import reactor.core.publisher.Flux;
 /**
  * The change feed over the API: {@code changesSince} for clients that poll, {@code graphChanges} for
  * those that subscribe (replay from a sequence, then follow). Each reader sees only changes of facts
- * they may see, with their own case numbers; a page of {@code changesSince} also leaves out changes of
- * facts put since in a case the reader is not in ({@link HiddenSince}).
+ * they may see, with their own case numbers, and neither reads the changes of facts put since in a case
+ * the reader is not in ({@link HiddenSince}).
  */
 @Controller
 class ChangesController {
@@ -64,11 +65,11 @@ class ChangesController {
             if (changes.isEmpty()) {
                 return new ChangePage(page, lastShown, false);
             }
-            Set<String> hidden = this.hiddenSince.of(changes.stream().filter(c -> shown(c, visibility)).toList(), visibility);
+            Predicate<Change> shown = shownOf(changes, visibility);
             for (Change change : changes) {
                 cursor = change.sequence();
                 scanned++;
-                if (shown(change, visibility) && HiddenSince.shows(change, hidden)) {
+                if (shown.test(change)) {
                     page.add(ChangeView.of(change, visibility));
                     lastShown = cursor;
                     if (page.size() == first) {
@@ -87,7 +88,13 @@ class ChangesController {
         requireKept("sinceSequence", since);
         Visibility visibility = caller.visibility();
         return this.limits.counted(caller.name(),
-                this.followers.after(since, change -> shown(change, visibility)).map(change -> ChangeView.of(change, visibility)));
+                this.followers.after(since, page -> shownOf(page, visibility)).map(change -> ChangeView.of(change, visibility)));
+    }
+
+    /** Which changes of a page read from the feed the reader is told of: those {@link #shown}, of facts not hidden since. */
+    private Predicate<Change> shownOf(List<Change> page, Visibility reader) {
+        Set<String> hidden = this.hiddenSince.of(page.stream().filter(c -> shown(c, reader)).toList(), reader);
+        return change -> shown(change, reader) && HiddenSince.shows(change, hidden);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.pangeagraph.db.changes.Change;
@@ -40,8 +41,12 @@ public class Followers {
         this.poll = poll;
     }
 
-    /** The changes after {@code sequence} that {@code visible} lets through, then every one to come. */
-    public Flux<Change> after(long sequence, Predicate<Change> visible) {
+    /**
+     * The changes after {@code sequence} that {@code visible} lets through, then every one to come. It is
+     * asked once for each page read from the feed, so that what it needs to know of a page (which of its
+     * facts the reader may no longer see) is read once.
+     */
+    public Flux<Change> after(long sequence, Function<List<Change>, Predicate<Change>> visible) {
         return Flux.create(sink -> {
             Reader reader = new Reader(sequence, visible, sink);
             Runnable wake = reader::wake;
@@ -61,13 +66,13 @@ public class Followers {
 
         private final AtomicInteger wakes = new AtomicInteger();
 
-        private final Predicate<Change> visible;
+        private final Function<List<Change>, Predicate<Change>> visible;
 
         private final FluxSink<Change> sink;
 
         private long cursor;
 
-        Reader(long cursor, Predicate<Change> visible, FluxSink<Change> sink) {
+        Reader(long cursor, Function<List<Change>, Predicate<Change>> visible, FluxSink<Change> sink) {
             this.cursor = cursor;
             this.visible = visible;
             this.sink = sink;
@@ -102,9 +107,10 @@ public class Followers {
                     if (changes.isEmpty()) {
                         return;
                     }
+                    Predicate<Change> shown = this.visible.apply(changes);
                     for (Change change : changes) {
                         this.cursor = change.sequence();
-                        if (this.visible.test(change)) {
+                        if (shown.test(change)) {
                             this.sink.next(change);
                         }
                     }

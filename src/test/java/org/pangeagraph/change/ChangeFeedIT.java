@@ -2,6 +2,7 @@ package org.pangeagraph.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +17,11 @@ import org.pangeagraph.db.EmbeddedNeo4j;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.RawGraphQl;
+import org.pangeagraph.support.Subscription;
 import org.pangeagraph.support.TestGraph;
 import org.pangeagraph.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The change feed records every committed write, whoever made it: a mutation (attributed to its user), a
@@ -47,6 +50,9 @@ class ChangeFeedIT {
 
     @Autowired
     EmbeddedNeo4j embedded;
+
+    @Value("${local.server.port}")
+    int port;
 
     long start;
 
@@ -150,7 +156,7 @@ class ChangeFeedIT {
      * open; a member of the case does. A link put in the case later is hidden the same way.
      */
     @Test
-    void changesOfFactsPutSinceInAnotherCaseAreLeftOut() {
+    void changesOfFactsPutSinceInAnotherCaseAreLeftOut() throws Exception {
         String written = RawGraphQl.query(this.client, """
                 mutation {
                   source: upsertSource(input: {key: "test-purchase", title: "A test purchase"}) { created }
@@ -179,6 +185,19 @@ class ChangeFeedIT {
         assertThat(JsonPath.<List<Object>>read(viewer, "$.data.changesSince.changes[*].link")).allMatch(java.util.Objects::isNull);
         String member = changes(TestUsers.INVESTIGATOR_B, this.start, 10);
         assertThat(JsonPath.<List<Object>>read(member, "$.data.changesSince.changes[?(@.sequence <= " + recorded + ")].kind")).hasSize(6);
+
+        // The replay of a subscription the same.
+        try (Subscription replay = Subscription.serverSentEvents(this.port, GraphQlClient.basic(TestUsers.VIEWER),
+                "subscription($s: Long) { graphChanges(sinceSequence: $s) { sequence kind entity { key } } }", Map.of("s", this.start))) {
+            // A later change the viewer sees closes the replay: whatever came before it was replayed.
+            RawGraphQl.query(this.client, "mutation { upsertWebsite(input: {domain: \"after-replay.example\"}) { created } }");
+            List<String> replayed = new java.util.ArrayList<>();
+            String key;
+            while (!"after-replay.example".equals(key = JsonPath.read(replay.next(Duration.ofSeconds(30)), "$.entity.key"))) {
+                replayed.add(key);
+            }
+            assertThat(replayed).containsExactlyInAnyOrder("test-purchase", "198.51.100.7", "stays-open.example");
+        }
     }
 
     /**
