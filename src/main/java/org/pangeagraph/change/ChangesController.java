@@ -103,7 +103,7 @@ class ChangesController {
      * taking up a storefront that case A follows) shows them nothing, and is left out: it would tell them
      * of another case.
      */
-    static boolean shown(Change change, Visibility reader) {
+    private static boolean shown(Change change, Visibility reader) {
         if (!change.visibleTo(reader::sees)) {
             return false;
         }
