@@ -256,6 +256,9 @@ class SharedInfrastructureQuery {
     List<Sibling> find(String domain, List<InfrastructureKind> kinds, Double minScore, LocalDate asOf, int first,
             boolean routesFromWebsite, boolean routesFromOther, SameAsClusters.Clusters clusters, Visibility visibility) {
         LimitExceededException.bounded("first", first, MAX_RESULTS);
+        if (minScore != null && (minScore < 0 || minScore.isNaN())) {
+            throw new InvalidInputException("minScore", "must not be negative");
+        }
         Set<InfrastructureKind> wanted = kinds == null || kinds.isEmpty() ? EnumSet.allOf(InfrastructureKind.class)
                 : EnumSet.copyOf(kinds);
         String normal = InvalidInputException.check("domain", domain, KeyForm.DOMAIN);

@@ -133,6 +133,10 @@ class SharedInfrastructureIT {
 
         GraphQlTester.Response firstTwo = query(Map.of("domain", "rx-one.example", "first", 2));
         assertThat(domains(firstTwo)).containsExactly("rx-two.example", "rx-three.example");
+
+        query(Map.of("domain", "rx-one.example", "minScore", -1.0)).errors()
+            .expect(e -> "INVALID_INPUT".equals(e.getExtensions().get("code")) && "minScore".equals(e.getExtensions().get("field")))
+            .verify();
     }
 
     @Test
