@@ -44,7 +44,7 @@ record AlertDraft(Watch watch, ChangedEntity subject, String summary, List<Chang
         List<ChangedEntity> named = new ArrayList<>();
         named.add(this.subject);
         for (Change change : this.changes) {
-            named.addAll(Arrays.asList(change.entity(), change.from(), change.to()));
+            named.addAll(change.entities());
         }
         for (Alert.Evidence link : this.evidence) {
             named.addAll(Arrays.asList(link.from(), link.to()));

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.neo4j.driver.Record;
 import org.pangeagraph.db.GraphDb;
@@ -51,8 +50,8 @@ class HiddenSince {
         if (reader.all() || changes.isEmpty()) {
             return Set.of();
         }
-        Set<String> entities = changes.stream().flatMap(c -> Stream.of(c.entity(), c.from(), c.to())).filter(Objects::nonNull)
-            .map(ChangedEntity::id).filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> entities = changes.stream().flatMap(c -> c.entities().stream()).map(ChangedEntity::id).filter(Objects::nonNull)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
         List<Map<String, Object>> links = changes.stream().filter(c -> c.linkId() != null && c.from() != null && c.from().id() != null)
             .map(c -> Map.<String, Object>of("from", c.from().id(), "id", c.linkId())).distinct().toList();
         Map<String, Object> p = new HashMap<>(reader.parameters());
@@ -64,8 +63,8 @@ class HiddenSince {
 
     /** Whether {@code change} names none of the {@code hidden} facts. */
     static boolean shows(Change change, Set<String> hidden) {
-        return hidden.isEmpty() || Stream.of(change.entity(), change.from(), change.to()).filter(Objects::nonNull)
-            .noneMatch(e -> e.id() != null && hidden.contains(e.id())) && (change.linkId() == null || !hidden.contains(change.linkId()));
+        return hidden.isEmpty() || change.entities().stream().noneMatch(e -> e.id() != null && hidden.contains(e.id()))
+                && (change.linkId() == null || !hidden.contains(change.linkId()));
     }
 
 }

@@ -3,6 +3,8 @@ package org.pangeagraph.db.changes;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One change of the feed: an entity or a link created, changed or deleted, by one committed write.
@@ -49,6 +51,11 @@ public record Change(long sequence, ZonedDateTime at, String graphVersion, Strin
     /** Whether a reader who sees facts of {@code visible} cases sees every fact this change touches. */
     public boolean visibleTo(java.util.function.Predicate<List<String>> visible) {
         return this.caseSets.stream().allMatch(visible);
+    }
+
+    /** The entities the change names: its entity, or its link's two ends. */
+    public List<ChangedEntity> entities() {
+        return Stream.of(this.entity, this.from, this.to).filter(Objects::nonNull).toList();
     }
 
     /** The entity a link change starts or ends at that is not {@code id}, or null. */
