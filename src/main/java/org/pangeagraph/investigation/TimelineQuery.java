@@ -14,6 +14,7 @@ import org.pangeagraph.model.CypherTemplate;
 import org.pangeagraph.model.CypherTemplate.Bounded;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.LimitExceededException;
+import org.pangeagraph.model.NotFoundException;
 import org.pangeagraph.model.RelationshipType;
 import org.pangeagraph.model.Visibility;
 import org.springframework.stereotype.Component;
@@ -85,6 +86,15 @@ class TimelineQuery {
             LIMIT {{limit}}
             """).text(new Parts(MAX_EVENTS));
 
+    /** The first id asked that names no entity the reader may see: a timeline of it is NOT_FOUND. */
+    private static final String MISSING = CypherTemplate.statement("""
+            UNWIND $ids AS id
+            OPTIONAL MATCH (e:Entity {id: id}) WHERE visible(e)
+            WITH id, e WHERE e IS NULL
+            RETURN id
+            LIMIT 1
+            """);
+
     private final GraphDb db;
 
     TimelineQuery(GraphDb db) {
@@ -107,7 +117,11 @@ class TimelineQuery {
         params.put("ids", ids);
         params.put("from", from);
         params.put("to", to);
-        return this.db.read(tx -> tx.run(CYPHER, params)).stream().map(TimelineQuery::event).toList();
+        List<List<Record>> results = this.db.read(tx -> List.of(tx.run(MISSING, params), tx.run(CYPHER, params)));
+        if (!results.get(0).isEmpty()) {
+            throw new NotFoundException("ids", "entity with id " + results.get(0).get(0).get("id").asString());
+        }
+        return results.get(1).stream().map(TimelineQuery::event).toList();
     }
 
     private static Event event(Record r) {

@@ -214,6 +214,13 @@ class InvestigationIT {
             .containsExactly("SHIPMENT_INSPECTED", "SHIPMENT_SEIZED");
     }
 
+    /** An id that names nothing is NOT_FOUND, as in network and paths; an entity with no dated event has an empty timeline. */
+    @Test
+    void aTimelineOfAnUnknownIdIsNotFoundAndOfAnEntityWithoutDatesIsEmpty() {
+        expectError(timeline(Map.of("ids", List.of("w-bp", "no-such-id"))), "NOT_FOUND", "ids");
+        timeline(Map.of("ids", List.of("hp-bph"))).path("timeline").entityList(Object.class).hasSize(0);
+    }
+
     @Test
     void searchReadsTheTextAsAKeyFirstThenToleratesTypos() {
         search("HTTPS://WWW.Main.Example/x").path("search[0].node.id").entity(String.class).isEqualTo("w-main");
