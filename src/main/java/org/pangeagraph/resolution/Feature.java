@@ -42,9 +42,12 @@ public record Feature(String name, double score, double weight, String detail, L
                 + "' " + Texts.round(similarity));
     }
 
-    /** Whether the feature speaks for the pair (and so names it in the match key). */
+    /**
+     * Whether the feature speaks for the pair (and so names it in the match key): a positive weight, or
+     * a key collision, which weighs nothing because it makes the pair certain by itself.
+     */
     boolean matched() {
-        return this.weight > 0;
+        return this.weight > 0 || Scored.KEY_COLLISION.equals(this.name);
     }
 
 }

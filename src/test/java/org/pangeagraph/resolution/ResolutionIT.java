@@ -289,6 +289,9 @@ class ResolutionIT {
         products.path("resolutionCandidates.edges[0].node.score").entity(Double.class).isEqualTo(1.0);
         assertThat(products.path("resolutionCandidates.edges[0].node.features[*].name").entityList(String.class).get())
             .contains("KEY_COLLISION");
+        // What makes the pair certain is named as what speaks for it.
+        assertThat(products.path("resolutionCandidates.edges[0].node.matchKey").entityList(String.class).get())
+            .contains("KEY_COLLISION");
         assertThat(List.of(products.path("resolutionCandidates.edges[0].node.a.caption").entity(String.class).get(),
                 products.path("resolutionCandidates.edges[0].node.b.caption").entity(String.class).get()))
             .containsExactlyInAnyOrder("Sildenafil 100 mg", "SILDENAFIL  100 MG");
