@@ -38,6 +38,18 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
     /** How graphql-java names the argument or variable whose value it could not coerce. */
     private static final Pattern ARGUMENT = Pattern.compile("(argument|Variable) '([^']+)'");
 
+    /**
+     * How graphql-java names, in a value written in the document, an input field the type does not have
+     * ("argument 'input.to' with value '...' contains a field not in 'EntityRef': 'colour'") or a
+     * required one left out ("... is missing required fields '[domain]'"): the field is the argument's
+     * path and that name.
+     */
+    private static final Pattern INPUT_FIELD = Pattern.compile(
+            "argument '([^']+)' with value .*(?:contains a field not in '[^']*': '([^']+)'|is missing required fields '\\[([^\\],]+))");
+
+    /** How graphql-java says a variable's value has an input field its type has not, naming neither the variable nor the path. */
+    private static final String UNKNOWN_VARIABLE_FIELD = "The variables input contains a field name";
+
     private final GraphQlSource graphQlSource;
 
     ErrorCodeInterceptor(GraphQlSource graphQlSource) {
@@ -65,8 +77,18 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
         boolean uncodedInternal = code == ErrorCode.INTERNAL && !extensions.containsKey("code");
         extensions.putIfAbsent("code", code.name());
         if (code == ErrorCode.INVALID_INPUT) {
-            Matcher argument = ARGUMENT.matcher(error.getMessage() == null ? "" : error.getMessage());
-            if (argument.find()) {
+            String message = error.getMessage() == null ? "" : error.getMessage();
+            Matcher inputField = INPUT_FIELD.matcher(message);
+            Matcher argument = ARGUMENT.matcher(message);
+            if (inputField.find()) {
+                extensions.putIfAbsent("field", inputField.group(1) + "."
+                        + (inputField.group(2) != null ? inputField.group(2) : inputField.group(3).strip()));
+            }
+            else if (message.contains(UNKNOWN_VARIABLE_FIELD)) {
+                InvalidVariableValue.locateAny(this.graphQlSource.schema(), request.getDocument(), request.getOperationName(),
+                        request.getVariables()).ifPresent(field -> extensions.putIfAbsent("field", field));
+            }
+            else if (argument.find()) {
                 String field = argument.group(1).equals("Variable")
                         ? InvalidVariableValue.locate(this.graphQlSource.schema(), request.getDocument(),
                                 request.getOperationName(), argument.group(2), request.getVariables())
@@ -97,8 +119,11 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
             return ErrorCode.GRAPHQL_PARSE_FAILED;
         }
         if (type == ErrorType.ValidationError) {
+            // A value the document writes that its type refuses is bad input, as the same value sent in a variable is.
             boolean badValue = message.contains("has an invalid value") || message.contains("is not a valid")
-                    || message.contains("Expected a value that can be converted") || message.contains("must not be null");
+                    || message.contains("Expected a value that can be converted") || message.contains("must not be null")
+                    || message.contains("contains a field not in") || message.contains("is missing required fields")
+                    || message.contains("must be an object type") || message.contains(UNKNOWN_VARIABLE_FIELD);
             return badValue ? ErrorCode.INVALID_INPUT : ErrorCode.GRAPHQL_VALIDATION_FAILED;
         }
         if (type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {

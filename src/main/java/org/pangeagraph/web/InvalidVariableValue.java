@@ -3,7 +3,9 @@ package org.pangeagraph.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import graphql.GraphQLContext;
 import graphql.language.Document;
@@ -12,6 +14,7 @@ import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
 import graphql.language.Type;
 import graphql.language.TypeName;
+import graphql.language.VariableDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.schema.CoercingParseValueException;
@@ -40,19 +43,35 @@ final class InvalidVariableValue {
     /** The path of the refused value inside {@code variable}, if it can be found. */
     static Optional<String> locate(GraphQLSchema schema, String document, String operationName, String variable,
             Map<String, Object> variables) {
+        return definitions(document, operationName)
+            .filter(definition -> definition.getName().equals(variable))
+            .findFirst()
+            .map(definition -> refused(variable, inputType(schema, definition.getType()), variables.get(variable)));
+    }
+
+    /**
+     * The path of the first refused value in any variable, in the order the operation declares them: for
+     * the errors of graphql-java that name no variable ("The variables input contains a field name ...").
+     */
+    static Optional<String> locateAny(GraphQLSchema schema, String document, String operationName, Map<String, Object> variables) {
+        return definitions(document, operationName)
+            .map(definition -> refused(definition.getName(), inputType(schema, definition.getType()),
+                    variables.get(definition.getName())))
+            .filter(Objects::nonNull)
+            .findFirst();
+    }
+
+    private static Stream<VariableDefinition> definitions(String document, String operationName) {
         Document parsed;
         try {
             parsed = Parser.parse(document);
         }
         catch (InvalidSyntaxException ex) {
-            return Optional.empty();
+            return Stream.empty();
         }
         return parsed.getDefinitionsOfType(OperationDefinition.class).stream()
             .filter(operation -> operationName == null || operationName.equals(operation.getName()))
-            .flatMap(operation -> operation.getVariableDefinitions().stream())
-            .filter(definition -> definition.getName().equals(variable))
-            .findFirst()
-            .map(definition -> refused(variable, inputType(schema, definition.getType()), variables.get(variable)));
+            .flatMap(operation -> operation.getVariableDefinitions().stream());
     }
 
     /** The path of the first value under {@code path} that {@code type} refuses, or null if none is. */

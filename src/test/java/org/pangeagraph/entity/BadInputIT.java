@@ -11,6 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
@@ -112,6 +113,10 @@ class BadInputIT {
                         "input.name"),
                 upsert("a carriage return in free text", "upsertAddress", Map.of("text", "12 High Street\r\nLondon"),
                         "input.text"),
+                upsert("an input field the schema does not have", "upsertWebsite",
+                        Map.of("domain", "pharma-direct.example", "colour", "red"), "input.colour"),
+                link("a link end field the schema does not have", Map.of("to", Map.of("kind", "IP_ADDRESS", "key", "192.0.2.10",
+                        "colour", "red")), "input.to.colour"),
                 link("a NUL in a link end's key", Map.of("to", Map.of("kind", "IP_ADDRESS", "key", "192.0.2.10\u0000")),
                         "input.to.key"),
                 link("a link end whose id and key name different entities",
@@ -142,6 +147,29 @@ class BadInputIT {
         assertThat(JsonPath.<List<?>>read(response, "$.errors")).as(response).hasSize(1);
         assertThat(JsonPath.<String>read(response, "$.errors[0].extensions.code")).as(response).isEqualTo("INVALID_INPUT");
         assertThat(JsonPath.<String>read(response, "$.errors[0].extensions.field")).as(response).isEqualTo(bad.field());
+        assertTellsNoInternals(response);
+        assertThat(this.graph.snapshot()).isEqualTo(before);
+    }
+
+    /**
+     * The same mistakes written in the document rather than sent as variables: an input field the type
+     * does not have, a required one left out, a scalar where an input object goes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "mutation { upsertWebsite(input: {domain: \"pharma-direct.example\", colour: \"red\"}) { created } } | input.colour",
+        "mutation { link(input: {type: HOSTED_AT, from: {kind: WEBSITE, key: \"pharma-direct.example\"},"
+                + " to: {kind: IP_ADDRESS, key: \"192.0.2.10\", colour: \"red\"}}) { created } } | input.to.colour",
+        "mutation { link(input: {type: HOSTED_AT, from: {kind: WEBSITE, key: \"pharma-direct.example\"}}) { created } } | input.to",
+        "mutation { upsertWebsite(input: \"pharma-direct.example\") { created } } | input" })
+    void badInputWrittenInTheDocumentIsATypedErrorNamingTheFieldToo(String document, String field) {
+        String before = this.graph.snapshot();
+
+        String response = this.client.send(document);
+
+        assertThat(JsonPath.<List<?>>read(response, "$.errors")).as(response).hasSize(1);
+        assertThat(JsonPath.<String>read(response, "$.errors[0].extensions.code")).as(response).isEqualTo("INVALID_INPUT");
+        assertThat(JsonPath.<String>read(response, "$.errors[0].extensions.field")).as(response).isEqualTo(field);
         assertTellsNoInternals(response);
         assertThat(this.graph.snapshot()).isEqualTo(before);
     }
