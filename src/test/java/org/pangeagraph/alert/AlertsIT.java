@@ -298,6 +298,13 @@ class AlertsIT {
                 "targets", List.of(this.watchedAccount))));
         linkNewWebsite("case-a-first.example", "MID-WATCHED-1", "CASE-A");
         await(() -> alertSubjects(asMember).contains("case-a-first.example"));
+        // Reading the alert is recorded like reading the storefront: its id and its case.
+        String site = this.graph.read("MATCH (w:Website {domain: 'case-a-first.example'}) RETURN w.id AS id", Map.of()).get(0)
+            .get("id").asString();
+        Map<String, Object> read = JsonPath.read(ok(this.client, "{ auditLog(user: \"member.of.a\", first: 1) { edges { node {"
+                + " type operation entityIds cases outcome } } } }"), "$.data.auditLog.edges[0].node");
+        assertThat(read).containsEntry("type", "QUERY").containsEntry("outcome", "OK").containsEntry("cases", List.of("CASE-A"));
+        assertThat(read.get("entityIds")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).contains(site);
 
         // Signed in again without the case: from now on the watch matches with what they may see now.
         GraphQlClient asFormer = this.client.withToken(former);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pangeagraph.support.GraphQlClient;
@@ -30,6 +33,9 @@ class SocketOperationsIT {
     @Autowired
     TestGraph graph;
 
+    @Autowired
+    GraphQlClient client;
+
     @BeforeEach
     void emptyGraph() {
         this.graph.reset();
@@ -50,6 +56,12 @@ class SocketOperationsIT {
             assertThat(mutation.getErrors()).singleElement()
                 .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN"));
             assertThat(this.graph.count("MATCH (w:Website {domain: 'socket.example'}) RETURN count(w)")).isZero();
+            // Each refusal is in the audit trail with the user who sent it.
+            String trail = this.client.send("{ auditLog(user: \"" + TestUsers.ADMIN + "\", first: 2) { edges { node {"
+                    + " type outcome errors } } } }");
+            assertThat(JsonPath.<List<Map<String, Object>>>read(trail, "$.data.auditLog.edges[*].node")).as(trail).containsExactly(
+                    Map.of("type", "MUTATION", "outcome", "DENIED", "errors", List.of("FORBIDDEN")),
+                    Map.of("type", "QUERY", "outcome", "DENIED", "errors", List.of("FORBIDDEN")));
         }
         finally {
             client.stop().block(Duration.ofSeconds(10));
