@@ -13,8 +13,9 @@ import java.util.TreeSet;
  * @param user who made it
  * @param roles the user's roles
  * @param client the client's address, if known
- * @param type QUERY, MUTATION, SUBSCRIPTION, EXPORT, IMPORT, HTTP (a request refused before it
- * became an operation), INVALID (a document that does not parse) or SIGN_IN (failed sign-ins)
+ * @param type QUERY, MUTATION, SUBSCRIPTION (its start), SUBSCRIPTION_EVENT (each event a subscription
+ * pushed), EXPORT, IMPORT, HTTP (a request refused before it became an operation), INVALID (a document
+ * that does not parse) or SIGN_IN (failed sign-ins)
  * @param operation the operation's name, the export's path, or the import's first script
  * @param documentHash SHA-256 of the GraphQL document (or the export's request line), hex
  * @param variables the variables, redacted

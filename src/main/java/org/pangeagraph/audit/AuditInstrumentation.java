@@ -17,7 +17,7 @@ import graphql.ExecutionResult;
 
 /**
  * Feeds the operation's {@link Disclosure}: which operation runs, every value a field resolves to, the
- * arguments of mutations. Refuses, before anything runs, an operation that needs a justification and
+ * arguments of mutations, each event of a subscription. Refuses, before anything runs, an operation that needs a justification and
  * has none.
  */
 class AuditInstrumentation implements Instrumentation {
@@ -51,8 +51,12 @@ class AuditInstrumentation implements Instrumentation {
         Disclosure disclosure = execution.getGraphQLContext().get(Disclosure.CONTEXT_KEY);
         if (disclosure != null) {
             disclosure.resolved(parameters.getFetchedObject());
-            if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
-                    && parameters.getExecutionStepInfo().getPath().getLevel() == 1) {
+            boolean root = parameters.getExecutionStepInfo().getPath().getLevel() == 1;
+            if (root && execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+                // The subscription's field completes once for each event it pushes, with that event.
+                disclosure.event(parameters.getFetchedObject());
+            }
+            if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION && root) {
                 disclosure.mutated(parameters.getExecutionStepInfo().getArguments());
                 disclosure.changed(parameters.getFetchedObject());
             }

@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import graphql.execution.DataFetcherResult;
 import graphql.execution.FetchedValue;
@@ -21,7 +23,8 @@ import org.pangeagraph.model.NodeKind;
 /**
  * What one GraphQL operation disclosed or changed, gathered while it runs: the operation, the ids of
  * the entities it resolved (whether or not the client asked for their ids) and the cases of every fact
- * it resolved. Kept in the operation's GraphQL context; fields may complete on more than one thread.
+ * it resolved; for a subscription, also each event it pushes, one by one. Kept in the operation's
+ * GraphQL context; fields may complete on more than one thread.
  */
 final class Disclosure {
 
@@ -33,6 +36,9 @@ final class Disclosure {
     private final Set<String> entityIds = Collections.synchronizedSet(new LinkedHashSet<>());
 
     private final Set<String> cases = Collections.synchronizedSet(new LinkedHashSet<>());
+
+    /** The events a subscription completed and has not yet pushed, in the order it completed them. */
+    private final Queue<Object> events = new ConcurrentLinkedQueue<>();
 
     private volatile String operationType;
 
@@ -69,6 +75,25 @@ final class Disclosure {
         synchronized (this.cases) {
             return Set.copyOf(this.cases);
         }
+    }
+
+    /** Takes note of an event a subscription completed, to be pushed next after those before it. */
+    void event(Object value) {
+        this.events.add(value);
+    }
+
+    /**
+     * What the oldest event not yet pushed shows, by itself: its entities and cases. A subscription's
+     * events are pushed in the order they were completed.
+     */
+    Disclosure nextEvent() {
+        Disclosure shown = new Disclosure(this.justification);
+        shown.operation(this.operationType, this.operationName);
+        Object event = this.events.poll();
+        if (event != null) {
+            shown.resolved(event);
+        }
+        return shown;
     }
 
     /** Takes note of a value a field resolved to: an entity, a link, or a list of them. */

@@ -201,6 +201,31 @@ class ChangeFeedIT {
     }
 
     /**
+     * Each event a subscription pushes is in the audit trail before it is sent, with the entity and the case
+     * it showed, as a page of changesSince is: the subscription's start alone tells an auditor nothing of what
+     * the reader went on to see.
+     */
+    @Test
+    void eachEventASubscriptionPushesIsRecordedWithWhatItShowed() throws Exception {
+        RawGraphQl.query(this.client, "mutation { upsertWebsite(input: {domain: \"pushed-a.example\", cases: [\"CASE-A\"]}) { created } }");
+        String id = this.graph.read("MATCH (w:Website {domain: 'pushed-a.example'}) RETURN w.id AS id", Map.of()).get(0).get("id")
+            .asString();
+        try (Subscription replay = Subscription.serverSentEvents(this.port, GraphQlClient.basic(TestUsers.INVESTIGATOR_A),
+                "subscription pushed($s: Long) { graphChanges(sinceSequence: $s) { kind entity { key } } }", Map.of("s", this.start))) {
+            assertThat(JsonPath.<String>read(replay.next(Duration.ofSeconds(30)), "$.entity.key")).isEqualTo("pushed-a.example");
+        }
+
+        String trail = RawGraphQl.query(this.client, "{ auditLog(user: \"" + TestUsers.INVESTIGATOR_A + "\", first: 10) { edges { node {"
+                + " type operation entityIds cases outcome } } } }");
+        List<Map<String, Object>> records = JsonPath.read(trail, "$.data.auditLog.edges[*].node");
+        assertThat(records).as(trail).filteredOn(r -> "SUBSCRIPTION_EVENT".equals(r.get("type"))).first()
+            .isEqualTo(Map.of("type", "SUBSCRIPTION_EVENT", "operation", "pushed", "entityIds", List.of(id), "cases", List.of("CASE-A"),
+                    "outcome", "OK"));
+        assertThat(records).as(trail).filteredOn(r -> "SUBSCRIPTION".equals(r.get("type"))).first()
+            .satisfies(r -> assertThat(r).containsEntry("operation", "pushed").containsEntry("entityIds", List.of()));
+    }
+
+    /**
      * Case B taking up a storefront that case A follows changes nothing a member of A alone sees: no change
      * in their feed; a member of both reads it, with both cases.
      */
