@@ -17,8 +17,8 @@ import graphql.ExecutionResult;
 
 /**
  * Feeds the operation's {@link Disclosure}: which operation runs, every value a field resolves to, the
- * arguments of mutations, each event of a subscription. Refuses, before anything runs, an operation that needs a justification and
- * has none.
+ * arguments of mutations, each event of a subscription. Refuses, before anything runs, an operation that
+ * needs a justification and has none.
  */
 class AuditInstrumentation implements Instrumentation {
 
