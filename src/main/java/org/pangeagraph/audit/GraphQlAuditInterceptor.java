@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import graphql.language.OperationDefinition;
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.web.ErrorCode;
@@ -73,7 +75,8 @@ class GraphQlAuditInterceptor implements WebGraphQlInterceptor, Ordered {
             .map(response -> withheldWithoutJustification(response, disclosure))
             .map(response -> {
                 Caller caller = response.getExecutionInput().getGraphQLContext().get(Caller.CONTEXT_KEY);
-                record(request, caller, disclosure, response.getData() != null, codes(response.getErrors()), time, started);
+                record(request, caller, disclosure, response.getData() != null,
+                        codes(response.getErrors().stream().map(ResponseError::getExtensions)), time, started);
                 return response.getData() instanceof Publisher<?> events
                         ? response.transform(builder -> builder.data(eachAudited(events, request, caller, disclosure)))
                         : response;
@@ -128,10 +131,7 @@ class GraphQlAuditInterceptor implements WebGraphQlInterceptor, Ordered {
                 for (int i = 0; i < batch.size(); i++) {
                     ExecutionResult result = batch.get(i);
                     Disclosure shown = disclosure.nextEvent();
-                    List<String> errors = result.getErrors().stream()
-                        .map(e -> String.valueOf(e.getExtensions() == null ? ErrorCode.INTERNAL.name()
-                                : e.getExtensions().getOrDefault("code", ErrorCode.INTERNAL.name())))
-                        .distinct().toList();
+                    List<String> errors = codes(result.getErrors().stream().map(GraphQLError::getExtensions));
                     boolean answered = result.getData() != null;
                     this.trail.record(new AuditEvent(this.clock.instant(), caller == null ? null : caller.name(),
                             caller == null ? List.of() : List.copyOf(caller.roles()), client, SUBSCRIPTION_EVENT, shown.operationName(),
@@ -153,8 +153,9 @@ class GraphQlAuditInterceptor implements WebGraphQlInterceptor, Ordered {
         log.debug("GraphQL request failed", failure);
     }
 
-    static List<String> codes(List<ResponseError> errors) {
-        return errors.stream().map(e -> String.valueOf(e.getExtensions().getOrDefault("code", ErrorCode.INTERNAL.name())))
+    /** The distinct codes of errors, from their extensions: INTERNAL for an error without one. */
+    private static List<String> codes(Stream<Map<String, Object>> extensions) {
+        return extensions.map(e -> String.valueOf(e == null ? ErrorCode.INTERNAL.name() : e.getOrDefault("code", ErrorCode.INTERNAL.name())))
             .distinct().toList();
     }
 

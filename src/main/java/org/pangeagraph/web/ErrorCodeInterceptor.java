@@ -85,13 +85,13 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
                         + (inputField.group(2) != null ? inputField.group(2) : inputField.group(3).strip()));
             }
             else if (message.contains(UNKNOWN_VARIABLE_FIELD)) {
-                InvalidVariableValue.locateAny(this.graphQlSource.schema(), request.getDocument(), request.getOperationName(),
-                        request.getVariables()).ifPresent(field -> extensions.putIfAbsent("field", field));
+                InvalidVariableValue.locateAny(this.graphQlSource.schema(), RequestedOperation.of(request), request.getVariables())
+                    .ifPresent(field -> extensions.putIfAbsent("field", field));
             }
             else if (argument.find()) {
                 String field = argument.group(1).equals("Variable")
-                        ? InvalidVariableValue.locate(this.graphQlSource.schema(), request.getDocument(),
-                                request.getOperationName(), argument.group(2), request.getVariables())
+                        ? InvalidVariableValue.locate(this.graphQlSource.schema(), RequestedOperation.of(request), argument.group(2),
+                                request.getVariables())
                             .orElse(argument.group(2))
                         : argument.group(2);
                 extensions.putIfAbsent("field", field);

@@ -8,15 +8,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import graphql.GraphQLContext;
-import graphql.language.Document;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
 import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLInputObjectField;
@@ -40,10 +37,9 @@ final class InvalidVariableValue {
     private InvalidVariableValue() {
     }
 
-    /** The path of the refused value inside {@code variable}, if it can be found. */
-    static Optional<String> locate(GraphQLSchema schema, String document, String operationName, String variable,
-            Map<String, Object> variables) {
-        return definitions(document, operationName)
+    /** The path of the refused value inside {@code variable} of {@code operation}, if it can be found. */
+    static Optional<String> locate(GraphQLSchema schema, OperationDefinition operation, String variable, Map<String, Object> variables) {
+        return definitions(operation)
             .filter(definition -> definition.getName().equals(variable))
             .findFirst()
             .map(definition -> refused(variable, inputType(schema, definition.getType()), variables.get(variable)));
@@ -53,25 +49,17 @@ final class InvalidVariableValue {
      * The path of the first refused value in any variable, in the order the operation declares them: for
      * the errors of graphql-java that name no variable ("The variables input contains a field name ...").
      */
-    static Optional<String> locateAny(GraphQLSchema schema, String document, String operationName, Map<String, Object> variables) {
-        return definitions(document, operationName)
+    static Optional<String> locateAny(GraphQLSchema schema, OperationDefinition operation, Map<String, Object> variables) {
+        return definitions(operation)
             .map(definition -> refused(definition.getName(), inputType(schema, definition.getType()),
                     variables.get(definition.getName())))
             .filter(Objects::nonNull)
             .findFirst();
     }
 
-    private static Stream<VariableDefinition> definitions(String document, String operationName) {
-        Document parsed;
-        try {
-            parsed = Parser.parse(document);
-        }
-        catch (InvalidSyntaxException ex) {
-            return Stream.empty();
-        }
-        return parsed.getDefinitionsOfType(OperationDefinition.class).stream()
-            .filter(operation -> operationName == null || operationName.equals(operation.getName()))
-            .flatMap(operation -> operation.getVariableDefinitions().stream());
+    /** The variables the operation declares; none when the document did not parse ({@link RequestedOperation}). */
+    private static Stream<VariableDefinition> definitions(OperationDefinition operation) {
+        return operation == null ? Stream.empty() : operation.getVariableDefinitions().stream();
     }
 
     /** The path of the first value under {@code path} that {@code type} refuses, or null if none is. */
