@@ -220,7 +220,7 @@ class AlertMatcher {
                 state.stale = false;
             }
             if (state.evaluated()) {
-                if (Matching.mayConcernNetworks(change) && change.visibleTo(state.owner.visibility()::sees)) {
+                if (Matching.mayConcernNetworks(change) && change.shownTo(state.owner.visibility())) {
                     state.concerned(System.nanoTime(), change);
                 }
             }

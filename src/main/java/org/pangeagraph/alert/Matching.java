@@ -121,7 +121,7 @@ final class Matching {
 
     /** What the change raises for the watch; none when it does not match. */
     List<AlertDraft> match(Change change, WatchState state) {
-        if (change.sequence() <= state.through || !change.visibleTo(state.owner.visibility()::sees)) {
+        if (change.sequence() <= state.through || !change.shownTo(state.owner.visibility())) {
             return List.of();
         }
         WatchTemplate template = state.watch.template();
@@ -141,7 +141,7 @@ final class Matching {
                 return List.of();
             }
             String what = change.kind() == ChangeKind.ENTITY_DELETED ? "was deleted"
-                    : "changed (" + String.join(", ", change.properties()) + ")";
+                    : "changed (" + String.join(", ", change.propertiesShownTo(state.owner.visibility())) + ")";
             return List.of(new AlertDraft(state.watch, change.entity(), caption(change.entity()) + " " + what, List.of(change), List.of()));
         }
         List<AlertDraft> drafts = new ArrayList<>(directLinks(change, state));

@@ -61,7 +61,7 @@ public record ChangeView(long sequence, ZonedDateTime at, String graphVersion, S
         LinkView link = change.kind().link()
                 ? link(change.linkId(), change.type(), change.from(), change.to(), change.provenance(), reader) : null;
         return new ChangeView(change.sequence(), change.at(), change.graphVersion(), change.kind().name(), change.user(),
-                change.importRun(), change.origin().name(), entity(change.entity(), reader), link, change.properties());
+                change.importRun(), change.origin().name(), entity(change.entity(), reader), link, change.propertiesShownTo(reader));
     }
 
     /** A link with its provenance, as the reader sees it. */

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.pangeagraph.db.changes.Change;
-import org.pangeagraph.db.changes.ChangeKind;
 import org.pangeagraph.model.Caller;
 import org.pangeagraph.model.InvalidInputException;
 import org.pangeagraph.model.LimitExceededException;
@@ -91,28 +90,10 @@ class ChangesController {
                 this.followers.after(since, page -> shownOf(page, visibility)).map(change -> ChangeView.of(change, visibility)));
     }
 
-    /** Which changes of a page read from the feed the reader is told of: those {@link #shown}, of facts not hidden since. */
+    /** Which changes of a page read from the feed the reader is told of: those {@link Change#shownTo shown}, of facts not hidden since. */
     private Predicate<Change> shownOf(List<Change> page, Visibility reader) {
-        Set<String> hidden = this.hiddenSince.of(page.stream().filter(c -> shown(c, reader)).toList(), reader);
-        return change -> shown(change, reader) && HiddenSince.shows(change, hidden);
-    }
-
-    /**
-     * Whether the reader is told of the change: they see every fact it touches, and it changes something
-     * they see. A change of an entity's cases that only adds or removes cases the reader is not in (case B
-     * taking up a storefront that case A follows) shows them nothing, and is left out: it would tell them
-     * of another case.
-     */
-    private static boolean shown(Change change, Visibility reader) {
-        if (!change.visibleTo(reader::sees)) {
-            return false;
-        }
-        if (reader.all() || change.kind() != ChangeKind.ENTITY_CHANGED || !change.properties().equals(List.of("cases"))
-                || change.caseSets().size() != 2) {
-            return true;
-        }
-        // The cases before and after, both of some case: the reader's among them the same, the change tells them nothing.
-        return !Set.copyOf(reader.casesShown(change.caseSets().get(0))).equals(Set.copyOf(reader.casesShown(change.caseSets().get(1))));
+        Set<String> hidden = this.hiddenSince.of(page.stream().filter(c -> c.shownTo(reader)).toList(), reader);
+        return change -> change.shownTo(reader) && HiddenSince.shows(change, hidden);
     }
 
     /**

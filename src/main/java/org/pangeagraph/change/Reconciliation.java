@@ -28,14 +28,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The change feed where no listener sees commits (an external server or cluster, or the embedded
  * database with {@code pangea.embedded.capture-changes=false}): the graph is searched for entities whose
- * {@code updatedAt} and links whose {@code recordedAt} are newer than the last search, less an overlap
- * for writes committed after later ones, and what was not recorded yet is recorded. It runs at start-up,
- * every {@code pangea.changes.reconcile-every}, and shortly after each write of the application commits,
- * so that the application's own writes reach the feed at once and other writers' within the period.
+ * {@code updatedAt} or {@code taggedAt} (the time their cases alone last changed) and links whose
+ * {@code recordedAt} are newer than the last search, less an overlap for writes committed after later
+ * ones, and what was not recorded yet is recorded. It runs at start-up, every
+ * {@code pangea.changes.reconcile-every}, and shortly after each write of the application commits, so
+ * that the application's own writes reach the feed at once and other writers' within the period.
  *
  * <p>What it cannot see: a deletion (nothing is left to find), a change of a link's provenance (links
- * carry no time of change), and a write that stamps no time (a script leaving out {@code updatedAt}; the
- * import command's post-import pass stamps what it completes). Entities are attributed to
+ * carry no time of change), a write that stamps no time (a script leaving out {@code updatedAt}; the
+ * import command's post-import pass stamps what it completes), and which cases a change of cases added
+ * or removed (so the feed tells it only to readers who see every case). Entities are attributed to
  * {@code unknown}, links to their {@code recordedBy}.
  */
 class Reconciliation implements GraphDb.TransactionObserver {
@@ -54,11 +56,20 @@ class Reconciliation implements GraphDb.TransactionObserver {
     /** The provenance entry that identifies a reconciled write, so that no write is recorded twice. */
     static final String KEY = "_reconciledKey";
 
-    /** A page of the entities written between {@code $from} and {@code $until}, oldest first. */
+    /**
+     * A page of the entities written, or put in or taken out of cases ({@code taggedAt}), between
+     * {@code $from} and {@code $until}, oldest first.
+     */
     private static final String ENTITIES = """
-            MATCH (n:Entity) WHERE n.updatedAt >= $from AND n.updatedAt <= $until
-            RETURN n {.*} AS p, labels(n) AS labels, elementId(n) AS eid
-            ORDER BY n.updatedAt, elementId(n) SKIP $skip LIMIT $page
+            CALL () {
+              MATCH (n:Entity) WHERE n.updatedAt >= $from AND n.updatedAt <= $until
+              RETURN n, n.updatedAt AS at, false AS tagged
+              UNION
+              MATCH (n:Entity) WHERE n.taggedAt >= $from AND n.taggedAt <= $until
+              RETURN n, n.taggedAt AS at, true AS tagged
+            }
+            RETURN n {.*} AS p, labels(n) AS labels, elementId(n) AS eid, at, tagged
+            ORDER BY at, eid, tagged SKIP $skip LIMIT $page
             """;
 
     private record TypeParts(RelationshipType type) {
@@ -175,20 +186,22 @@ class Reconciliation implements GraphDb.TransactionObserver {
             for (Record r : page) {
                 Map<String, Object> p = r.get("p").asMap();
                 NodeKind kind = NodeKind.ofLabels(r.get("labels").asList(Value::asString)).orElse(null);
-                ZonedDateTime updated = time(p.get("updatedAt"));
-                if (kind == null || updated == null) {
+                ZonedDateTime at = time(r.get("at").asObject());
+                boolean tagged = r.get("tagged").asBoolean();
+                if (kind == null || at == null) {
                     continue;
                 }
-                newest = updated;
-                String key = "entity:" + p.get("id") + "@" + updated;
-                if (this.recorded.putIfAbsent(key, updated) != null) {
+                newest = at;
+                String key = (tagged ? "cases:" : "entity:") + p.get("id") + "@" + at;
+                if (this.recorded.putIfAbsent(key, at) != null) {
                     continue;
                 }
                 ZonedDateTime created = time(p.get("createdAt"));
                 ChangedEntity entity = entity(kind, p, r.get("eid").asString());
-                ChangeKind change = created != null && !created.isBefore(updated) ? ChangeKind.ENTITY_CREATED : ChangeKind.ENTITY_CHANGED;
+                // A change of the cases alone, whose cases before are not known here.
+                ChangeKind change = !tagged && created != null && !created.isBefore(at) ? ChangeKind.ENTITY_CREATED : ChangeKind.ENTITY_CHANGED;
                 found.add(new Change(0, null, null, "unknown", null, null, change, entity, null, null, null, null, Map.of(KEY, key),
-                        List.of(), nonEmpty(List.of(entity.cases())), null));
+                        tagged ? List.of("cases") : List.of(), nonEmpty(List.of(entity.cases())), null, null));
             }
             if (page.size() < PAGE) {
                 break;
@@ -230,7 +243,7 @@ class Reconciliation implements GraphDb.TransactionObserver {
                 found.add(new Change(0, null, null, user, null, null, ChangeKind.LINK_CREATED, null,
                         r.get("id") == null ? null : r.get("id").toString(), type.name(), a, b, provenance,
                         List.copyOf(new java.util.TreeSet<>(r.keySet())), nonEmpty(List.of(cases, a.cases(), b.cases())),
-                        row.get("rid").asString()));
+                        row.get("rid").asString(), null));
             }
             if (page.size() < PAGE) {
                 break;

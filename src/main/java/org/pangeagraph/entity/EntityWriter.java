@@ -39,12 +39,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityWriter {
 
-    /** The entity {@code lockOrCreate} found or made: its version and properties after the caller's changes. */
+    /**
+     * The entity {@code lockOrCreate} found or made: its version and properties after the caller's changes.
+     * A change of its cases alone is stamped apart ({@code taggedAt}, never shown): its version and
+     * {@code updatedAt} are what every reader sees, and another case taking the entity up changes nothing
+     * for a reader outside that case.
+     */
     private static final String UPDATE = CypherTemplate.statement("""
             MATCH (n) WHERE elementId(n) = $eid
             SET n += $props,
                 n.updatedAt = CASE WHEN $changed THEN $now ELSE n.updatedAt END,
-                n.version = CASE WHEN $changed THEN coalesce(n.version, 0) + 1 ELSE n.version END
+                n.version = CASE WHEN $changed THEN coalesce(n.version, 0) + 1 ELSE n.version END,
+                n.taggedAt = CASE WHEN $retagged THEN $now ELSE n.taggedAt END
             REMOVE n._lock
             RETURN n {.*} AS props
             """);
@@ -208,14 +214,16 @@ public class EntityWriter {
                 merged.putAll(props);
                 checkDateOrder(kind, merged);
                 boolean changed = created || props.entrySet().stream()
-                    .anyMatch(e -> !sameValue(e.getValue(), stored.get(e.getKey())));
+                    .anyMatch(e -> !e.getKey().equals(CASES) && !sameValue(e.getValue(), stored.get(e.getKey())));
+                boolean retagged = !created && props.containsKey(CASES) && !listOf(stored.get(CASES)).equals(props.get(CASES));
                 Map<String, Object> params = new HashMap<>();
                 params.put("eid", before.get("eid").asString());
                 params.put("props", props);
                 params.put("changed", changed);
+                params.put("retagged", retagged);
                 params.put("now", now);
                 Record after = tx.run(UPDATE, params).get(0);
-                if (changed) {
+                if (changed || retagged) {
                     GraphVersion.bump(tx);
                 }
                 return new Upserted(created, new Node(kind, after.get("props").asMap()));

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Properties the application keeps on nodes and links for its own bookkeeping (the link identity
- * key, write locks, the post-import mark). They are not part of the data contract and never leave
- * the API.
+ * key, write locks, the post-import mark, and {@code taggedAt}, the time an entity's cases alone last
+ * changed, which would tell a reader when another case took the entity up or left it). They never
+ * leave the API.
  */
 public final class InternalProperties {
 
@@ -14,7 +15,7 @@ public final class InternalProperties {
     }
 
     public static boolean isInternal(String name) {
-        return name.startsWith("_") || name.equals("linkKey");
+        return name.startsWith("_") || name.equals("linkKey") || name.equals("taggedAt");
     }
 
     /** A copy of {@code stored} without internal properties. */

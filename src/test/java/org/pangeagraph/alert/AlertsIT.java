@@ -317,6 +317,29 @@ class AlertsIT {
     }
 
     /**
+     * Case B taking up a storefront that a member of case A watches changes nothing the owner sees, and
+     * raises nothing for them; a change of a property that comes with a change of case B's tag names the
+     * property alone.
+     */
+    @Test
+    void anotherCaseTakingUpAWatchedStorefrontRaisesNothingForTheOwner() {
+        ok(this.client, "mutation { upsertWebsite(input: {domain: \"followed-by-a.example\", cases: [\"CASE-A\"]}) { created } }");
+        String site = this.graph.read("MATCH (w:Website {domain: 'followed-by-a.example'}) RETURN w.id AS id", Map.of()).get(0)
+            .get("id").asString();
+        GraphQlClient owner = this.client.as(TestUsers.INVESTIGATOR_A);
+        ok(owner, CREATE_WATCH, Map.of("input", Map.of("name", "case A's storefront", "targets", List.of(site))));
+
+        ok(this.client, "mutation { upsertWebsite(input: {domain: \"followed-by-a.example\", cases: [\"CASE-A\", \"CASE-B\"]}) { created } }");
+        ok(this.client, "mutation { upsertWebsite(input: {domain: \"followed-by-a.example\", name: \"Renamed\", cases: [\"CASE-A\"]}) "
+                + "{ created } }");
+
+        String summaries = "$.data.myAlerts.edges[*].node.summary";
+        String alerts = "{ myAlerts(first: 100) { edges { node { summary } } } }";
+        await(() -> !JsonPath.<List<String>>read(ok(owner, alerts), summaries).isEmpty());
+        assertThat(JsonPath.<List<String>>read(ok(owner, alerts), summaries)).containsExactly("followed-by-a.example changed (name)");
+    }
+
+    /**
      * An alert shows its facts as the reader may see them now: a storefront, or its link to the account, put
      * later in a case the owner is not in hides the alert from the owner, as if the alert had never been
      * raised; a member of that case who is assigned the alert sees it.

@@ -14,14 +14,17 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.pangeagraph.db.EmbeddedNeo4j;
+import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.StartedApplication;
+import org.pangeagraph.support.TestUsers;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
  * Where no listener sees commits (a server or cluster; here the embedded database with
  * {@code pangea.embedded.capture-changes=false}, so that the same code path runs for real), the
  * reconciliation records the application's own writes at once and another writer's within its period,
- * found by {@code updatedAt} and {@code recordedAt}.
+ * found by {@code updatedAt}, {@code taggedAt} and {@code recordedAt}.
  */
 class ReconciliationIT {
 
@@ -77,6 +80,37 @@ class ReconciliationIT {
                 .containsExactlyInAnyOrder("admin", "shell-user");
             assertThat(JsonPath.<List<String>>read(changes, "$.data.changesSince.changes[?(@.kind == 'LINK_CREATED')].link.from.key"))
                 .containsExactlyInAnyOrder("reconciled-site.example", "other-writer.example");
+
+            // Changes of cases alone, found by taggedAt: the application's (its version stays), and another
+            // writer's that stamps taggedAt as the README asks. Which cases they added is not known here, so
+            // only a reader who sees every case is told of them.
+            long tagged = feed.head();
+            String site = "{ website(domain: \"reconciled-site.example\") { version } }";
+            int version = JsonPath.read(graphQl(application, site), "$.data.website.version");
+            assertThat(graphQl(application, "mutation { upsertWebsite(input: {domain: \"reconciled-site.example\", "
+                    + "cases: [\"CASE-A\", \"CASE-B\"]}) { website { version } } }")).contains("\"version\":" + version);
+            try (Driver driver = GraphDatabase.driver(embedded.boltUri(), embedded.authToken()); Session session = driver.session()) {
+                session.run("MATCH (w:Website {domain: 'other-writer.example'}) SET w.cases = ['CASE-A'], w.taggedAt = datetime()")
+                    .consume();
+            }
+            String since = "{ changesSince(sequence: " + tagged + ", first: 100) { changes { kind properties entity { key cases } } } }";
+            end = System.nanoTime() + PATIENCE.toNanos();
+            while (System.nanoTime() < end
+                    && JsonPath.<List<Object>>read(changes = graphQl(application, since), "$.data.changesSince.changes").size() < 2) {
+                Thread.sleep(100);
+            }
+            assertThat(JsonPath.<List<String>>read(changes, "$.data.changesSince.changes[*].kind")).as(changes)
+                .containsExactly("ENTITY_CHANGED", "ENTITY_CHANGED");
+            assertThat(JsonPath.<List<Object>>read(changes, "$.data.changesSince.changes[*].properties"))
+                .containsExactly(List.of("cases"), List.of("cases"));
+            assertThat(JsonPath.<List<String>>read(changes, "$.data.changesSince.changes[*].entity.key"))
+                .containsExactlyInAnyOrder("reconciled-site.example", "other-writer.example");
+            String investigatorA = application.webClient().mutate()
+                .defaultHeaders(headers -> headers.set(HttpHeaders.AUTHORIZATION, GraphQlClient.basic(TestUsers.INVESTIGATOR_A))).build()
+                .post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", since)).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            assertThat(JsonPath.<List<Object>>read(investigatorA, "$.data.changesSince.changes")).as(investigatorA).isEmpty();
+            assertThat(graphQl(application, site)).contains("\"version\":" + version);
         }
     }
 

@@ -150,9 +150,16 @@ class UpsertIT {
         assertThat(updated.get(kind.changed())).isEqualTo(kind.changedTo());
         assertThat(updated.get("id")).isEqualTo(created.get("id"));
         assertThat(updated.get(kind.keyField())).isEqualTo(kind.key());
-        assertThat(updated.get("version")).isEqualTo(2);
         assertThat(updated.get("createdAt")).isEqualTo(created.get("createdAt"));
-        assertThat(OffsetDateTime.parse((String) updated.get("updatedAt"))).isAfter(createdAt);
+        if (kind.changed().equals("cases")) {
+            // Kinds with no property but their key: a change of the cases alone raises no version and keeps updatedAt.
+            assertThat(updated.get("version")).isEqualTo(1);
+            assertThat(updated.get("updatedAt")).isEqualTo(created.get("updatedAt"));
+        }
+        else {
+            assertThat(updated.get("version")).isEqualTo(2);
+            assertThat(OffsetDateTime.parse((String) updated.get("updatedAt"))).isAfter(createdAt);
+        }
         assertThat(countOf(kind)).isEqualTo(1);
     }
 
@@ -160,19 +167,23 @@ class UpsertIT {
     @MethodSource("kinds")
     void aStaleExpectedVersionIsAConflictAndWritesNothing(Kind kind) {
         upsert(kind.operation(), kind.input());
+        // A change of the cases alone (the kinds with no property but their key) raises no version.
+        int second = kind.changed().equals("cases") ? 1 : 2;
         upsert(kind.operation(), kind.inputWith(kind.changed(), kind.changedTo())).path("upsert.entity.version")
-            .entity(Integer.class).isEqualTo(2);
+            .entity(Integer.class).isEqualTo(second);
         String before = this.graph.snapshot();
 
         Map<String, Object> change = kind.inputWith("cases", List.of("CASE-2009-002"));
-        change.put("expectedVersion", 1);
+        change.put("expectedVersion", second - 1);
         expectError(upsert(kind.operation(), change), "CONFLICT", "input.expectedVersion");
         assertThat(this.graph.snapshot()).isEqualTo(before);
 
-        change.put("expectedVersion", 2);
+        change.put("expectedVersion", second);
         var current = upsert(kind.operation(), change);
-        current.path("upsert.entity.version").entity(Integer.class).isEqualTo(3);
         current.path("upsert.entity.cases").entityList(String.class).containsExactly("CASE-2009-002");
+        // The input sets the changed property back where it has it, which raises the version; a change of the
+        // cases alone does not (another case taking the entity up must not show to its other readers).
+        current.path("upsert.entity.version").entity(Integer.class).isEqualTo(kind.input().containsKey(kind.changed()) ? second + 1 : second);
     }
 
     @Test

@@ -2,11 +2,15 @@ package org.pangeagraph.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.jayway.jsonpath.JsonPath;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pangeagraph.change.ChangeFeed;
 import org.pangeagraph.db.GraphNormaliser;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.support.GraphQlClient;
@@ -39,6 +43,9 @@ class HiddenFactsIT {
 
     @Autowired
     GraphQlClient client;
+
+    @Autowired
+    ChangeFeed feed;
 
     @BeforeEach
     void emptyGraph() {
@@ -209,6 +216,75 @@ class HiddenFactsIT {
                   two: paths(from: "w", to: "x", mode: K_SHORTEST, k: 2) { nodes { id } edges { id } } }""";
 
         unchangedBy(hiddenLinksTo("Website", "w") + hiddenLinksTo("Website", "x"), () -> ask(paths));
+    }
+
+    /** A storefront, its address and the link between them, as a member of CASE-A alone sees them, with the feed since {@code %d}. */
+    private static final String TAKEN_UP = """
+            { website(domain: "shared-case.example") { id version updatedAt cases
+                ipAddresses { node { id version updatedAt cases } link { id recordedAt cases } } }
+              changesSince(sequence: %d, first: 50) { changes { sequence kind properties entity { id cases } link { id cases } } } }""";
+
+    /**
+     * Case B taking up a storefront that case A follows, with its address and the link between them, and
+     * leaving them again, changes nothing a member of A alone sees: not the storefront's version or
+     * {@code updatedAt}, not the link, not the change feed. Written as an import writes them.
+     */
+    @Test
+    void anotherCaseTakingUpFactsAndLeavingThemChangesNoAnswer() {
+        given("""
+                CREATE (w:Website {domain: 'shared-case.example', cases: ['CASE-A']})
+                CREATE (i:IpAddress {address: '198.51.100.7', cases: ['CASE-A']})
+                CREATE (w)-[:HOSTED_AT {cases: ['CASE-A']}]->(i)
+                """);
+        long start = this.feed.head();
+        Supplier<String> answer = () -> ask(TAKEN_UP.formatted(start));
+        assertThat(answer.get()).contains("\"version\":0", "\"cases\":[\"CASE-A\"]").doesNotContain("errors");
+
+        unchangedBy("""
+                MATCH (w:Website {domain: 'shared-case.example'})-[r:HOSTED_AT]->(i)
+                SET w.cases = ['CASE-A', 'CASE-B'], r.cases = ['CASE-B', 'CASE-A'], i.cases = ['CASE-A', 'CASE-C']
+                """, answer);
+        unchangedBy("""
+                MATCH (w:Website {domain: 'shared-case.example'})-[r:HOSTED_AT]->(i)
+                SET w.cases = ['CASE-A'], r.cases = ['CASE-A'], i.cases = ['CASE-A']
+                """, answer);
+        assertThat(this.feed.head()).as("the feed recorded the changes of cases").isGreaterThan(start);
+    }
+
+    /**
+     * The same through the API: a member of both cases tags the storefront and its hosting link with B
+     * too. The member of A alone is told nothing; the member of both sees both cases and the change of
+     * cases in the feed, at the version the storefront had, which a change of a property then raises.
+     */
+    @Test
+    void aMemberOfBothCasesTakingUpFactsMovesNoVersionTheOtherCaseSees() {
+        GraphQlClient both = this.client.as(TestUsers.INVESTIGATOR_AB);
+        both.send("mutation { upsertWebsite(input: {domain: \"shared-case.example\", cases: [\"CASE-A\"]}) { created } }");
+        both.send("mutation { upsertIpAddress(input: {address: \"198.51.100.7\", cases: [\"CASE-A\"]}) { created } }");
+        String link = "mutation { link(input: {type: HOSTED_AT, from: {kind: WEBSITE, key: \"shared-case.example\"}, "
+                + "to: {kind: IP_ADDRESS, key: \"198.51.100.7\"}, cases: %s}) { created } }";
+        assertThat(both.send(link.formatted("[\"CASE-A\"]"))).contains("\"created\":true");
+        long start = this.feed.head();
+        String before = ask(TAKEN_UP.formatted(start));
+        String version = "$.data.website.version";
+        int seen = JsonPath.read(before, version);
+
+        assertThat(both.send("mutation { upsertWebsite(input: {domain: \"shared-case.example\", cases: [\"CASE-A\", \"CASE-B\"]}) "
+                + "{ website { version cases } } }")).contains("\"version\":" + seen, "\"cases\":[\"CASE-A\",\"CASE-B\"]");
+        assertThat(both.send(link.formatted("[\"CASE-A\", \"CASE-B\"]"))).contains("\"created\":false");
+
+        assertThat(ask(TAKEN_UP.formatted(start))).as("the answer after case B took the facts up").isEqualTo(before);
+        String bothSee = both.send(TAKEN_UP.formatted(start));
+        assertThat(JsonPath.<Integer>read(bothSee, version)).isEqualTo(seen);
+        assertThat(JsonPath.<List<String>>read(bothSee, "$.data.website.ipAddresses[0].link.cases")).containsExactly("CASE-A", "CASE-B");
+        assertThat(JsonPath.<List<Object>>read(bothSee, "$.data.changesSince.changes[*].properties"))
+            .containsExactly(List.of("cases"), List.of("cases"));
+
+        String changed = both.send("mutation { upsertWebsite(input: {domain: \"shared-case.example\", name: \"Shared\"}) "
+                + "{ website { version updatedAt } } }");
+        assertThat(JsonPath.<Integer>read(changed, "$.data.upsertWebsite.website.version")).isEqualTo(seen + 1);
+        assertThat(JsonPath.<String>read(changed, "$.data.upsertWebsite.website.updatedAt"))
+            .isGreaterThan(JsonPath.<String>read(before, "$.data.website.updatedAt"));
     }
 
     /** Asks twice, before and after the hidden facts are written, and compares the answers. */

@@ -19,6 +19,7 @@ import org.pangeagraph.security.invariance.Asker;
 import org.pangeagraph.security.invariance.CaseFacts;
 import org.pangeagraph.security.invariance.CaseGraph;
 import org.pangeagraph.security.invariance.CaseJudgements;
+import org.pangeagraph.security.invariance.CaseRetags;
 import org.pangeagraph.security.invariance.ExportCalls;
 import org.pangeagraph.security.invariance.SchemaCalls;
 import org.pangeagraph.support.GraphQlClient;
@@ -35,7 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * case to a graph changes no byte of any answer. For each try, from a seed: a small graph of every
  * kind of entity and link ({@link CaseGraph}), a reader (a viewer, or an investigator of CASE-A), and
  * facts of cases the reader is not in ({@link CaseFacts}), written straight through Cypher as an import
- * writes them, or through the API's mutations as an administrator. Every field of {@code Query} is
+ * writes them, or through the API's mutations as an administrator; the same way, those cases are added to
+ * facts the reader sees through a case of theirs ({@link CaseRetags}). Every field of {@code Query} is
  * asked, read from the schema with the arguments of {@link SchemaCalls} (every {@code maxNodes} of
  * {@code network} from 1 up, every page of every list, {@code asOf} days of the graph) and every
  * export, four times: before the facts with the projection cache cold, then warm; after them warm (the
@@ -137,7 +139,8 @@ class NeedToKnowInvarianceIT {
         }
         // The tries asked what the property is about: truncated networks, networks found, paths, hits.
         assertThat(coverage.counts).as("what the tries exercised").containsKeys("truncated network", "criminal network", "path",
-                "search hit", "sibling", "resolution candidate", "SAME_AS step", "refused audit log", "hidden facts written through Cypher", "hidden facts written by mutations");
+                "search hit", "sibling", "resolution candidate", "SAME_AS step", "refused audit log", "hidden facts written through Cypher", "hidden facts written by mutations",
+                "facts of the reader's cases re-tagged");
     }
 
     private void oneTry(long seed, SchemaCalls schemaCalls, Coverage coverage) {
@@ -159,6 +162,7 @@ class NeedToKnowInvarianceIT {
                 base.links().stream().filter(reader::sees).toList(), facts.facts().entities(), dates(base), random);
         List<SchemaCalls.Call> calls = schemaCalls.calls(context);
         List<String> exports = ExportCalls.uris(context);
+        CaseRetags retags = CaseRetags.generate(base, reader::sees, reader::sees, reader.hidden, random);
         Asker asker = new Asker(this.client.as(reader.user).webClient(), this.graphQl.schema());
 
         long started = System.nanoTime();
@@ -172,24 +176,29 @@ class NeedToKnowInvarianceIT {
         if (way == CaseFacts.Way.CYPHER) {
             CaseFacts.writeWithCypher(this.graph, facts.facts(), true);
             CaseJudgements.writeWithCypher(this.graph, judgements);
+            retags.writeWithCypher(this.graph, false);
         }
         else {
             CaseFacts.writeWithMutations(facts.facts(), this.client::send);
             CaseJudgements.writeWithMutations(judgements, this.client::send);
+            retags.writeWithMutations(this.client::send);
         }
         Map<String, String> warmAfter = asker.ask(calls, exports);
         newCacheEpoch();
         Map<String, String> coldAfter = asker.ask(calls, exports);
         String tried = "seed " + seed + ", reader " + reader + ", facts " + way + " (" + facts.facts().entities().size()
-                + " entities, " + facts.facts().links().size() + " links, " + judgements.size() + " judgements)";
+                + " entities, " + facts.facts().links().size() + " links, " + judgements.size() + " judgements, " + retags.size()
+                + " facts re-tagged)";
         same(tried, "cold before", coldBefore, "warm before", warmBefore);
         same(tried, "warm before", warmBefore, "cold after", coldAfter);
         same(tried, "cold before", coldBefore, "warm after", warmAfter);
         if (way == CaseFacts.Way.CYPHER) {
             removeAdded(facts.facts());
+            retags.writeWithCypher(this.graph, true);
             same(tried, "cold before", coldBefore, "after removing them", asker.ask(calls, exports));
         }
         coverage.count(coldBefore, way);
+        coverage.count("facts of the reader's cases re-tagged", !retags.isEmpty());
         System.out.printf("NeedToKnowInvarianceIT: %s: %d calls, %d requests a round, %.1f s%n", tried, calls.size(),
                 coldBefore.size(), (System.nanoTime() - started) / 1e9);
     }
@@ -256,7 +265,7 @@ class NeedToKnowInvarianceIT {
             count("SAME_AS step", all.contains("via SAME_AS, judged by"));
         }
 
-        private void count(String what, boolean met) {
+        void count(String what, boolean met) {
             if (met) {
                 this.counts.merge(what, 1, Integer::sum);
             }

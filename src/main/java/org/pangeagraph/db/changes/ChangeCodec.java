@@ -46,6 +46,9 @@ final class ChangeCodec {
             map.put("cs", change.caseSets());
         }
         putIfPresent(map, "x", change.linkElementId());
+        if (change.casesBefore() != null) {
+            map.put("cb", change.casesBefore());
+        }
         return JSON.writeValueAsString(map);
     }
 
@@ -62,7 +65,7 @@ final class ChangeCodec {
         return new Change(sequence, at, graphVersion, writer, importRun, origin, ChangeKind.valueOf((String) map.get("k")),
                 entity(map.get("e")), (String) map.get("l"), (String) map.get("t"), entity(map.get("f")),
                 entity(map.get("o")), (Map<String, Object>) map.getOrDefault("p", Map.of()), strings(map.get("ps")), caseSets,
-                (String) map.get("x"));
+                (String) map.get("x"), map.containsKey("cb") ? strings(map.get("cb")) : null);
     }
 
     private static void putEntity(Map<String, Object> map, String key, ChangedEntity entity) {

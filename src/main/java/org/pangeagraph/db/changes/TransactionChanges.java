@@ -34,12 +34,13 @@ import org.pangeagraph.model.RelationshipType;
  * <p>It also completes, in the same transaction, what every write should carry and a write from another
  * client may lack: an entity created without an {@code id}, {@code createdAt} or {@code updatedAt} gets them
  * (so that the feed and the alerts can name it at once; the post-import pass keeps them), an entity changed
- * without {@code updatedAt} gets it, and a link created without {@code recordedAt} gets the time it was
- * recorded.
+ * without {@code updatedAt} gets it (or {@code taggedAt}, when only its cases changed: its
+ * {@code updatedAt} is what every reader sees), and a link created without {@code recordedAt} gets the
+ * time it was recorded.
  */
 final class TransactionChanges {
 
-    private static final Set<String> BOOKKEEPING = Set.of("createdAt", "updatedAt", "version", "linkKey", "recordedAt");
+    private static final Set<String> BOOKKEEPING = Set.of("createdAt", "updatedAt", "taggedAt", "version", "linkKey", "recordedAt");
 
     private static final Set<String> PROVENANCE = Set.of("source", "grade", "validFrom", "validTo", "recordedAt",
             "recordedBy", "cases");
@@ -89,7 +90,7 @@ final class TransactionChanges {
             if (kind != null) {
                 complete(node);
                 created.add(entityChange(ChangeKind.ENTITY_CREATED, entity(node, kind), propertyNames(node.getPropertyKeys()),
-                        List.of()));
+                        null));
             }
         }
         Set<String> createdLinks = new java.util.HashSet<>();
@@ -103,7 +104,7 @@ final class TransactionChanges {
                 link.setProperty("recordedAt", this.now);
             }
             Map<String, Object> properties = link.getAllProperties();
-            links.add(linkChange(ChangeKind.LINK_CREATED, link, type, properties, propertyNames(properties.keySet())));
+            links.add(linkChange(ChangeKind.LINK_CREATED, link, type, properties, propertyNames(properties.keySet()), null));
         }
         changedNodes(createdNodes, changed);
         changedLinks(createdLinks, changed);
@@ -111,7 +112,7 @@ final class TransactionChanges {
             RelationshipType type = typeOf(link);
             if (type != null && !createdLinks.contains(link.getElementId())) {
                 Map<String, Object> properties = this.deletedLinkProperties.getOrDefault(link.getElementId(), Map.of());
-                unlinked.add(linkChange(ChangeKind.LINK_DELETED, link, type, properties, List.of()));
+                unlinked.add(linkChange(ChangeKind.LINK_DELETED, link, type, properties, List.of(), null));
             }
         }
         for (Node node : this.data.deletedNodes()) {
@@ -120,7 +121,7 @@ final class TransactionChanges {
             }
             ChangedEntity entity = deletedEntity(node.getElementId());
             if (entity != null) {
-                deleted.add(entityChange(ChangeKind.ENTITY_DELETED, entity, List.of(), List.of()));
+                deleted.add(entityChange(ChangeKind.ENTITY_DELETED, entity, List.of(), null));
             }
         }
         List<Change> all = new ArrayList<>(created.size() + links.size() + changed.size() + unlinked.size() + deleted.size());
@@ -188,11 +189,15 @@ final class TransactionChanges {
             if (kind == null || delta.names.isEmpty()) {
                 continue;
             }
-            if (!delta.updatedAtSet) {
+            // A change of the cases alone is stamped apart: updatedAt is what every reader sees.
+            if (!delta.updatedAtSet && !delta.names.equals(Set.of("cases"))) {
                 delta.element.setProperty("updatedAt", this.now);
             }
-            List<List<String>> before = delta.casesBefore == null ? List.of() : List.of(delta.casesBefore);
-            changed.add(entityChange(ChangeKind.ENTITY_CHANGED, entity(delta.element, kind), List.copyOf(delta.names), before));
+            if (!delta.taggedAtSet && delta.casesBefore != null) {
+                delta.element.setProperty("taggedAt", this.now);
+            }
+            changed.add(entityChange(ChangeKind.ENTITY_CHANGED, entity(delta.element, kind), List.copyOf(delta.names),
+                    delta.casesBefore));
         }
     }
 
@@ -216,15 +221,8 @@ final class TransactionChanges {
         for (Delta<Relationship> delta : deltas.values()) {
             RelationshipType type = typeOf(delta.element);
             if (type != null && !delta.names.isEmpty()) {
-                Change change = linkChange(ChangeKind.LINK_CHANGED, delta.element, type, delta.element.getAllProperties(),
-                        List.copyOf(delta.names));
-                if (delta.casesBefore != null) {
-                    List<List<String>> sets = new ArrayList<>(change.caseSets());
-                    sets.add(delta.casesBefore);
-                    change = new Change(0, null, null, null, null, null, change.kind(), null, change.linkId(), change.type(),
-                            change.from(), change.to(), change.provenance(), change.properties(), nonEmpty(sets), change.linkElementId());
-                }
-                changed.add(change);
+                changed.add(linkChange(ChangeKind.LINK_CHANGED, delta.element, type, delta.element.getAllProperties(),
+                        List.copyOf(delta.names), delta.casesBefore));
             }
         }
     }
@@ -240,6 +238,8 @@ final class TransactionChanges {
 
         boolean updatedAtSet;
 
+        boolean taggedAtSet;
+
         Delta(E element) {
             this.element = element;
         }
@@ -247,6 +247,9 @@ final class TransactionChanges {
         void assigned(String key, Object value, Object before) {
             if (key.equals("updatedAt")) {
                 this.updatedAtSet = true;
+            }
+            if (key.equals("taggedAt")) {
+                this.taggedAtSet = true;
             }
             if (bookkeeping(key, before) || Objects.deepEquals(value, before)) {
                 return;
@@ -296,14 +299,20 @@ final class TransactionChanges {
         }
     }
 
-    private Change entityChange(ChangeKind kind, ChangedEntity entity, List<String> properties, List<List<String>> before) {
-        List<List<String>> sets = new ArrayList<>(before);
+    /** A change of an entity; {@code casesBefore} its cases before, if the change set or removed them (else null). */
+    private Change entityChange(ChangeKind kind, ChangedEntity entity, List<String> properties, List<String> casesBefore) {
+        List<List<String>> sets = new ArrayList<>();
+        if (casesBefore != null) {
+            sets.add(casesBefore);
+        }
         sets.add(entity.cases());
-        return new Change(0, null, null, null, null, null, kind, entity, null, null, null, null, null, properties, nonEmpty(sets), null);
+        return new Change(0, null, null, null, null, null, kind, entity, null, null, null, null, null, properties, nonEmpty(sets), null,
+                casesBefore);
     }
 
+    /** A change of a link; {@code casesBefore} its cases before, if the change set or removed them (else null). */
     private Change linkChange(ChangeKind kind, Relationship link, RelationshipType type, Map<String, Object> properties,
-            List<String> names) {
+            List<String> names, List<String> casesBefore) {
         ChangedEntity from = end(link.getStartNode());
         ChangedEntity to = end(link.getEndNode());
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -313,10 +322,13 @@ final class TransactionChanges {
             }
         });
         List<String> cases = strings(properties.get("cases"));
-        List<List<String>> sets = nonEmpty(List.of(cases, from == null ? List.of() : from.cases(), to == null ? List.of() : to.cases()));
+        List<List<String>> sets = new ArrayList<>(List.of(cases, from == null ? List.of() : from.cases(), to == null ? List.of() : to.cases()));
+        if (casesBefore != null) {
+            sets.add(casesBefore);
+        }
         Object id = properties.get("id");
         return new Change(0, null, null, null, null, null, kind, null, id == null ? null : id.toString(), type.name(), from, to,
-                provenance, names, sets, link.getElementId());
+                provenance, names, nonEmpty(sets), link.getElementId(), casesBefore);
     }
 
     /** A link's end: read from the graph, or as it was if the transaction deleted it. */
