@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.model.NodeKind;
@@ -21,6 +22,7 @@ import org.pangeagraph.security.invariance.CaseGraph;
 import org.pangeagraph.security.invariance.CaseJudgements;
 import org.pangeagraph.security.invariance.CaseRetags;
 import org.pangeagraph.security.invariance.ExportCalls;
+import org.pangeagraph.security.invariance.Literal;
 import org.pangeagraph.security.invariance.SchemaCalls;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
@@ -44,6 +46,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * projection of the graph before them still cached), then cold. Every answer must be the same each
  * time, status and body byte for byte. When the facts went in through Cypher they are then removed,
  * and the answers asked once more.
+ *
+ * <p>An investigator watches up to twenty entities they see, with their neighbours' links, before the
+ * first round; the answers after the facts are asked once the alert matcher has read every change, so
+ * that an alert the facts raised for the reader would be in {@code myAlerts}.
  *
  * <p>The reader's own requests add to the audit trail, which is no fact of any case: the reader is
  * refused {@code auditLog} before and after alike (only administrators read it), and that refusal is
@@ -71,6 +77,7 @@ class NeedToKnowInvarianceIT {
 
     @Autowired
     GraphQlSource graphQl;
+
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -140,7 +147,7 @@ class NeedToKnowInvarianceIT {
         // The tries asked what the property is about: truncated networks, networks found, paths, hits.
         assertThat(coverage.counts).as("what the tries exercised").containsKeys("truncated network", "criminal network", "path",
                 "search hit", "sibling", "resolution candidate", "SAME_AS step", "refused audit log", "hidden facts written through Cypher", "hidden facts written by mutations",
-                "facts of the reader's cases re-tagged");
+                "facts of the reader's cases re-tagged", "entities watched by the reader");
     }
 
     private void oneTry(long seed, SchemaCalls schemaCalls, Coverage coverage) {
@@ -163,6 +170,11 @@ class NeedToKnowInvarianceIT {
         List<SchemaCalls.Call> calls = schemaCalls.calls(context);
         List<String> exports = ExportCalls.uris(context);
         CaseRetags retags = CaseRetags.generate(base, reader::sees, reader::sees, reader.hidden, random);
+        // A reader who may write watches entities they see: the facts must raise them no alert.
+        boolean watching = !reader.cases.isEmpty();
+        if (watching) {
+            watch(reader, visible, random);
+        }
         Asker asker = new Asker(this.client.as(reader.user).webClient(), this.graphQl.schema());
 
         long started = System.nanoTime();
@@ -183,6 +195,9 @@ class NeedToKnowInvarianceIT {
             CaseJudgements.writeWithMutations(judgements, this.client::send);
             retags.writeWithMutations(this.client::send);
         }
+        if (watching) {
+            awaitAlertMatcher();
+        }
         Map<String, String> warmAfter = asker.ask(calls, exports);
         newCacheEpoch();
         Map<String, String> coldAfter = asker.ask(calls, exports);
@@ -199,6 +214,7 @@ class NeedToKnowInvarianceIT {
         }
         coverage.count(coldBefore, way);
         coverage.count("facts of the reader's cases re-tagged", !retags.isEmpty());
+        coverage.count("entities watched by the reader", watching);
         System.out.printf("NeedToKnowInvarianceIT: %s: %d calls, %d requests a round, %.1f s%n", tried, calls.size(),
                 coldBefore.size(), (System.nanoTime() - started) / 1e9);
     }
@@ -211,6 +227,50 @@ class NeedToKnowInvarianceIT {
             if (!request.getValue().equals(other)) {
                 throw new AssertionError(tried + ": the answer changed between " + aName + " and " + bName + "\nrequest: "
                         + request.getKey() + "\n" + aName + ": " + request.getValue() + "\n" + bName + ": " + other);
+            }
+        }
+    }
+
+    /** A storefront of CASE-B, which neither reader sees, watched by the administrator. */
+    private static final String MARKER = "alert-marker.example";
+
+    /**
+     * The reader watches up to 20 of the entities they see, and their neighbours' links (depth 2); the
+     * administrator watches a storefront of a case the reader is not in, which marks how far the alert
+     * matcher has read ({@link #awaitAlertMatcher}).
+     */
+    private void watch(Reader reader, List<CaseGraph.Entity> visible, Random random) {
+        List<CaseGraph.Entity> shuffled = new ArrayList<>(visible);
+        java.util.Collections.shuffle(shuffled, random);
+        List<String> targets = shuffled.stream().limit(20).map(CaseGraph.Entity::id).toList();
+        String answer = this.client.as(reader.user).send("mutation { createWatch(input: {name: \"what I see\", depth: 2, targets: "
+                + Literal.of(targets) + "}) { id } }");
+        assertThat(answer).as("the reader's watch").contains("\"createWatch\":{\"id\"");
+        String marker = JsonPath.read(this.client.send("mutation { upsertWebsite(input: {domain: \"" + MARKER
+                + "\", cases: [\"CASE-B\"]}) { website { id } } }"), "$.data.upsertWebsite.website.id");
+        assertThat(this.client.send("mutation { createWatch(input: {name: \"marker\", targets: [\"" + marker + "\"]}) { id } }"))
+            .as("the administrator's watch").contains("\"createWatch\":{\"id\"");
+    }
+
+    /**
+     * Until the alert matcher has matched every change written so far: the administrator's marker
+     * storefront is changed, and the matcher, which reads the feed in order, has reached that change when
+     * it raises the administrator's alert for it.
+     */
+    private void awaitAlertMatcher() {
+        this.client.send("mutation { upsertWebsite(input: {domain: \"" + MARKER + "\", name: \"changed last\"}) { created } }");
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (JsonPath.<List<Object>>read(this.client.send("{ myAlerts(first: 1) { edges { node { id } } } }"), "$.data.myAlerts.edges")
+            .isEmpty()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("The alert matcher did not reach the marker's change within a minute");
+            }
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
             }
         }
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Values written as GraphQL literals in a document: strings quoted, enums bare, lists and input objects. */
-final class Literal {
+public final class Literal {
 
     private Literal() {
     }
@@ -26,7 +26,7 @@ final class Literal {
         return written.isEmpty() ? "" : "(" + written + ")";
     }
 
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value instanceof EnumValue e) {
             return e.name();
         }
