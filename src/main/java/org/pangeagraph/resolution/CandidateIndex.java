@@ -74,8 +74,8 @@ final class CandidateIndex {
     }
 
     /** A profile of the entity with these values, prepared by its kind's scorer. */
-    Profile profile(String id, NodeKind kind, Map<String, Object> values, List<String> cases, String collidesWith) {
-        return new Profile(id, kind, values, cases, collidesWith, this.resolvers.get(kind));
+    Profile profile(String id, NodeKind kind, Map<String, Object> values, String collidesWith) {
+        return new Profile(id, kind, values, collidesWith, this.resolvers.get(kind));
     }
 
     /** Adds the entity, or replaces what was kept of it, and compares it with the members of its blocks. */

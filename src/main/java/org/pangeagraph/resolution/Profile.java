@@ -1,6 +1,5 @@
 package org.pangeagraph.resolution;
 
-import java.util.List;
 import java.util.Map;
 
 import org.pangeagraph.model.InvalidValueException;
@@ -8,8 +7,9 @@ import org.pangeagraph.model.NodeKind;
 
 /**
  * What the candidate index keeps of one entity: the stored values its kind's scorer reads, prepared
- * once (tokens, phonetic codes, skeletons), its key in normal form, its cases, and the entity whose key
- * it collided with on import, if it did.
+ * once (tokens, phonetic codes, skeletons), its key in normal form, and the entity whose key it collided
+ * with on import, if it did. Not its cases: who may be proposed a pair is read from the graph at each
+ * request, so a change of cases alone (which moves no {@code updatedAt}) needs no pass of the index.
  */
 final class Profile {
 
@@ -18,8 +18,6 @@ final class Profile {
     final NodeKind kind;
 
     final Map<String, Object> values;
-
-    final List<String> cases;
 
     /** The key as stored; for an entity left as written on import, not in normal form. */
     final String key;
@@ -33,12 +31,10 @@ final class Profile {
     /** The scorer's prepared form of the values, or null for a kind without a scorer. */
     final Object prepared;
 
-    Profile(String id, NodeKind kind, Map<String, Object> values, List<String> cases, String collidesWith,
-            KindResolver<?> resolver) {
+    Profile(String id, NodeKind kind, Map<String, Object> values, String collidesWith, KindResolver<?> resolver) {
         this.id = id;
         this.kind = kind;
         this.values = Map.copyOf(values);
-        this.cases = List.copyOf(cases);
         this.collidesWith = collidesWith;
         this.key = kind.hasKey() && values.get(kind.derivedKey() ? kind.keyInput() : kind.keyProperty()) instanceof String k
                 ? k : null;

@@ -20,9 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The candidate index of the graph, kept up to date incrementally: when a resolution query finds the
- * graph version moved (every write and import moves it), only the entities written or put in or taken
- * out of cases since the last pass are read ({@code updatedAt} or {@code taggedAt} from a little before
- * the newest seen, through their indexes) and blocked
+ * graph version moved (every write and import moves it), only the entities written since the last pass
+ * are read ({@code updatedAt} from a little before the newest seen, through its index) and blocked
  * against those kept. The whole graph is read at the first query, when the graph's epoch changes
  * (emptied or restored), and when the number of entities of a scored kind (from Neo4j's count store)
  * disagrees with the index's after a pass: an import whose statement clock stamped entities earlier than
@@ -34,7 +33,7 @@ class ResolutionIndex {
     private static final Logger log = LoggerFactory.getLogger(ResolutionIndex.class);
 
     /**
-     * How far before the newest {@code updatedAt} or {@code taggedAt} seen a pass reads again: a transaction stamps its writes
+     * How far before the newest {@code updatedAt} seen a pass reads again: a transaction stamps its writes
      * when it begins and may commit after a pass has read past them. Longer than the API's transactions.
      */
     static final Duration OVERLAP = Duration.ofSeconds(30);
@@ -109,13 +108,9 @@ class ResolutionIndex {
             RETURN n {.*} AS values, labels(n) AS labels
             """);
 
-    /** The entities written, or put in or taken out of cases ({@code taggedAt}), since {@code $since}. */
+    /** The entities written since {@code $since}. */
     private static final String SINCE = CypherTemplate.statement("""
-            CALL () {
-              MATCH (n:Entity) WHERE n.updatedAt >= $since RETURN n
-              UNION
-              MATCH (n:Entity) WHERE n.taggedAt >= $since RETURN n
-            }
+            MATCH (n:Entity) WHERE n.updatedAt >= $since
             RETURN n {.*} AS values, labels(n) AS labels
             """);
 
@@ -151,10 +146,8 @@ class ResolutionIndex {
         if (kind == null || !(stored.get("id") instanceof String)) {
             return;
         }
-        for (String stamp : List.of("updatedAt", "taggedAt")) {
-            if (stored.get(stamp) instanceof ZonedDateTime at && (this.newest == null || at.isAfter(this.newest))) {
-                this.newest = at;
-            }
+        if (stored.get("updatedAt") instanceof ZonedDateTime updated && (this.newest == null || updated.isAfter(this.newest))) {
+            this.newest = updated;
         }
         Profile profile = profile(kind, stored);
         if (profile != null) {
@@ -183,8 +176,7 @@ class ResolutionIndex {
                 values.put(property, stored.get(property));
             }
         }
-        List<String> cases = stored.get("cases") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-        return this.index.profile((String) stored.get("id"), kind, values, cases, collidesWith);
+        return this.index.profile((String) stored.get("id"), kind, values, collidesWith);
     }
 
     /** The score of two entities on their stored values, or null when they are not compared. */

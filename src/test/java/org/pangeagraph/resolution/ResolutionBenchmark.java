@@ -39,14 +39,14 @@ public final class ResolutionBenchmark {
         long start = threads.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         for (Variants.Entity e : first) {
-            index.put(index.profile(e.id(), e.kind(), e.values(), List.of(), null));
+            index.put(index.profile(e.id(), e.kind(), e.values(), null));
         }
         long whole = threads.getCurrentThreadCpuTime() - start;
         long wholeWall = System.nanoTime() - wall;
         long comparisons = index.comparisons();
         start = threads.getCurrentThreadCpuTime();
         for (Variants.Entity e : last) {
-            index.put(index.profile(e.id(), e.kind(), e.values(), List.of(), null));
+            index.put(index.profile(e.id(), e.kind(), e.values(), null));
         }
         long incremental = threads.getCurrentThreadCpuTime() - start;
         long heapAfter = usedHeap();

@@ -251,6 +251,27 @@ class ResolutionIT {
         assertThat(this.index.fullReads()).isEqualTo(fullReads);
     }
 
+    /**
+     * A person moved from case A to case B (which moves neither its version nor its updatedAt, so no pass of
+     * the index reads it again) is proposed at once to B's members and no longer to A's: who may see a
+     * pair is read from the graph, not from the index.
+     */
+    @Test
+    void aPersonPutInAnotherCaseIsProposedToThatCaseAloneAtTheNextPass() {
+        assertThat(candidatesFor(this.client.as(TestUsers.INVESTIGATOR_A), "p-ivan", null)).extracting(c -> other(c, "p-ivan"))
+            .contains("p-alfa");
+        long fullReads = this.index.fullReads();
+
+        this.client.tester().document("mutation { upsertPerson(input: {id: \"p-alfa\", cases: [\"CASE-B\"]}) { person { cases } } }")
+            .execute().path("upsertPerson.person.cases").entityList(String.class).containsExactly("CASE-B");
+
+        assertThat(candidatesFor(this.client.as(TestUsers.INVESTIGATOR_A), "p-ivan", null)).extracting(c -> other(c, "p-ivan"))
+            .doesNotContain("p-alfa");
+        assertThat(candidatesFor(this.client.as(TestUsers.INVESTIGATOR_B), "p-ivan", null)).extracting(c -> other(c, "p-ivan"))
+            .contains("p-alfa");
+        assertThat(this.index.fullReads()).isEqualTo(fullReads);
+    }
+
     @Test
     void candidatesAndJudgementsAreAudited() {
         candidatesFor(this.client.as(TestUsers.INVESTIGATOR_A), "p-ivan", null);

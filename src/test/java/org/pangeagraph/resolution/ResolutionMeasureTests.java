@@ -42,7 +42,7 @@ class ResolutionMeasureTests {
         Variants variants = new Variants(seed).people(people).companies(companies).websites(websites);
         CandidateIndex index = new CandidateIndex(CandidateIndex.standardResolvers());
         for (Variants.Entity e : variants.entities()) {
-            index.put(index.profile(e.id(), e.kind(), e.values(), List.of(), null));
+            index.put(index.profile(e.id(), e.kind(), e.values(), null));
         }
         return EnumSet.of(NodeKind.PERSON, NodeKind.COMPANY, NodeKind.WEBSITE).stream().map(kind -> {
             Set<String> truth = variants.truePairs(kind);

@@ -266,12 +266,12 @@ class ResolverTests {
 
         @Test
         void aChangedEntityLosesItsOldPairsAndFindsNewOnes() {
-            this.index.put(this.index.profile("p1", NodeKind.PERSON, Map.of("name", "Ivan Petrov"), List.of(), null));
-            this.index.put(this.index.profile("p2", NodeKind.PERSON, Map.of("name", "I. Petroff"), List.of(), null));
-            this.index.put(this.index.profile("p3", NodeKind.PERSON, Map.of("name", "Anna Schmidt"), List.of(), null));
+            this.index.put(this.index.profile("p1", NodeKind.PERSON, Map.of("name", "Ivan Petrov"), null));
+            this.index.put(this.index.profile("p2", NodeKind.PERSON, Map.of("name", "I. Petroff"), null));
+            this.index.put(this.index.profile("p3", NodeKind.PERSON, Map.of("name", "Anna Schmidt"), null));
             assertThat(this.index.candidatesOf("p1")).extracting(c -> c.other("p1")).containsExactly("p2");
 
-            this.index.put(this.index.profile("p2", NodeKind.PERSON, Map.of("name", "Anna Schmidt"), List.of(), null));
+            this.index.put(this.index.profile("p2", NodeKind.PERSON, Map.of("name", "Anna Schmidt"), null));
 
             assertThat(this.index.candidatesOf("p1")).isEmpty();
             assertThat(this.index.candidatesOf("p3")).extracting(c -> c.other("p3")).containsExactly("p2");
@@ -282,15 +282,15 @@ class ResolverTests {
 
         @Test
         void keysEqualInNormalFormAndImportCollisionsScoreOne() {
-            this.index.put(this.index.profile("a", NodeKind.PAYMENT_ACCOUNT, Map.of("identifier", "GB82WEST12345698765432"), List.of(), null));
-            this.index.put(this.index.profile("b", NodeKind.PAYMENT_ACCOUNT, Map.of("identifier", "gb82 west 1234 5698 7654 32"), List.of(), null));
+            this.index.put(this.index.profile("a", NodeKind.PAYMENT_ACCOUNT, Map.of("identifier", "GB82WEST12345698765432"), null));
+            this.index.put(this.index.profile("b", NodeKind.PAYMENT_ACCOUNT, Map.of("identifier", "gb82 west 1234 5698 7654 32"), null));
             CandidateIndex.Candidate pair = this.index.pair("a", "b");
             assertThat(pair.scored().score()).isEqualTo(1.0);
             assertThat(pair.scored().features().get(0).detail())
                 .isEqualTo("keys equal in normal form: 'GB82WEST12345698765432' and 'gb82 west 1234 5698 7654 32' are both 'GB82WEST12345698765432'");
 
             // A kind without a scorer: only the import's mark pairs it.
-            this.index.put(this.index.profile("ip-2", NodeKind.IP_ADDRESS, Map.of("address", "010.0.0.1"), List.of(), "ip-1"));
+            this.index.put(this.index.profile("ip-2", NodeKind.IP_ADDRESS, Map.of("address", "010.0.0.1"), "ip-1"));
             assertThat(this.index.pair("ip-1", "ip-2").scored().score()).isEqualTo(1.0);
             assertThat(this.index.pair("ip-1", "ip-2").scored().features().get(0).detail())
                 .isEqualTo("imported as '010.0.0.1', whose normal form is the key of this other entity; the import left it as written");
