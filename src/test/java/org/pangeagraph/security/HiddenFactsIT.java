@@ -255,6 +255,7 @@ class HiddenFactsIT {
      * The same through the API: a member of both cases tags the storefront and its hosting link with B
      * too. The member of A alone is told nothing; the member of both sees both cases and the change of
      * cases in the feed, at the version the storefront had, which a change of a property then raises.
+     * Of a change of both a property and case B's tag, the member of A alone is told the property.
      */
     @Test
     void aMemberOfBothCasesTakingUpFactsMovesNoVersionTheOtherCaseSees() {
@@ -280,11 +281,16 @@ class HiddenFactsIT {
         assertThat(JsonPath.<List<Object>>read(bothSee, "$.data.changesSince.changes[*].properties"))
             .containsExactly(List.of("cases"), List.of("cases"));
 
-        String changed = both.send("mutation { upsertWebsite(input: {domain: \"shared-case.example\", name: \"Shared\"}) "
-                + "{ website { version updatedAt } } }");
+        // A name given with case B taken off again: the member of A alone is told of the name only.
+        long renamed = this.feed.head();
+        String changed = both.send("mutation { upsertWebsite(input: {domain: \"shared-case.example\", name: \"Shared\", "
+                + "cases: [\"CASE-A\"]}) { website { version updatedAt } } }");
         assertThat(JsonPath.<Integer>read(changed, "$.data.upsertWebsite.website.version")).isEqualTo(seen + 1);
         assertThat(JsonPath.<String>read(changed, "$.data.upsertWebsite.website.updatedAt"))
             .isGreaterThan(JsonPath.<String>read(before, "$.data.website.updatedAt"));
+        String properties = "$.data.changesSince.changes[*].properties";
+        assertThat(JsonPath.<List<Object>>read(ask(TAKEN_UP.formatted(renamed)), properties)).containsExactly(List.of("name"));
+        assertThat(JsonPath.<List<Object>>read(both.send(TAKEN_UP.formatted(renamed)), properties)).containsExactly(List.of("cases", "name"));
     }
 
     /** Asks twice, before and after the hidden facts are written, and compares the answers. */
