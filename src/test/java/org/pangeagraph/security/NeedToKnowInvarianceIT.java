@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.pangeagraph.change.ChangeFeed;
 import org.pangeagraph.db.GraphVersion;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.security.invariance.Asker;
@@ -26,10 +27,12 @@ import org.pangeagraph.security.invariance.Literal;
 import org.pangeagraph.security.invariance.SchemaCalls;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
+import org.pangeagraph.support.Subscription;
 import org.pangeagraph.support.TestGraph;
 import org.pangeagraph.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -50,6 +53,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <p>An investigator watches up to twenty entities they see, with their neighbours' links, before the
  * first round; the answers after the facts are asked once the alert matcher has read every change, so
  * that an alert the facts raised for the reader would be in {@code myAlerts}.
+ *
+ * <p>The reader follows {@code graphChanges} over a WebSocket through the whole try; a storefront of no
+ * case written at its end must be the first event pushed to them.
  *
  * <p>The reader's own requests add to the audit trail, which is no fact of any case: the reader is
  * refused {@code auditLog} before and after alike (only administrators read it), and that refusal is
@@ -77,6 +83,12 @@ class NeedToKnowInvarianceIT {
 
     @Autowired
     GraphQlSource graphQl;
+
+    @Autowired
+    ChangeFeed feed;
+
+    @Value("${local.server.port}")
+    int port;
 
 
     @Autowired
@@ -147,7 +159,7 @@ class NeedToKnowInvarianceIT {
         // The tries asked what the property is about: truncated networks, networks found, paths, hits.
         assertThat(coverage.counts).as("what the tries exercised").containsKeys("truncated network", "criminal network", "path",
                 "search hit", "sibling", "resolution candidate", "SAME_AS step", "refused audit log", "hidden facts written through Cypher", "hidden facts written by mutations",
-                "facts of the reader's cases re-tagged", "entities watched by the reader");
+                "facts of the reader's cases re-tagged", "entities watched by the reader", "graphChanges followed");
     }
 
     private void oneTry(long seed, SchemaCalls schemaCalls, Coverage coverage) {
@@ -176,7 +188,22 @@ class NeedToKnowInvarianceIT {
             watch(reader, visible, random);
         }
         Asker asker = new Asker(this.client.as(reader.user).webClient(), this.graphQl.schema());
+        // The reader follows the change feed over a WebSocket from here on.
+        try (Subscription following = Subscription.webSocket(this.port, GraphQlClient.basic(reader.user), GRAPH_CHANGES,
+                Map.of("since", this.feed.head()))) {
+            askAndCompare(seed, reader, way, facts, judgements, retags, watching, calls, exports, asker, coverage);
+            onlyTheMarkerIsPushed(following, seed);
+        }
+        catch (Exception ex) {
+            throw ex instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
+        }
+        coverage.count("graphChanges followed", true);
+    }
 
+    /** The rounds of one try: before the facts, the facts written, after them (and after removing them). */
+    private void askAndCompare(long seed, Reader reader, CaseFacts.Way way, CaseFacts facts,
+            List<CaseJudgements.Judgement> judgements, CaseRetags retags, boolean watching, List<SchemaCalls.Call> calls,
+            List<String> exports, Asker asker, Coverage coverage) {
         long started = System.nanoTime();
         newCacheEpoch();
         Map<String, String> coldBefore = asker.ask(calls, exports);
@@ -217,6 +244,21 @@ class NeedToKnowInvarianceIT {
         coverage.count("entities watched by the reader", watching);
         System.out.printf("NeedToKnowInvarianceIT: %s: %d calls, %d requests a round, %.1f s%n", tried, calls.size(),
                 coldBefore.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static final String GRAPH_CHANGES = """
+            subscription($since: Long) { graphChanges(sinceSequence: $since) { kind entity { key } link { id } } }""";
+
+    /**
+     * A storefront of no case is written last; the first event the reader's subscription pushes must be its
+     * creation: none of the facts the reader may not see, their re-tagging or their removal was pushed.
+     */
+    private void onlyTheMarkerIsPushed(Subscription following, long seed) throws InterruptedException {
+        String marker = "seen-by-all-" + Long.toHexString(seed) + ".example";
+        this.client.send("mutation { upsertWebsite(input: {domain: \"" + marker + "\"}) { created } }");
+        String first = following.next(java.time.Duration.ofSeconds(30));
+        assertThat(first).as("seed %d: the first event pushed to the reader", seed)
+            .isEqualTo("{\"kind\":\"ENTITY_CREATED\",\"entity\":{\"key\":\"" + marker + "\"},\"link\":null}");
     }
 
     /** Every answer of {@code a} is the answer of {@code b}, request for request. */
