@@ -30,6 +30,7 @@ import org.pangeagraph.db.SeedLoader;
 import org.pangeagraph.ingest.ImportCommand;
 import org.pangeagraph.model.NodeKind;
 import org.pangeagraph.model.RelationshipType;
+import org.pangeagraph.support.Await;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.RawGraphQl;
@@ -463,19 +464,7 @@ class AlertsIT {
     }
 
     private static void await(BooleanSupplier condition) {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("Not so within " + PATIENCE);
-            }
-            try {
-                Thread.sleep(50);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-        }
+        Await.until("the condition", PATIENCE, condition);
     }
 
     private static String ok(GraphQlClient as, String document) {

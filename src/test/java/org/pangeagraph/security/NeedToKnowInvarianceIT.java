@@ -25,6 +25,7 @@ import org.pangeagraph.security.invariance.CaseRetags;
 import org.pangeagraph.security.invariance.ExportCalls;
 import org.pangeagraph.security.invariance.Literal;
 import org.pangeagraph.security.invariance.SchemaCalls;
+import org.pangeagraph.support.Await;
 import org.pangeagraph.support.GraphQlClient;
 import org.pangeagraph.support.IntegrationTest;
 import org.pangeagraph.support.Subscription;
@@ -301,20 +302,9 @@ class NeedToKnowInvarianceIT {
      */
     private void awaitAlertMatcher() {
         this.client.send("mutation { upsertWebsite(input: {domain: \"" + MARKER + "\", name: \"changed last\"}) { created } }");
-        long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (JsonPath.<List<Object>>read(this.client.send("{ myAlerts(first: 1) { edges { node { id } } } }"), "$.data.myAlerts.edges")
-            .isEmpty()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("The alert matcher did not reach the marker's change within a minute");
-            }
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-        }
+        Await.until("the alert matcher reaching the marker's change", java.time.Duration.ofSeconds(60),
+                () -> !JsonPath.<List<Object>>read(this.client.send("{ myAlerts(first: 1) { edges { node { id } } } }"),
+                        "$.data.myAlerts.edges").isEmpty());
     }
 
     /** A new epoch of the graph version: no projection cached before it answers after it, cold as after a restart. */

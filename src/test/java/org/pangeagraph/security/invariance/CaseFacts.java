@@ -213,17 +213,23 @@ public final class CaseFacts {
             ids.put(entity, com.jayway.jsonpath.JsonPath.read(answer, "$.data.upsert" + entity.kind().label() + "." + field + ".id"));
         }
         for (Link link : facts.links()) {
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("type", Literal.enumValue(link.type()));
-            input.put("from", Map.of("id", ids.getOrDefault(link.from(), link.from().id())));
-            input.put("to", Map.of("id", ids.getOrDefault(link.to(), link.to().id())));
-            link.properties().forEach((name, value) -> input.put(name, value));
-            input.put("cases", link.cases());
-            String answer = mutate.apply("mutation { link(input: " + Literal.of(input) + ") { created } }");
+            String answer = mutate.apply(linkMutation(link, ids.getOrDefault(link.from(), link.from().id()),
+                    ids.getOrDefault(link.to(), link.to().id()), link.cases()));
             if (!answer.contains("\"created\":true")) {
                 throw new AssertionError("The administrator's link was not written: " + answer);
             }
         }
+    }
+
+    /** The {@code link} mutation that writes {@code link} between the entities of these ids, with its provenance and {@code cases}. */
+    static String linkMutation(Link link, String fromId, String toId, List<String> cases) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("type", Literal.enumValue(link.type()));
+        input.put("from", Map.of("id", fromId));
+        input.put("to", Map.of("id", toId));
+        input.putAll(link.properties());
+        input.put("cases", cases);
+        return "mutation { link(input: " + Literal.of(input) + ") { created } }";
     }
 
     /** Enum-valued properties are written bare in an input; the rest as they are. */

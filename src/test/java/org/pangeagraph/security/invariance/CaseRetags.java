@@ -109,13 +109,7 @@ public final class CaseRetags {
         }
         for (Retag<Link> retag : this.links) {
             Link link = retag.fact();
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("type", Literal.enumValue(link.type()));
-            input.put("from", Map.of("id", link.from().id()));
-            input.put("to", Map.of("id", link.to().id()));
-            input.putAll(link.properties());
-            input.put("cases", retag.after());
-            String answer = mutate.apply("mutation { link(input: " + Literal.of(input) + ") { created } }");
+            String answer = mutate.apply(CaseFacts.linkMutation(link, link.from().id(), link.to().id(), retag.after()));
             if (!answer.contains("\"created\":false")) {
                 throw new AssertionError("The administrator's re-tagging of a link was not written: " + answer);
             }
