@@ -113,7 +113,7 @@ class ExplorerBrowserIT {
         assertThat(captions("node")).containsExactly("steroid-depot.example");
 
         String steroidDepot = idOf("steroid-depot.example");
-        doubleClick(steroidDepot);
+        expand(steroidDepot);
         waitIdle();
 
         // The neighbourhood of depth 1, every date: both IP addresses of the move.
@@ -239,7 +239,7 @@ class ExplorerBrowserIT {
     void theChartExportsAsGraphMlThroughTheExportEndpointAndAsPng() throws Exception {
         openExplorer(TestUsers.ADMIN);
         search("steroid-depot.example");
-        doubleClick(idOf("steroid-depot.example"));
+        expand(idOf("steroid-depot.example"));
         waitIdle();
 
         this.browser.find("#export-graphml").click();
@@ -276,7 +276,7 @@ class ExplorerBrowserIT {
             openExplorer(TestUsers.ADMIN);
             signIn(TestUsers.VIEWER);
             search("steroid-depot.example");
-            doubleClick(idOf("steroid-depot.example"));
+            expand(idOf("steroid-depot.example"));
             waitIdle();
             assertThat(captions("node")).containsAll(STEROID_DEPOT_NEIGHBOURHOOD).doesNotContain(caseContact);
             assertThat(this.browser.<List<String>>js("return pangeaExplorer.cy.edges().map(e => e.data('type'))"))
@@ -296,7 +296,7 @@ class ExplorerBrowserIT {
             waitIdle();
             assertThat(captions("node")).as("the chart is cleared on a new sign-in").isEmpty();
             search("steroid-depot.example");
-            doubleClick(idOf("steroid-depot.example"));
+            expand(idOf("steroid-depot.example"));
             waitIdle();
             assertThat(captions("node")).contains(caseContact);
             assertThat(linkRows()).contains("→ LISTS_CONTACT|" + caseContact + " (E-mail address)|sample-site-captures-2009|B2|no dates|CASE-A");
@@ -320,8 +320,9 @@ class ExplorerBrowserIT {
         max.clear();
         max.sendKeys("5000");
         doubleClick(idOf("steroid-depot.example"));
-        waitIdle();
         WebElement error = this.browser.find("#error");
+        this.browser.waiting(PATIENCE).until(d -> error.isDisplayed());
+        waitIdle();
         assertThat(error.isDisplayed()).isTrue();
         assertThat(error.getText()).contains("LIMIT_EXCEEDED (maxNodes)").contains("2000");
         assertThat(error.getAttribute("role")).isEqualTo("alert");
@@ -523,6 +524,16 @@ class ExplorerBrowserIT {
 
     private void doubleClick(String id) {
         moveTo(id).doubleClick().perform();
+    }
+
+    /**
+     * Double-clicks the entity to expand it, and waits until the page holds it as expanded (set when its
+     * neighbourhood has come). Waiting for idleness alone is not enough: on a loaded machine the page may
+     * not have handled the click yet when the check runs, which then finds nothing to wait for.
+     */
+    private void expand(String id) {
+        doubleClick(id);
+        this.browser.waiting(PATIENCE).until(d -> this.browser.<Boolean>js("return pangeaExplorer.state.expanded.includes(arguments[0])", id));
     }
 
     private org.openqa.selenium.interactions.Actions moveTo(String id) {
